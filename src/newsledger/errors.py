@@ -1,0 +1,47 @@
+"""The exceptions newsledger raises on purpose.
+
+A small hierarchy, in the manner of httpx: callers catch ``NewsledgerError`` for
+anything the library reports deliberately, or a subclass to handle one kind. Every
+message names what failed, where (file and line when known) and what to do about it,
+because the CLI prints it as the whole explanation.
+"""
+from __future__ import annotations
+
+
+class NewsledgerError(Exception):
+    """Base class of every error newsledger raises deliberately."""
+
+
+class InputError(NewsledgerError):
+    """A document could not be read: empty, binary, malformed, too large, bad date…
+
+    ``source`` is the file (or URL) and ``line`` the line number for line-oriented
+    formats, so that a batch can report the failure and go on with the rest.
+    """
+
+    def __init__(self, source: str, reason: str, line: int | None = None, hint: str | None = None):
+        self.source = source
+        self.reason = reason
+        self.line = line
+        self.hint = hint
+        where = f"{source}:{line}" if line is not None else source
+        message = f"{where}: {reason}"
+        if hint:
+            message += f" ({hint})"
+        super().__init__(message)
+
+
+class KnowledgeBaseError(NewsledgerError):
+    """A knowledge-base or language data file is malformed; names the file and entry."""
+
+
+class ModelNotAvailable(NewsledgerError):
+    """No spaCy pipeline for a language is installed (nothing is downloaded at run time)."""
+
+
+class StorageError(NewsledgerError):
+    """The database could not be opened, migrated or written."""
+
+
+class LedgerError(NewsledgerError):
+    """A ledger operation was refused: unknown record id, merging incompatible records…"""

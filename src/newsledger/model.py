@@ -1,0 +1,286 @@
+"""The records that flow between extraction, storage and the ledger.
+
+They are plain dataclasses so that every stage can be tested without a model or a
+database, and so that the JSON contract of ``shared/spec/ledger-json.md`` is produced
+in exactly one place (the ``to_json`` methods here).
+"""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+PRECISIONS = ("day", "week", "month", "quarter", "year", "decade", "unknown")
+# Finer first: used to pick the most precise statement of a date.
+PRECISION_RANK = {name: rank for rank, name in enumerate(PRECISIONS)}
+
+EVENT_TYPES = (
+    "transfer", "arrest", "charge", "military_operation", "consultation",
+    "agreement", "killing", "seizure", "designation",
+)
+CLAIM_KINDS = ("count", "cumulative_total", "ordinal", "percentage")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the stored document text: ``text == doc_text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Span":
+        return cls(int(data["start"]), int(data["end"]), data["text"])
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A calendar reference at a stated precision, with the days it covers.
+
+    Keeping the range next to the TIMEX value lets merging compare a month-precision
+    background mention with a day-precision report without re-parsing values.
+    """
+
+    value: str | None
+    precision: str
+    start: date | None
+    end: date | None
+
+    @classmethod
+    def unknown(cls) -> "DateValue":
+        return cls(None, "unknown", None, None)
+
+    @classmethod
+    def of_day(cls, day: date) -> "DateValue":
+        return cls(day.isoformat(), "day", day, day)
+
+    @classmethod
+    def of_week(cls, year: int, week: int) -> "DateValue":
+        monday = date.fromisocalendar(year, week, 1)
+        return cls(f"{year:04d}-W{week:02d}", "week", monday, monday + timedelta(days=6))
+
+    @classmethod
+    def of_month(cls, year: int, month: int) -> "DateValue":
+        last = calendar.monthrange(year, month)[1]
+        return cls(f"{year:04d}-{month:02d}", "month", date(year, month, 1), date(year, month, last))
+
+    @classmethod
+    def of_quarter(cls, year: int, quarter: int) -> "DateValue":
+        first = 3 * (quarter - 1) + 1
+        last = calendar.monthrange(year, first + 2)[1]
+        return cls(f"{year:04d}-Q{quarter}", "quarter", date(year, first, 1), date(year, first + 2, last))
+
+    @classmethod
+    def of_year(cls, year: int) -> "DateValue":
+        return cls(f"{year:04d}", "year", date(year, 1, 1), date(year, 12, 31))
+
+    @classmethod
+    def of_decade(cls, year: int) -> "DateValue":
+        first = year - year % 10
+        return cls(f"{first // 10:03d}", "decade", date(first, 1, 1), date(first + 9, 12, 31))
+
+    @property
+    def known(self) -> bool:
+        return self.start is not None
+
+    def overlaps(self, other: "DateValue") -> bool:
+        if not self.known or not other.known:
+            return True
+        assert self.start and self.end and other.start and other.end
+        return self.start <= other.end and other.start <= self.end
+
+    def contains(self, other: "DateValue") -> bool:
+        if not self.known or not other.known:
+            return False
+        assert self.start and self.end and other.start and other.end
+        return self.start <= other.start and other.end <= self.end
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "precision": self.precision,
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> "DateValue":
+        if not data or not data.get("start"):
+            return cls.unknown()
+        return cls(data.get("value"), data.get("precision", "unknown"),
+                   date.fromisoformat(data["start"]), date.fromisoformat(data.get("end") or data["start"]))
+
+
+@dataclass
+class DocumentInfo:
+    """What is known of a document apart from its text."""
+
+    id: str
+    source: str
+    published: date | None
+    language: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "language": self.language,
+        }
+
+
+@dataclass
+class Entity:
+    """A canonical entity as one document mentions it."""
+
+    id: str
+    name: str
+    type: str  # person | organization | place
+    category: str | None = None
+    country: str | None = None
+    titles: list[str] = field(default_factory=list)
+    kb_id: str | None = None
+    wikidata: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "name": self.name, "type": self.type, "category": self.category,
+            "country": self.country, "titles": list(self.titles), "kb_id": self.kb_id,
+            "wikidata": self.wikidata, "mentions": [m.to_json() for m in self.mentions],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Entity":
+        return cls(data["id"], data["name"], data["type"], data.get("category"), data.get("country"),
+                   list(data.get("titles") or []), data.get("kb_id"), data.get("wikidata"),
+                   [Span.from_json(m) for m in data.get("mentions") or []])
+
+
+@dataclass
+class Event:
+    """One event as one document states it (a report, not yet a ledger record)."""
+
+    id: str
+    type: str
+    date: DateValue = field(default_factory=DateValue.unknown)
+    count: int | None = None
+    origin: str | None = None
+    destination: str | None = None
+    agents: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    persons: list[str] = field(default_factory=list)
+    location: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    evidence: list[Span] = field(default_factory=list)
+    # Where each slot value was read, keyed "slot" or "slot:value"; not part of the
+    # contract's event object, but kept so the ledger can cite the exact span.
+    provenance: dict[str, Span] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "type": self.type, "date": self.date.to_json(), "count": self.count,
+            "origin": self.origin, "destination": self.destination, "agents": list(self.agents),
+            "organizations": list(self.organizations), "persons": list(self.persons),
+            "location": self.location, "negated": self.negated, "hypothetical": self.hypothetical,
+            "evidence": [s.to_json() for s in self.evidence],
+        }
+
+    def to_record(self) -> dict[str, Any]:
+        """The contract object plus provenance, for storage."""
+        record = self.to_json()
+        record["provenance"] = {key: span.to_json() for key, span in self.provenance.items()}
+        return record
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Event":
+        return cls(
+            data["id"], data["type"], DateValue.from_json(data.get("date")), data.get("count"),
+            data.get("origin"), data.get("destination"), list(data.get("agents") or []),
+            list(data.get("organizations") or []), list(data.get("persons") or []),
+            data.get("location"), bool(data.get("negated")), bool(data.get("hypothetical")),
+            [Span.from_json(s) for s in data.get("evidence") or []],
+            {k: Span.from_json(v) for k, v in (data.get("provenance") or {}).items()},
+        )
+
+
+@dataclass
+class Quote:
+    speaker: str | None
+    text: str
+    channel: str | None
+    start: int
+    end: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"speaker": self.speaker, "text": self.text, "channel": self.channel,
+                "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Quote":
+        return cls(data.get("speaker"), data["text"], data.get("channel"), data["start"], data["end"])
+
+
+@dataclass
+class Claim:
+    """A figure a text states. ``low``/``high`` bound approximate figures ("nearly 100")."""
+
+    kind: str
+    value: int | float
+    event_type: str | None
+    start: int
+    end: int
+    origin: str | None = None
+    destination: str | None = None
+    speaker: str | None = None
+    low: int | float | None = None
+    high: int | float | None = None
+    text: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "kind": self.kind, "value": self.value, "event_type": self.event_type,
+            "origin": self.origin, "destination": self.destination, "speaker": self.speaker,
+            "start": self.start, "end": self.end,
+        }
+        if self.low is not None or self.high is not None:
+            data["low"], data["high"] = self.low, self.high
+        if self.text is not None:
+            data["text"] = self.text
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Claim":
+        return cls(data["kind"], data["value"], data.get("event_type"), data["start"], data["end"],
+                   data.get("origin"), data.get("destination"), data.get("speaker"),
+                   data.get("low"), data.get("high"), data.get("text"))
+
+
+@dataclass
+class Extraction:
+    """Everything one document yields on its own: the "Document extraction" JSON."""
+
+    document: DocumentInfo
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "document": self.document.to_json(),
+            "entities": [e.to_json() for e in self.entities],
+            "events": [e.to_json() for e in self.events],
+            "quotes": [q.to_json() for q in self.quotes],
+            "claims": [c.to_json() for c in self.claims],
+        }
