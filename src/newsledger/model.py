@@ -246,6 +246,11 @@ class Claim:
     low: int | float | None = None
     high: int | float | None = None
     text: str | None = None
+    # The local id ("v2") of the event in the same extraction the figure is about, and
+    # the period an ordinal counts within ("the first of 2026"): the claim checker needs
+    # both, the contract does not carry them.
+    event: str | None = None
+    period: DateValue | None = None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -257,13 +262,18 @@ class Claim:
             data["low"], data["high"] = self.low, self.high
         if self.text is not None:
             data["text"] = self.text
+        if self.event is not None:
+            data["event"] = self.event
+        if self.period is not None:
+            data["period"] = self.period.to_json()
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Claim":
         return cls(data["kind"], data["value"], data.get("event_type"), data["start"], data["end"],
                    data.get("origin"), data.get("destination"), data.get("speaker"),
-                   data.get("low"), data.get("high"), data.get("text"))
+                   data.get("low"), data.get("high"), data.get("text"), data.get("event"),
+                   DateValue.from_json(data["period"]) if data.get("period") else None)
 
 
 @dataclass
