@@ -1,0 +1,71 @@
+"""Small helpers the command modules share: opening the store, dates, output."""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+import typer
+from rich.console import Console
+
+from newsledger.cli.app import settings
+
+if TYPE_CHECKING:
+    from newsledger.store import Store
+
+
+class Format(str, Enum):
+    """Output formats of commands that print records."""
+
+    json = "json"
+    table = "table"
+
+
+class Language(str, Enum):
+    en = "en"
+    es = "es"
+
+
+def out() -> Console:
+    """A console on the current stdout (looked up per call so test runners can capture it).
+
+    Soft-wrapping is on: long cells of a table are wrapped by the table itself, and plain
+    lines are never cut in the middle of a value a user may want to copy.
+    """
+    return Console(file=sys.stdout, soft_wrap=True, highlight=False)
+
+
+def err() -> Console:
+    return Console(file=sys.stderr, soft_wrap=True, highlight=False)
+
+
+def open_store(ctx: typer.Context) -> "Store":
+    """The store at ``--db``; migrated to the current schema by ``Store`` itself."""
+    from newsledger.store import Store
+
+    return Store(settings(ctx).db)
+
+
+def parse_day(value: str | None, option: str) -> date | None:
+    """A ``YYYY-MM-DD`` option value; a bad one is an ``InputError`` naming the option."""
+    if value is None:
+        return None
+    from newsledger.ingest import parse_date
+
+    return parse_date(value, option)
+
+
+def print_json(data: Any) -> None:
+    """The project's JSON convention: UTF-8 as is (accents stay readable), two-space indent."""
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def show_date(value: Any) -> str:
+    """A date object of the contract (dict or ``DateValue``) as its TIMEX value, or ``?``."""
+    if value is None:
+        return "?"
+    if isinstance(value, dict):
+        return value.get("value") or "?"
+    return getattr(value, "value", None) or "?"

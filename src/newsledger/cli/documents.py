@@ -1,0 +1,144 @@
+"""Commands about documents: ``extract``, ``ingest``, ``failures`` and ``dates``."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from newsledger.cli import render
+from newsledger.cli.app import app
+from newsledger.cli.common import Format, Language, err, open_store, out, parse_day, print_json
+from newsledger.errors import InputError, NewsledgerError
+
+if TYPE_CHECKING:
+    from newsledger.ingest import RawDocument
+    from newsledger.store import Store
+
+_FILE = typer.Argument(..., exists=False, dir_okay=False, metavar="FILE")
+_LANGUAGE = typer.Option(None, "--language", help="Language of the text (detected when omitted).")
+_PUBLISHED = typer.Option(None, "--published", metavar="YYYY-MM-DD",
+                          help="Publication date: relative dates are resolved against it.")
+_MAX_BYTES_HELP = "Refuse files larger than this many bytes (default: the reader's limit, 5 MB)."
+
+
+def _read(path: Path, published: str | None, language: Language | None, url: str | None = None,
+          max_bytes: int | None = None) -> list["RawDocument | InputError"]:
+    """Every document (or rejection) ``read_path`` finds at ``path``, options applied."""
+    from newsledger.ingest import read_path
+
+    options: dict[str, object] = {
+        "published": parse_day(published, "--published"),
+        "language": language.value if language else None,
+        "url": url,
+    }
+    if max_bytes is not None:
+        options["max_bytes"] = max_bytes
+    return list(read_path(path, **options))
+
+
+@app.command()
+def extract(
+    file: Path = _FILE,
+    published: str | None = _PUBLISHED,
+    language: Language | None = _LANGUAGE,
+    format: Format = typer.Option(Format.table, "--format", help="json: the contract JSON."),
+) -> None:
+    """Extract entities, events, quotes and claims from one article; nothing is stored."""
+    from newsledger.extract import extract_document
+
+    items = _read(file, published, language)
+    problems = [item for item in items if isinstance(item, InputError)]
+    documents = [item for item in items if not isinstance(item, InputError)]
+    if problems:
+        raise problems[0]
+    if len(documents) != 1:
+        raise InputError(str(file), f"holds {len(documents)} documents; extract reads one",
+                         hint="use `newsledger ingest` for feeds and JSON Lines")
+    for warning in documents[0].warnings:
+        typer.echo(f"warning: {file}: {warning}", err=True)
+    extraction = extract_document(documents[0])
+    if format is Format.json:
+        print_json(extraction.to_json())
+    else:
+        render.extraction(out(), extraction)
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: list[Path] = typer.Argument(..., metavar="PATH", help="Files or folders."),
+    published: str | None = _PUBLISHED,
+    language: Language | None = _LANGUAGE,
+    url: str | None = typer.Option(None, "--url", help="Source URL to record (single document)."),
+    max_bytes: int | None = typer.Option(None, "--max-bytes", min=1, help=_MAX_BYTES_HELP),
+) -> None:
+    """Read, extract and store articles, then update the ledger; bad files are reported."""
+    from newsledger.extract import extract_document
+    from newsledger.ledger import service
+
+    store = open_store(ctx)
+    documents: list[RawDocument] = []
+    failed = 0
+    for path in paths:
+        for item in _read(path, published, language, url, max_bytes):
+            if isinstance(item, InputError):
+                _fail(store, item.source, str(item), item.line)
+                failed += 1
+            else:
+                documents.append(item)
+
+    stored: list[str] = []
+    duplicates = 0
+    console = err()
+    with render.progress(console, total=len(documents)) as advance:
+        for raw in documents:
+            label = f"{raw.source}:{raw.line}" if raw.line is not None else raw.source
+            for warning in raw.warnings:
+                typer.echo(f"warning: {label}: {warning}", err=True)
+            try:
+                extraction = extract_document(raw)
+                doc_id, stored_now = store.add(raw, extraction)
+            except NewsledgerError as error:
+                _fail(store, raw.source, str(error), raw.line, already_located=isinstance(error, InputError))
+                failed += 1
+            else:
+                if stored_now:
+                    stored.append(doc_id)
+                else:
+                    duplicates += 1
+            advance()
+    if stored:
+        service.update(store, stored)
+    typer.echo(f"stored {len(stored)}, duplicates {duplicates}, failed {failed}")
+    if failed:
+        raise typer.Exit(1)
+
+
+def _fail(store: "Store", source: str, message: str, line: int | None,
+          already_located: bool = True) -> None:
+    """Report one failed document on stderr and record it, so ``failures`` can list it."""
+    where = f"{source}:{line}" if line is not None else source
+    text = message if already_located else f"{where}: {message}"
+    typer.echo(f"error: {text}", err=True)
+    reason = text.removeprefix(f"{where}: ")
+    store.record_failure(source, reason, line=line)
+
+
+@app.command()
+def failures(ctx: typer.Context) -> None:
+    """List the documents that could not be ingested, with the reason."""
+    rows = open_store(ctx).failures()
+    render.failures(out(), rows)
+
+
+@app.command()
+def dates(
+    tsv: Path = typer.Option(..., "--tsv", metavar="FILE", help="Expression file (timex README)."),
+    language: Language = typer.Option(..., "--language"),
+) -> None:
+    """Normalise the temporal expressions of a TSV file: one `EXPRESSION<TAB>VALUE` per line."""
+    from newsledger.timex import normalise_tsv
+
+    for line in normalise_tsv(tsv, language.value):
+        typer.echo(line)
