@@ -45,8 +45,6 @@ def extract(
     format: Format = typer.Option(Format.table, "--format", help="json: the contract JSON."),
 ) -> None:
     """Extract entities, events, quotes and claims from one article; nothing is stored."""
-    from newsledger.extract import extract_document
-
     items = _read(file, published, language)
     problems = [item for item in items if isinstance(item, InputError)]
     documents = [item for item in items if not isinstance(item, InputError)]
@@ -57,6 +55,9 @@ def extract(
                          hint="use `newsledger ingest` for feeds and JSON Lines")
     for warning in documents[0].warnings:
         typer.echo(f"warning: {file}: {warning}", err=True)
+    # Imported only now: reading errors are reported without loading spaCy.
+    from newsledger.extract import extract_document
+
     extraction = extract_document(documents[0])
     if format is Format.json:
         print_json(extraction.to_json())
@@ -74,7 +75,6 @@ def ingest(
     max_bytes: int | None = typer.Option(None, "--max-bytes", min=1, help=_MAX_BYTES_HELP),
 ) -> None:
     """Read, extract and store articles, then update the ledger; bad files are reported."""
-    from newsledger.extract import extract_document
     from newsledger.ledger import service
 
     store = open_store(ctx)
@@ -83,45 +83,69 @@ def ingest(
     for path in paths:
         for item in _read(path, published, language, url, max_bytes):
             if isinstance(item, InputError):
-                _fail(store, item.source, str(item), item.line)
+                _fail(store, item.source, item.line, item)
                 failed += 1
             else:
                 documents.append(item)
 
     stored: list[str] = []
     duplicates = 0
-    console = err()
-    with render.progress(console, total=len(documents)) as advance:
-        for raw in documents:
-            label = f"{raw.source}:{raw.line}" if raw.line is not None else raw.source
-            for warning in raw.warnings:
-                typer.echo(f"warning: {label}: {warning}", err=True)
-            try:
-                extraction = extract_document(raw)
-                doc_id, stored_now = store.add(raw, extraction)
-            except NewsledgerError as error:
-                _fail(store, raw.source, str(error), raw.line, already_located=isinstance(error, InputError))
-                failed += 1
-            else:
-                if stored_now:
-                    stored.append(doc_id)
+    try:
+        with render.progress(err(), total=len(documents)) as advance:
+            for raw in documents:
+                outcome = _ingest_one(store, raw)
+                if outcome is None:
+                    failed += 1
+                elif outcome[1]:
+                    stored.append(outcome[0])
                 else:
                     duplicates += 1
-            advance()
-    if stored:
-        service.update(store, stored)
+                advance()
+    finally:
+        # Also after an interruption: what was stored is merged into the ledger.
+        if stored:
+            service.update(store, stored)
     typer.echo(f"stored {len(stored)}, duplicates {duplicates}, failed {failed}")
     if failed:
         raise typer.Exit(1)
 
 
-def _fail(store: "Store", source: str, message: str, line: int | None,
-          already_located: bool = True) -> None:
+def _ingest_one(store: "Store", raw: "RawDocument") -> tuple[str, bool] | None:
+    """Extract and store one document: ``(id, stored_now)``, or None when it failed.
+
+    Text already in the store is recognised by its content hash before extraction, so
+    re-ingesting a folder costs no model time.
+    """
+    from newsledger.errors import StorageError
+    from newsledger.extract import extract_document
+    from newsledger.ingest import content_hash
+
+    where = f"{raw.source}:{raw.line}" if raw.line is not None else raw.source
+    for warning in raw.warnings:
+        typer.echo(f"warning: {where}: {warning}", err=True)
+    doc_id = content_hash(raw.text)
+    if store.has(doc_id):
+        return doc_id, False
+    try:
+        extraction = extract_document(raw)
+    except NewsledgerError as error:
+        _fail(store, raw.source, raw.line, error)
+        return None
+    try:
+        return store.add(raw, extraction)
+    except StorageError as error:  # the store has recorded it already
+        typer.echo(f"error: {error}", err=True)
+        return None
+
+
+def _fail(store: "Store", source: str, line: int | None, error: NewsledgerError) -> None:
     """Report one failed document on stderr and record it, so ``failures`` can list it."""
     where = f"{source}:{line}" if line is not None else source
-    text = message if already_located else f"{where}: {message}"
-    typer.echo(f"error: {text}", err=True)
-    reason = text.removeprefix(f"{where}: ")
+    if isinstance(error, InputError):
+        reason = error.reason + (f" ({error.hint})" if error.hint else "")
+    else:
+        reason = str(error).removeprefix(f"{where}: ")
+    typer.echo(f"error: {where}: {reason}", err=True)
     store.record_failure(source, reason, line=line)
 
 

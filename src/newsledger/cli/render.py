@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -15,6 +15,9 @@ from rich.table import Table
 
 from newsledger.cli.common import show_date
 from newsledger.model import Extraction
+
+if TYPE_CHECKING:
+    from newsledger.store import Failure
 
 
 @contextmanager
@@ -89,15 +92,13 @@ def extraction(console: Console, result: Extraction) -> None:
     console.print(claims)
 
 
-def failures(console: Console, rows: Iterable[Any]) -> None:
+def failures(console: Console, rows: Iterable["Failure"]) -> None:
     """``newsledger failures``: one line per failed document, as ``error:`` lines read."""
     count = 0
     for row in rows:
         count += 1
         line = getattr(row, "line", None)
         where = f"{row.source}:{line}" if line is not None else row.source
-        when = getattr(row, "recorded", None) or getattr(row, "at", None)
-        prefix = f"{when:%Y-%m-%d %H:%M}  " if when is not None and hasattr(when, "strftime") else ""
-        console.print(f"{prefix}{where}: {row.reason}")
+        console.print(f"{row.created:%Y-%m-%d %H:%M} UTC  {where}: {row.reason}")
     if not count:
         console.print("no failures recorded")
