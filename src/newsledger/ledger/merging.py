@@ -1,0 +1,300 @@
+"""The ledger: reports merged incrementally into records, with a person's decisions.
+
+``Ledger`` is pure and database-free. Adding a report scores it against the few stored
+reports the blocking index returns, joins sure links with union-find, and marks its
+component for re-resolution; ``settle`` re-resolves only the marked components and tells
+which records appeared and disappeared, so that a store can save only those. Because
+scores are pairwise and pure, the index is complete, and resolution depends only on a
+component's set of reports, the ledger is the same whatever order reports arrive in.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from newsledger.errors import LedgerError
+from newsledger.ledger.claims import CHECKED_KINDS, ClaimCheck, ClaimEntry, check
+from newsledger.ledger.cluster import UnionFind, resolve
+from newsledger.ledger.compatibility import SURE, Score, compare
+from newsledger.ledger.fields import Record, build_record
+from newsledger.ledger.index import BlockingIndex
+from newsledger.ledger.reports import Report
+from newsledger.ledger.series import Tally, all_tallies, tally
+
+Pair = tuple[str, str]
+
+
+def pair(a: str, b: str) -> Pair:
+    return (a, b) if a < b else (b, a)
+
+
+@dataclass
+class Changes:
+    """What one ``settle`` changed: records to save and record ids to delete."""
+
+    added: list[Record] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Link:
+    """A candidate merge the ledger was unsure of, for a person to decide."""
+
+    a: str
+    b: str
+    score: float
+    reasons: tuple[str, ...]
+    reports: Pair
+
+    def to_json(self) -> dict[str, Any]:
+        return {"a": self.a, "b": self.b, "score": self.score, "reasons": list(self.reasons),
+                "reports": list(self.reports)}
+
+
+@dataclass
+class Decision:
+    """A person's merge or split, kept as report-key pairs so it survives re-merging."""
+
+    kind: str  # "merge" | "split"
+    pairs: list[Pair]
+
+
+class Ledger:
+    """Reports, links, decisions and the records they resolve to."""
+
+    def __init__(self) -> None:
+        self.reports: dict[str, Report] = {}
+        self.records: dict[str, Record] = {}
+        self.record_of: dict[str, str] = {}
+        self.claims: list[ClaimEntry] = []
+        self.decisions: list[Decision] = []
+        self._documents: set[str] = set()
+        self._index = BlockingIndex()
+        self._components = UnionFind()
+        self._must: set[Pair] = set()
+        self._cannot: set[Pair] = set()
+        self._unsure: dict[Pair, float] = {}  # candidate links found between components
+        self._scores: dict[Pair, float] = {}  # scores computed since the last settle
+        self._dirty: set[str] = set()
+
+    # --- adding -----------------------------------------------------------------------
+    def has_document(self, document_id: str) -> bool:
+        return document_id in self._documents
+
+    def add_extraction(self, extraction: Any) -> None:
+        """Add every event and checkable claim of one document's extraction (once)."""
+        doc = extraction.document
+        if doc.id in self._documents:
+            return
+        keys: dict[str, str] = {}
+        for event in extraction.events:
+            report = Report.build(doc, event, extraction.entities)
+            keys[event.id] = report.key
+            self.add_report(report)
+        self._documents.add(doc.id)
+        for i, claim in enumerate(extraction.claims):
+            if claim.kind in CHECKED_KINDS:
+                self.claims.append(ClaimEntry(doc, claim, i, dict(keys)))
+
+    def add_claim(self, entry: ClaimEntry) -> None:
+        self._documents.add(entry.document.id)
+        self.claims.append(entry)
+
+    def add_report(self, report: Report) -> None:
+        if report.key in self.reports:
+            return
+        self._documents.add(report.document.id)
+        for key in sorted(self._index.candidates(report)):
+            score = compare(report, self.reports[key])
+            if score.blocked:
+                continue
+            self._scores[pair(report.key, key)] = score.value
+            if score.sure:
+                self._components.add(report.key)
+                self._components.union(report.key, key)
+            elif score.candidate:
+                self._unsure[pair(report.key, key)] = score.value
+        self.reports[report.key] = report
+        self._index.add(report)
+        self._components.add(report.key)
+        self._dirty.add(report.key)
+
+    def restore_links(self, unsure: dict[Pair, float], joined: Iterable[Pair]) -> None:
+        """Reload saved state without rescoring: candidate links and sure joins."""
+        self._unsure.update(unsure)
+        for a, b in joined:
+            if a in self.reports and b in self.reports:
+                self._components.union(a, b)
+
+    def joined_pairs(self) -> list[Pair]:
+        """A spanning set of the sure joins (each report to its component's first key)."""
+        out: list[Pair] = []
+        seen: set[str] = set()
+        for key in self.reports:
+            root_members = self._components.members(key)
+            head = min(root_members)
+            if head in seen:
+                continue
+            seen.add(head)
+            out.extend((head, other) for other in sorted(root_members) if other != head)
+        return out
+
+    @property
+    def unsure_links(self) -> dict[Pair, float]:
+        return dict(self._unsure)
+
+    # --- resolving --------------------------------------------------------------------
+    def _score(self, a: Report, b: Report) -> float:
+        key = pair(a.key, b.key)
+        known = self._scores.get(key)
+        if known is None:
+            known = compare(a, b).value
+            self._scores[key] = known
+        return known
+
+    def settle(self) -> Changes:
+        """Re-resolve the components touched since the last settle; report what changed."""
+        changes = Changes()
+        roots = {self._components.find(key) for key in self._dirty}
+        for root in sorted(roots):
+            members = [self.reports[k] for k in self._components.members(root)]
+            old = {self.record_of[r.key] for r in members if r.key in self.record_of}
+            clusters = resolve(
+                members,
+                sure=lambda a, b: self._score(self.reports[a], self.reports[b]) >= SURE,
+                blocked=lambda x, y: self._score(x, y) == float("-inf"),
+                must=[p for p in self._must if p[0] in self.reports and p[1] in self.reports],
+                cannot=self._cannot,
+            )
+            fresh: dict[str, Record] = {}
+            for cluster in clusters:
+                record = build_record([self.reports[k] for k in cluster])
+                fresh[record.id] = record
+            unchanged: set[str] = set()
+            for rid in sorted(old):
+                previous = self.records.pop(rid, None)
+                if rid not in fresh:
+                    changes.removed.append(rid)
+                elif previous is not None and previous.members == fresh[rid].members:
+                    fresh[rid] = previous  # same reports give the same record
+                    unchanged.add(rid)
+            for rid, record in fresh.items():
+                if rid not in unchanged:
+                    changes.added.append(record)
+                self.records[rid] = record
+                for key in record.members:
+                    self.record_of[key] = rid
+        self._dirty.clear()
+        self._scores.clear()
+        return changes
+
+    # --- a person's decisions -----------------------------------------------------------
+    def members_of(self, ident: str) -> list[str]:
+        """Report keys of a record id, or the report key itself."""
+        if ident in self.records:
+            return self.records[ident].members
+        if ident in self.reports:
+            return [ident]
+        raise LedgerError(f"unknown ledger event or report {ident!r} (see `newsledger timeline` for ids)")
+
+    def apply(self, decision: Decision) -> None:
+        """Apply a stored decision (also used when reloading saved decisions)."""
+        for a, b in decision.pairs:
+            if a not in self.reports or b not in self.reports:
+                continue
+            key = pair(a, b)
+            if decision.kind == "merge":
+                self._cannot.discard(key)
+                self._must.add(key)
+                self._components.union(a, b)
+            else:
+                self._must.discard(key)
+                self._cannot.add(key)
+            self._dirty.update((a, b))
+        self.decisions.append(decision)
+
+    def merge(self, a: str, b: str) -> Decision:
+        """Keep the reports of ``a`` and ``b`` together from now on."""
+        left, right = self.members_of(a), self.members_of(b)
+        flags = {self.reports[k].flags for k in left + right}
+        if len(flags) > 1:
+            raise LedgerError(f"cannot merge {a} and {b}: they differ in type or in being negated or"
+                              " hypothetical, and a claimed or planned event never merges into a real one")
+        keys = sorted(set(left + right))
+        decision = Decision("merge", [(keys[0], other) for other in keys[1:]])
+        self.apply(decision)
+        return decision
+
+    def split(self, ident: str) -> Decision:
+        """Split a record into its reports, or detach one report (by key) from its record."""
+        if ident in self.records:
+            keys = sorted(self.records[ident].members)
+            pairs = [(x, y) for i, x in enumerate(keys) for y in keys[i + 1:]]
+        elif ident in self.reports:
+            rid = self.record_of.get(ident)
+            others = [k for k in (self.records[rid].members if rid else []) if k != ident]
+            pairs = [pair(ident, other) for other in others]
+        else:
+            raise LedgerError(f"unknown ledger event or report {ident!r} (see `newsledger timeline` for ids)")
+        if not pairs:
+            raise LedgerError(f"{ident} has a single report: there is nothing to split")
+        decision = Decision("split", pairs)
+        self.apply(decision)
+        return decision
+
+    # --- reading ------------------------------------------------------------------------
+    def timeline(self) -> list[Record]:
+        """Every record in date order (unknown dates last), then by id."""
+        return sorted(self.records.values(), key=lambda r: (r.date.start is None, r.date.start, r.date.end, r.id))
+
+    def tally(self, event_type: str, origin: str | None = None, destination: str | None = None) -> Tally:
+        return tally(self.timeline(), event_type, origin, destination)
+
+    def tallies(self) -> list[Tally]:
+        return all_tallies(self.timeline())
+
+    def check_claims(self, verdict: str | None = None) -> list[ClaimCheck]:
+        records = self.timeline()
+        record_of = {key: self.records[rid] for key, rid in self.record_of.items()}
+        entries = sorted(self.claims, key=lambda e: (e.document.published is None, e.document.published,
+                                                     e.document.id, e.claim.start, e.index))
+        checks = [check(entry, records, record_of) for entry in entries]
+        return [c for c in checks if verdict is None or c.verdict == verdict]
+
+    def links(self) -> list[Link]:
+        """Candidate links between different records, best first, one per pair of records."""
+        best: dict[Pair, tuple[float, Pair]] = {}
+        pairs = dict(self._unsure)
+        for root in {self._components.find(k) for k in self.reports}:
+            members = self._components.members(root)
+            if len(members) < 2 or len({self.record_of[k] for k in members}) < 2:
+                continue
+            for i, x in enumerate(members):
+                for y in members[i + 1:]:
+                    if self.record_of[x] != self.record_of[y]:
+                        score = compare(self.reports[x], self.reports[y])
+                        if score.candidate:
+                            pairs[pair(x, y)] = score.value
+        for (x, y), value in pairs.items():
+            rx, ry = self.record_of.get(x), self.record_of.get(y)
+            if rx is None or ry is None or rx == ry or pair(x, y) in self._cannot:
+                continue
+            key = pair(rx, ry)
+            if key not in best or (value, pair(x, y)) > best[key]:
+                best[key] = (value, pair(x, y))
+        out = []
+        for (ra, rb), (value, (x, y)) in best.items():
+            out.append(Link(ra, rb, value, compare(self.reports[x], self.reports[y]).reasons, (x, y)))
+        return sorted(out, key=lambda link: (-link.score, link.a, link.b))
+
+    def export(self) -> dict[str, Any]:
+        """The "Ledger export" JSON of ``shared/spec/ledger-json.md``."""
+        return {
+            "events": [record.to_json() for record in self.timeline()],
+            "tallies": [t.to_json() for t in self.tallies()],
+            "claim_checks": [c.to_json() for c in self.check_claims()],
+        }
+
+    def score(self, a: str, b: str) -> Score:
+        """The pairwise score of two reports, for explanations and tests."""
+        return compare(self.reports[a], self.reports[b])

@@ -1,0 +1,104 @@
+"""A report: one event as one document states it, prepared for merging.
+
+The ledger never edits what a document said. It keeps each report whole (document, event,
+the document's knowledge of the names it uses) and precomputes only what comparisons need
+often (date range as day numbers, precision rank, names by slot), so that scoring a pair
+is cheap enough for 100,000 reports.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from newsledger.ledger.names import Name
+from newsledger.model import PRECISION_RANK, DocumentInfo, Entity, Event
+
+# Reports with no publication date sort after dated ones when choosing a record's anchor.
+_UNDATED = date.max
+
+_SLOT_TYPES = {"persons": "person", "organizations": "organization", "agents": None}
+
+
+def report_key(document_id: str, event_id: str) -> str:
+    """The stable key of a report: its document and the event's local id."""
+    return f"{document_id}#{event_id}"
+
+
+@dataclass(eq=False)
+class Report:
+    """One event of one document, with the names resolved against that document."""
+
+    key: str
+    document: DocumentInfo
+    event: Event
+    names: dict[str, tuple[Name, ...]] = field(default_factory=dict)
+    location: Name | None = None
+    entities: tuple[Entity, ...] = ()
+    start: int | None = None  # date range as proleptic ordinals, None when unknown
+    end: int | None = None
+    rank: int = PRECISION_RANK["unknown"]
+
+    @classmethod
+    def build(cls, document: DocumentInfo, event: Event, entities: list[Entity] | tuple[Entity, ...] = ()) -> "Report":
+        """Prepare one event; ``entities`` are its document's entities (for types and aliases)."""
+        by_name: dict[str, Entity] = {}
+        for entity in entities:
+            by_name.setdefault(entity.name, entity)
+        used: dict[str, Entity] = {}
+        names: dict[str, tuple[Name, ...]] = {}
+        for slot, default_type in _SLOT_TYPES.items():
+            values = []
+            for text in dict.fromkeys(getattr(event, slot)):
+                entity = by_name.get(text)
+                if entity is not None:
+                    used[text] = entity
+                values.append(Name.make(text, entity, default_type))
+            names[slot] = tuple(values)
+        location = None
+        if event.location:
+            entity = by_name.get(event.location)
+            if entity is not None:
+                used[event.location] = entity
+            location = Name.make(event.location, entity, "place")
+        start = event.date.start.toordinal() if event.date.start else None
+        end = event.date.end.toordinal() if event.date.end else start
+        return cls(report_key(document.id, event.id), document, event, names, location,
+                   tuple(used.values()), start, end, PRECISION_RANK.get(event.date.precision, 6))
+
+    @property
+    def flags(self) -> tuple[str, bool, bool]:
+        """What must be equal for two reports to be of one event at all."""
+        return (self.event.type, self.event.negated, self.event.hypothetical)
+
+    @property
+    def factual(self) -> bool:
+        return not (self.event.negated or self.event.hypothetical)
+
+    @property
+    def published(self) -> date:
+        return self.document.published or _UNDATED
+
+    def anchor_key(self) -> tuple[date, str, str]:
+        """Order for picking a record's anchor: the earliest report names the record."""
+        return (self.published, self.document.id, self.event.id)
+
+    def all_names(self) -> list[Name]:
+        return [name for slot in ("agents", "organizations", "persons") for name in self.names.get(slot, ())]
+
+    def to_json(self) -> dict[str, Any]:
+        """Everything needed to rebuild this report without the store's extraction."""
+        return {
+            "document": {**self.document.to_json(), "url": self.document.url, "outlet": self.document.outlet},
+            "event": self.event.to_record(),
+            "entities": [entity.to_json() for entity in self.entities],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Report":
+        doc = data["document"]
+        published = date.fromisoformat(doc["published"]) if doc.get("published") else None
+        document = DocumentInfo(doc["id"], doc.get("source") or "", published, doc.get("language") or "",
+                                doc.get("title"), doc.get("url"), doc.get("outlet"))
+        entities = [Entity.from_json(e) for e in data.get("entities") or []]
+        return cls.build(document, Event.from_json(data["event"]), entities)
