@@ -1,0 +1,127 @@
+"""Claims: the figures a report states — head counts, running totals, ordinals and
+percentages — each tied to the event it is about, so the ledger can check it."""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsledger.model import Claim, DateValue, Event
+from newsledger.pipeline.figures import cumulative_figures, ordinal_mentions
+from newsledger.pipeline.numbers import figure_at
+from newsledger.pipeline.roles import DocContext, cue_set
+from newsledger.pipeline.syntax import SUBJECT_DEPS, in_subtree, path_length
+from newsledger.pipeline.triggers import rules
+
+
+class ClaimExtractor:
+    def __init__(self, language: str):
+        self.language = language
+
+    def __call__(self, doc: Doc) -> Doc:
+        language = doc._.nl_language or self.language
+        context = DocContext(doc, language)
+        events: dict[str, Event] = {e.id: e for e in doc._.nl_events or []}
+        members: dict[int, str] = {i: event_id for event_id, tokens in (doc._.nl_event_members or {}).items()
+                                   for i in tokens}
+        series = _dominant_series(list(events.values()))
+        claims: list[Claim] = []
+        for event in events.values():
+            span = event.provenance.get("count")
+            if event.count is not None and span is not None and not event.negated and not event.hypothetical:
+                claims.append(Claim("count", event.count, event.type, span.start, span.end,
+                                    event.origin, event.destination, text=span.text, event=event.id))
+        for sent in doc.sents:
+            speaker = _speaker(sent, context)
+            in_sentence = {i: members[i] for i in range(sent.start, sent.end) if i in members}
+            sentence_type = _sentence_type(sent, language, in_sentence, events)
+            for figure in cumulative_figures(sent, language):
+                event_type = sentence_type or "transfer"
+                origin, destination = series if event_type == "transfer" else (None, None)
+                first, last = doc[figure.start], doc[figure.end - 1]
+                claims.append(Claim("cumulative_total", figure.value, event_type, first.idx,
+                                    last.idx + len(last.text), origin, destination, speaker,
+                                    text=doc[figure.start:figure.end].text))
+            claims.extend(self._ordinals(sent, language, in_sentence, events, speaker, doc))
+            claims.extend(_percentages(sent, language, speaker))
+        doc._.nl_claims = claims
+        return doc
+
+    def _ordinals(self, sent: Span, language: str, in_sentence: dict[int, str],
+                  events: dict[str, Event], speaker: str | None, doc: Doc) -> list[Claim]:
+        found = []
+        for mention in ordinal_mentions(sent, language):
+            event_id = in_sentence.get(mention.anchor.i)
+            if event_id is None and in_sentence:
+                event_id = min(in_sentence.items(),
+                               key=lambda item: path_length(doc[item[0]], mention.anchor))[1]
+            if event_id is None:
+                continue
+            event = events[event_id]
+            period = _period(mention.anchor, doc)
+            token = mention.token
+            found.append(Claim("ordinal", mention.value, event.type, token.idx, token.idx + len(token.text),
+                               event.origin, event.destination, speaker, text=token.text,
+                               event=event_id, period=period))
+        return found
+
+
+def _period(anchor, doc: Doc) -> DateValue | None:
+    """"the first of 2026", "its second transfer this year": a year the count runs in."""
+    for match in doc._.nl_timexes or []:
+        span = doc.char_span(match.start, match.end, alignment_mode="expand")
+        if span is not None and match.date.precision == "year" and in_subtree(span.root, anchor) \
+                and span.root.i != anchor.i:
+            return match.date
+    return None
+
+
+def _sentence_type(sent: Span, language: str, in_sentence: dict[int, str],
+                   events: dict[str, Event]) -> str | None:
+    if in_sentence:
+        return Counter(events[e].type for e in in_sentence.values()).most_common(1)[0][0]
+    vocabulary = rules(language)
+    for token in sent:
+        for rule in vocabulary.get(token.lemma_.lower(), ()):
+            return rule.type
+    return None
+
+
+def _dominant_series(events: list[Event]) -> tuple[str | None, str | None]:
+    pairs = Counter((e.origin, e.destination) for e in events
+                    if e.type == "transfer" and e.origin and e.destination)
+    return pairs.most_common(1)[0][0] if pairs else (None, None)
+
+
+def _speaker(sent: Span, context: DocContext) -> str | None:
+    for token in sent:
+        if context.is_speech_verb(token):
+            for child in token.children:
+                if child.dep_ in SUBJECT_DEPS:
+                    people = context.entities_in(list(child.subtree), "person")
+                    if people:
+                        return people[0][0].name
+    return None
+
+
+def _percentages(sent: Span, language: str, speaker: str | None) -> list[Claim]:
+    words = cue_set(language, "percent_words") | {"%"}
+    found = []
+    for token in sent:
+        if token.like_num and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ in words:
+            figure = figure_at(sent.doc, token.i, language)
+            if figure is not None:
+                found.append(Claim("percentage", figure.value, None, token.idx,
+                                   token.idx + len(token.text), speaker=speaker, text=token.text))
+    return found
+
+
+@Language.factory(
+    "newsledger_claims",
+    requires=["doc._.nl_events", "doc._.nl_timexes"],
+    assigns=["doc._.nl_claims"],
+    default_config={"language": "en"},
+)
+def make_claim_extractor(nlp: Language, name: str, language: str) -> ClaimExtractor:
+    return ClaimExtractor(language)

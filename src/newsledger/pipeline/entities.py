@@ -1,0 +1,186 @@
+"""Canonical entities: the knowledge base wins over the model, short forms resolve.
+
+The bare model tags "Tamaulipas" as a person, "Trump" as an organisation and cuts
+"Omar García Harfuch" to "Omar García". An entity ruler built from the knowledge base
+runs before the model's recogniser, so known names are fixed first and the model only
+fills in the names we do not know. This component then turns the ``doc.ents`` spans
+into one canonical ``model.Entity`` per real entity, with every mention.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsledger import lang
+from newsledger.kb import KBEntry, KnowledgeBase, fold
+from newsledger.model import Entity
+from newsledger.model import Span as TextSpan
+
+RULER_NAME = "newsledger_kb_ruler"
+# spaCy labels (English and Spanish models) and the contract's entity types.
+LABEL_TYPES = {"PERSON": "person", "PER": "person", "ORG": "organization",
+               "GPE": "place", "LOC": "place", "FAC": "place"}
+_LEADING = re.compile(r"^(?:the|The|THE|el|El|la|La|los|Los|las|Las)\s+(?=\S)")
+_TRAILING = re.compile(r"(?:['’]s|['’])$")
+
+
+def add_entity_ruler(nlp: Language, language: str) -> None:
+    """Put the knowledge-base patterns in front of the model's recogniser."""
+    before = "ner" if "ner" in nlp.pipe_names else None
+    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before=before,
+                         config={"overwrite_ents": True, "validate": False})
+    ruler.add_patterns(KnowledgeBase.default().patterns(language))  # type: ignore[attr-defined]
+
+
+@dataclass
+class _Draft:
+    """An entity being assembled from its mentions."""
+
+    name: str
+    type: str
+    entry: KBEntry | None
+    mentions: list[Span] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+
+
+class EntityResolver:
+    """Groups mentions into canonical entities for one document."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self.titles = {w.lower() for w in lang.load(language, "cues")["title_words"]}
+
+    def __call__(self, doc: Doc) -> Doc:
+        kb = KnowledgeBase.default()
+        drafts: dict[str, _Draft] = {}
+        for ent in doc.ents:
+            etype = LABEL_TYPES.get(ent.label_)
+            if etype is None:
+                continue
+            span = _trim(ent)
+            if span is None:
+                continue
+            entry = kb.get(ent.ent_id_) if ent.ent_id_ else None
+            if entry is None:
+                entry = kb.lookup(span.text, type=etype)
+            if entry is None and not _plausible_name(span):
+                continue
+            key = entry.id if entry else f"{etype}:{fold(span.text)}"
+            draft = drafts.get(key)
+            if draft is None:
+                name = entry.name if entry else _display_name(span.text)
+                draft = drafts[key] = _Draft(name, entry.type if entry else etype, entry)
+            draft.mentions.append(span)
+            if draft.type == "person":
+                title = self._title_before(span)
+                if title and title not in draft.titles:
+                    draft.titles.append(title)
+        _resolve_short_forms(drafts)
+        entities, token_entity = self._finish(doc, drafts)
+        doc._.nl_entities = entities
+        doc._.nl_token_entity = token_entity
+        return doc
+
+    def _title_before(self, span: Span) -> str | None:
+        """Capitalised office words right before a name ("Security Minister")."""
+        doc, i = span.doc, span.start - 1
+        words: list[str] = []
+        while i >= span.sent.start and doc[i].text.lower() in self.titles and doc[i].text[:1].isupper():
+            words.insert(0, doc[i].text)
+            i -= 1
+        while words and words[0].lower() in {"u.s.", "us", "mexican", "mexico", "former"}:
+            words.pop(0)
+        return " ".join(words) or None
+
+    def _finish(self, doc: Doc, drafts: dict[str, _Draft]) -> tuple[list[Entity], dict[int, str]]:
+        entities: list[Entity] = []
+        token_entity: dict[int, str] = {}
+        ordered = sorted(drafts.values(), key=lambda d: min(m.start for m in d.mentions))
+        for number, draft in enumerate(ordered, start=1):
+            entity_id = f"e{number}"
+            entry = draft.entry
+            titles = list(draft.titles)
+            if entry is not None:
+                titles += [t for t in entry.titles.get(self.language, ()) if t not in titles]
+            mentions = sorted({(m.start_char, m.end_char): m for m in draft.mentions}.values(),
+                              key=lambda m: m.start_char)
+            entities.append(Entity(
+                id=entity_id, name=draft.name, type=draft.type,
+                category=entry.category if entry else None,
+                country=(entry.iso or entry.country) if entry else None,
+                titles=titles, kb_id=entry.id if entry else None,
+                wikidata=entry.wikidata if entry else None,
+                mentions=[TextSpan(m.start_char, m.end_char, m.text) for m in mentions]))
+            for mention in mentions:
+                for token in mention:
+                    token_entity[token.i] = entity_id
+        return entities, token_entity
+
+
+def _trim(ent: Span) -> Span | None:
+    """Drop a leading article and a trailing possessive from a mention."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].lower_ in {"the", "el", "la", "los", "las"} \
+            and not ent.ent_id_:
+        start += 1
+    while end > start and ent.doc[end - 1].text in {"'s", "’s", "'", "’", ",", "."}:
+        end -= 1
+    if start >= end:
+        return None
+    span = ent.doc[start:end]
+    span.label_ = ent.label_
+    return span
+
+
+def _plausible_name(span: Span) -> bool:
+    """A name the model found must look like one: capitalised, not a lone short word."""
+    words = [t for t in span if t.is_alpha]
+    if not words or not any(t.text[:1].isupper() for t in words):
+        return False
+    if any(t.like_num for t in span) and len(span) == 1:
+        return False
+    return not (len(span) == 1 and len(span.text) < 3)
+
+
+def _display_name(text: str) -> str:
+    text = _LEADING.sub("", text.strip())
+    text = _TRAILING.sub("", text).strip()
+    if text.isupper() and len(text) > 4:
+        text = text.title()
+    return text
+
+
+def _resolve_short_forms(drafts: dict[str, _Draft]) -> None:
+    """Within one article "Harfuch" is "Omar García Harfuch" when the full name occurs."""
+    people = [key for key, d in drafts.items() if d.type == "person"]
+    tokens = {key: fold(drafts[key].name).split() for key in people}
+    for key in people:
+        if key not in drafts or drafts[key].entry is not None:
+            continue
+        short = tokens[key]
+        fuller = [other for other in people if other != key and other in drafts
+                  and len(tokens[other]) > len(short) and _contains(tokens[other], short)]
+        if len({drafts[o].name for o in fuller}) != 1:
+            continue
+        target = drafts[fuller[0]]
+        target.mentions.extend(drafts[key].mentions)
+        target.titles.extend(t for t in drafts[key].titles if t not in target.titles)
+        del drafts[key]
+
+
+def _contains(whole: list[str], part: list[str]) -> bool:
+    n = len(part)
+    return any(whole[i:i + n] == part for i in range(len(whole) - n + 1))
+
+
+@Language.factory(
+    "newsledger_entities",
+    requires=["doc.ents"],
+    assigns=["doc._.nl_entities", "doc._.nl_token_entity"],
+    default_config={"language": "en"},
+)
+def make_entity_resolver(nlp: Language, name: str, language: str) -> EntityResolver:
+    return EntityResolver(language)

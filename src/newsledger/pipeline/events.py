@@ -1,0 +1,133 @@
+"""Events: triggers found per sentence, their slots read off the parse, and the
+mentions of one real event within the document coalesced into one ``model.Event``.
+
+A report names the same event several times ("Mexico on Thursday sent 29 …", "the
+handover was not an extradition", "The 29 were gathered …"), and recalls earlier ones
+in passing ("Last February, Mexico sent 29 …"). Each trigger yields a mention; mentions
+that agree on type, date, count and direction become one event; background events keep
+their own dates.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsledger.model import DateValue
+from newsledger.pipeline.mentions import Mention, MentionReader
+from newsledger.pipeline.roles import DocContext
+from newsledger.timex import TimexMatch
+
+
+class EventExtractor:
+    def __init__(self, language: str):
+        self.language = language
+
+    def __call__(self, doc: Doc) -> Doc:
+        language = doc._.nl_language or self.language
+        context = DocContext(doc, language)
+        reader = MentionReader(context, language)
+        mentions: list[Mention] = []
+        for sent in doc.sents:
+            mentions.extend(reader.read(sent, _timexes_in(doc, sent), mentions))
+        events = coalesce(mentions)
+        fill_directions(events)
+        doc._.nl_events = [m.to_event(f"v{n}", doc, context) for n, m in enumerate(events, start=1)]
+        doc._.nl_event_tokens = {f"v{n}": m.trigger.i for n, m in enumerate(events, start=1)}
+        doc._.nl_event_members = {f"v{n}": [x.trigger.i for x in m.members]
+                                  for n, m in enumerate(events, start=1)}
+        return doc
+
+
+def _timexes_in(doc: Doc, sent: Span) -> list[tuple[TimexMatch, Token]]:
+    found = []
+    for match in doc._.nl_timexes or []:
+        if sent.start_char <= match.start < sent.end_char:
+            span = doc.char_span(match.start, match.end, alignment_mode="expand")
+            if span is not None:
+                found.append((match, span.root))
+    return found
+
+
+def _dates_compatible(a: DateValue | None, b: DateValue | None) -> bool:
+    if a is None or b is None or not a.known or not b.known:
+        return True
+    if a.precision == "day" and b.precision == "day":
+        return a.start == b.start
+    return a.overlaps(b) and (a.contains(b) or b.contains(a))
+
+
+def _compatible(event: Mention, mention: Mention) -> bool:
+    if event.type != mention.type or event.negated != mention.negated \
+            or event.hypothetical != mention.hypothetical:
+        return False
+    if not _dates_compatible(event.date_value, mention.date_value):
+        return False
+    if event.count is not None and mention.count is not None and event.count != mention.count:
+        return False
+    for a, b in ((event.origin, mention.origin), (event.destination, mention.destination)):
+        if a and b and a != b:
+            return False
+    if event.location and mention.location and event.location[0] != mention.location[0]:
+        return False
+    if event.date_value is None and mention.date_value is None and event.count is None \
+            and mention.count is None and event.type in {"killing", "arrest", "charge"}:
+        # Undated, uncounted acts of violence or justice merge only through a shared person.
+        return bool(event.participant_names() & mention.participant_names())
+    return True
+
+
+def _affinity(event: Mention, mention: Mention) -> int:
+    score = 0
+    if event.count is not None and event.count == mention.count:
+        score += 3
+    if event.date_value is not None and mention.date_value is not None \
+            and event.date_value.value == mention.date_value.value:
+        score += 3
+    score += 2 * len(event.participant_names() & mention.participant_names())
+    return score
+
+
+def coalesce(mentions: list[Mention]) -> list[Mention]:
+    """Merge the mentions of one real event; the first mention stays the anchor."""
+    events: list[Mention] = []
+    for mention in mentions:
+        candidates = [e for e in events if _compatible(e, mention)]
+        if mention.date_value is not None and mention.date_value.known:
+            # A dated mention joins an undated event only when nothing dated fits better.
+            dated = [e for e in candidates if e.date_value is not None and e.date_value.known]
+            candidates = dated or candidates
+        if not candidates:
+            events.append(mention)
+            continue
+        best = max(candidates, key=lambda e: (_affinity(e, mention), -events.index(e)))
+        best.absorb(mention)
+    return events
+
+
+def fill_directions(events: list[Mention]) -> None:
+    """A transfer recalled without its direction belongs to the document's series."""
+    transfers = [e for e in events if e.type == "transfer"]
+    pairs = [(e.origin, e.destination) for e in transfers if e.origin and e.destination]
+    for event in transfers:
+        if event.origin and event.destination:
+            continue
+        fitting = [p for p in pairs if (not event.origin or p[0] == event.origin)
+                   and (not event.destination or p[1] == event.destination)]
+        if fitting:
+            origin, destination = max(set(fitting), key=lambda p: (fitting.count(p), -pairs.index(p)))
+            event.origin = event.origin or origin
+            event.destination = event.destination or destination
+    for event in transfers:
+        if event.origin and not event.agents:
+            event.default_agent = event.origin
+
+
+@Language.factory(
+    "newsledger_events",
+    requires=["doc._.nl_entities", "doc._.nl_timexes", "token.dep", "token.lemma"],
+    assigns=["doc._.nl_events", "doc._.nl_event_tokens", "doc._.nl_event_members"],
+    default_config={"language": "en"},
+)
+def make_event_extractor(nlp: Language, name: str, language: str) -> EventExtractor:
+    return EventExtractor(language)
+

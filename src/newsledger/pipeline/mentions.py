@@ -1,0 +1,495 @@
+"""One sentence's event mentions, with their slots read off the dependency parse."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsledger.model import DateValue, Entity, Event
+from newsledger.model import Span as TextSpan
+from newsledger.pipeline.numbers import Figure, figure_at
+from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
+from newsledger.pipeline.syntax import (
+    CLAUSE_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, in_subtree, path_length,
+    prepositional_objects,
+)
+from newsledger.pipeline.triggers import Trigger, TriggerFinder
+from newsledger.timex import TimexMatch
+
+Named = tuple[str, TextSpan]  # canonical name and the mention that states it
+# Verbs whose subject is the actor of the event noun they govern ("held a call").
+LIGHT_VERBS = {"hold", "carry", "conduct", "launch", "order", "make", "have", "sostener",
+               "realizar", "lanzar", "ordenar", "tener", "include", "incluir", "see", "saw",
+               "deposed", "depose", "derrocar", "terminar", "come", "producir"}
+
+
+@dataclass
+class Mention:
+    type: str
+    trigger: Token
+    sentence: Span
+    date: TimexMatch | None = None
+    count: int | None = None
+    count_span: TextSpan | None = None
+    origin: str | None = None
+    destination: str | None = None
+    agents: list[Named] = field(default_factory=list)
+    persons: list[Named] = field(default_factory=list)
+    organizations: list[Named] = field(default_factory=list)
+    location: Named | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    default_agent: str | None = None
+    members: list["Mention"] = field(default_factory=list)
+
+    @property
+    def date_value(self) -> DateValue | None:
+        return self.date.date if self.date else None
+
+    def participant_names(self) -> set[str]:
+        return {n for n, _ in self.persons + self.agents + self.organizations}
+
+    def absorb(self, other: "Mention") -> None:
+        """Take what ``other`` adds; the finer date wins, lists are unions."""
+        self.members.append(other)
+        mine, theirs = self.date_value, other.date_value
+        if theirs is not None and theirs.known and (
+                mine is None or not mine.known or mine.contains(theirs) and theirs != mine):
+            self.date = other.date
+        if self.count is None and other.count is not None:
+            self.count, self.count_span = other.count, other.count_span
+        self.origin = self.origin or other.origin
+        self.destination = self.destination or other.destination
+        self.location = self.location or other.location
+        for mine_list, theirs_list in ((self.agents, other.agents), (self.persons, other.persons),
+                                       (self.organizations, other.organizations)):
+            names = {n for n, _ in mine_list}
+            mine_list.extend(item for item in theirs_list if item[0] not in names)
+
+    def to_event(self, event_id: str, doc: Doc, context: DocContext) -> Event:
+        provenance: dict[str, TextSpan] = {}
+        if self.date:
+            provenance["date"] = TextSpan(self.date.start, self.date.end, self.date.text)
+        if self.count_span:
+            provenance["count"] = self.count_span
+        agents = list(self.agents)
+        if not agents and self.default_agent:
+            name = context.country_name(self.default_agent)
+            if name:
+                agents = [(name, _sentence_span(self.sentence))]
+        for role, items in (("agents", agents), ("persons", self.persons),
+                            ("organizations", self.organizations)):
+            for name, span in items:
+                provenance[f"{role}:{name}"] = span
+        if self.location:
+            provenance["location"] = self.location[1]
+        evidence = [_sentence_span(self.sentence)]
+        evidence += [_sentence_span(m.sentence) for m in self.members
+                     if m.sentence.start != self.sentence.start]
+        unique = {(s.start, s.end): s for s in evidence}
+        return Event(
+            id=event_id, type=self.type, date=self.date_value or DateValue.unknown(),
+            count=self.count, origin=self.origin, destination=self.destination,
+            agents=[n for n, _ in agents], organizations=[n for n, _ in self.organizations],
+            persons=[n for n, _ in self.persons],
+            location=self.location[0] if self.location else None,
+            negated=self.negated, hypothetical=self.hypothetical,
+            evidence=sorted(unique.values(), key=lambda s: s.start), provenance=provenance)
+
+
+def _sentence_span(sent: Span) -> TextSpan:
+    text = sent.text.rstrip()
+    return TextSpan(sent.start_char, sent.start_char + len(text), text)
+
+
+def _mention_span(token: Token, entity: Entity) -> TextSpan:
+    for mention in entity.mentions:
+        if mention.start <= token.idx < mention.end:
+            return mention
+    return TextSpan(token.idx, token.idx + len(token.text), token.text)
+
+
+class MentionReader:
+    """Reads the event mentions of one sentence at a time."""
+
+    def __init__(self, context: DocContext, language: str):
+        self.context = context
+        self.language = language
+        self.finder = TriggerFinder(language, set(context.people_nouns), context.person_tokens())
+        self.negation = cue_set(language, "negation")
+        self.hypothetical = cue_set(language, "hypothetical")
+        self.modals = cue_set(language, "modal_auxiliaries")
+        self.denial = cue_set(language, "denial")
+        self.membership = cue_set(language, "membership")
+        self.series_words = cue_set(language, "series_nouns") | {"number", "total", "número", "cifra"}
+
+    def read(self, sent: Span, timexes: list[tuple[TimexMatch, Token]],
+             earlier: list[Mention]) -> list[Mention]:
+        triggers = [t for t in self.finder.find(sent) if not self._excluded(t)]
+        mentions = [self._mention(t, sent, triggers) for t in triggers]
+        mentions = [m for m in mentions if m is not None]
+        self._assign_dates(mentions, timexes)
+        mentions += self._enumerated(sent, mentions, timexes)
+        if not any(m.type == "transfer" for m in mentions):
+            self._attach_members(sent, earlier + mentions)
+        return mentions
+
+    # -- which triggers count ---------------------------------------------------------
+    def _excluded(self, trigger: Trigger) -> bool:
+        token = trigger.token
+        if token.pos_ in {"NOUN", "PROPN"}:
+            if token.dep_ in {"attr", "compound", "amod"} and not token.dep_ == "compound" \
+                    or token.dep_ == "compound" and token.head.lemma_.lower() not in {"operation"}:
+                return True
+            if self._is_series(token):
+                return True
+        return any(a.lemma_.lower() in self.series_words for a in token.ancestors
+                   if a.pos_ in {"NOUN"} and in_subtree(token, a))
+
+    def _is_series(self, noun: Token) -> bool:
+        """"the two mass transfers": a plural with a number above one names a series."""
+        if noun.morph.get("Number") != ["Plur"] and not noun.tag_ == "NNS":
+            return False
+        return any(c.dep_ == "nummod" for c in noun.children) or any(
+            c.lemma_.lower() in {"both", "ambos", "dos", "two"} for c in noun.children)
+
+    # -- one mention ------------------------------------------------------------------
+    def _mention(self, trigger: Trigger, sent: Span, others: list[Trigger]) -> Mention | None:
+        token = trigger.token
+        mention = Mention(trigger.type, token, sent)
+        scope = self._scope(token, [o.token for o in others if o.token.i != token.i], sent)
+        mention.negated, mention.hypothetical = self._modality(token)
+        figure = self._count(token)
+        if figure is not None:
+            mention.count = figure.value
+            mention.count_span = TextSpan(sent.doc[figure.start].idx,
+                                          sent.doc[figure.end - 1].idx + len(sent.doc[figure.end - 1].text),
+                                          sent.doc[figure.start:figure.end].text)
+        destination, origin = self.context.destination_and_origin(token)
+        subject = self.context.subject_of(token) if token.pos_ in {"VERB", "AUX"} else None
+        subject_country = None
+        if subject is not None and subject.dep_ not in PASSIVE_SUBJECT_DEPS:
+            subject_country = self.context.country_in(list(subject.subtree))
+        if subject_country is None and token.pos_ in {"NOUN", "PROPN"}:
+            subject_country = self._noun_actor_country(token)
+        if trigger.type == "transfer":
+            mention.destination = destination
+            mention.origin = origin or (subject_country if subject_country != destination else None)
+        self._roles(mention, scope, subject, subject_country)
+        return mention
+
+    def _scope(self, token: Token, others: list[Token], sent: Span) -> list[Token]:
+        """The trigger's own words: its subtree, or for a noun the clause it heads,
+        without the words of other triggers nested inside."""
+        root = token
+        if token.pos_ in {"NOUN", "PROPN"} and token.head.lemma_.lower() in LIGHT_VERBS \
+                and token.dep_ in SUBJECT_DEPS | OBJECT_DEPS:
+            root = token.head
+        nested = [o for o in others if o.i != root.i and in_subtree(o, root)]
+        words = []
+        for t in root.subtree:
+            if any(in_subtree(t, o) for o in nested):
+                continue
+            words.append(t)
+        return words
+
+    def _modality(self, token: Token) -> tuple[bool, bool]:
+        negated = any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in {"no", "nunca"})
+                      for c in token.children)
+        negated |= any(c.dep_ == "det" and c.lower_ in self.negation | {"ningún", "ninguna"}
+                       for c in token.children)
+        hypothetical = any(c.dep_ == "aux" and c.lower_ in self.modals for c in token.children)
+        node = token
+        for _ in range(4):
+            if node.dep_ == "ROOT" or node.head is node:
+                break
+            head = node.head
+            lemma = head.lemma_.lower()
+            if self.context.is_speech_verb(head) and lemma not in self.denial:
+                break
+            if lemma in self.hypothetical:
+                hypothetical = True
+            if lemma in self.denial:
+                negated = True
+            if node.dep_ in PASSIVE_SUBJECT_DEPS | {"xcomp", "ccomp", "pobj", "prep", "acl", "obl", "nmod", "case"} \
+                    and any(c.dep_ == "neg" for c in head.children) and lemma in self.hypothetical:
+                negated = True
+            if head.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ in self.modals
+                                                    for c in head.children) and node.dep_ in {"xcomp"}:
+                hypothetical = True
+            node = head
+        return negated, hypothetical
+
+    def _count(self, token: Token) -> Figure | None:
+        """How many people the event moved, arrested or killed."""
+        candidates: list[Token] = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+        candidates += [obj for prep, obj in prepositional_objects(token) if prep in {"a", "of", "de"}]
+        if token.dep_ in {"acl", "relcl"}:
+            candidates.append(token.head)
+        if token.pos_ in {"NOUN", "PROPN"} and token.head.lemma_.lower() in LIGHT_VERBS:
+            candidates += [c for c in token.head.children if c.dep_ in OBJECT_DEPS and c.i != token.i]
+        for candidate in candidates:
+            for item in [candidate, *candidate.conjuncts]:
+                figure = self._figure_of(item)
+                if figure is not None:
+                    if any(c.lower_ in {"other", "otros", "otras"} for c in item.children) and any(
+                            c.pos_ in {"PRON", "PROPN"} for c in candidate.conjuncts + (candidate,)
+                            if c.i != item.i):
+                        return Figure(figure.value + 1, figure.start, figure.end)
+                    return figure
+        return None
+
+    def _figure_of(self, token: Token) -> Figure | None:
+        doc = token.doc
+        if token.like_num and token.dep_ != "nummod":
+            figure = figure_at(doc, token.i, self.language)
+            if figure and self._is_count_figure(figure):
+                return figure
+        if token.lemma_.lower() in self.context.people_nouns or token.pos_ in {"NOUN", "PROPN"}:
+            for child in token.children:
+                if child.dep_ == "nummod" and child.like_num:
+                    start = min(t.i for t in child.subtree if t.like_num)
+                    figure = figure_at(doc, start, self.language)
+                    if figure and self._is_count_figure(figure) and \
+                            token.lemma_.lower() in self.context.people_nouns | {"cartel"}:
+                        return figure
+        return None
+
+    def _is_count_figure(self, figure: Figure) -> bool:
+        doc = self.context.doc
+        after = doc[figure.end] if figure.end < len(doc) else None
+        if after is not None and after.text in {"%", "percent", "por"}:
+            return False
+        return not (1900 <= figure.value <= 2100 and figure.end - figure.start == 1
+                    and doc[figure.start].text.isdigit() and len(doc[figure.start].text) == 4)
+
+    def _noun_actor_country(self, noun: Token) -> str | None:
+        """"Mexico's first transfer", "a U.S. military operation", "la operación de EE.UU."."""
+        for child in noun.children:
+            if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+                code = self.context.country_in(list(child.subtree)) if child.dep_ != "nmod" \
+                    else None
+                if code:
+                    return code
+        head = noun.head
+        if noun.dep_ in OBJECT_DEPS and head.lemma_.lower() in LIGHT_VERBS:
+            subject = self.context.subject_of(head)
+            if subject is not None:
+                return self.context.country_in(list(subject.subtree))
+        return None
+
+    # -- participants -----------------------------------------------------------------
+    def _roles(self, mention: Mention, scope: list[Token], subject: Token | None,
+               subject_country: str | None) -> None:
+        context, sent = self.context, mention.sentence
+        speakers = context.speakers(sent)
+        found = [(e, t) for e, t in context.entities_in(scope) if e.id not in speakers]
+        subject_ids = {e.id for e, _ in context.entities_in(list(subject.subtree))} \
+            if subject is not None else set()
+        persons = [(e, t) for e, t in found if e.type == "person"]
+        groups = [(e, t) for e, t in found if context.is_criminal_group(e)]
+        places = [(e, t) for e, t in found if e.type == "place"]
+
+        def named(items: list[tuple[Entity, Token]]) -> list[Named]:
+            return [(e.name, _mention_span(t, e)) for e, t in items]
+
+        kind = mention.type
+        if kind in {"transfer", "arrest", "charge", "designation", "seizure"}:
+            victims = [(e, t) for e, t in persons if not context.is_official(e)
+                       and not modifies_another_person(t, context)]
+            passive_or_noun = subject is None or subject.dep_ in PASSIVE_SUBJECT_DEPS
+            if kind != "transfer" and not passive_or_noun:
+                mention.agents = named([(e, t) for e, t in found
+                                        if e.id in subject_ids and e.type != "place"])
+                victims = [(e, t) for e, t in victims if e.id not in subject_ids]
+            mention.persons = named(victims)
+            mention.organizations = named(groups)
+            if kind in {"arrest", "charge", "seizure"}:
+                mention.location = self._location(mention.trigger, places)
+            if kind in {"charge", "arrest", "seizure"} and not mention.agents and subject_country \
+                    and not passive_or_noun:
+                mention.agents = [(context.country_name(subject_country) or subject_country,
+                                   _sentence_span(sent))]
+        elif kind == "killing":
+            self._killing_roles(mention, persons, found, places)
+        elif kind == "military_operation":
+            code = subject_country or self._noun_actor_country(mention.trigger)
+            if code:
+                name = context.country_name(code)
+                if name:
+                    mention.agents = [(name, _sentence_span(sent))]
+            mention.persons = named([(e, t) for e, t in persons if e.id not in subject_ids])
+            mention.location = self._location(mention.trigger, places, compounds=True)
+        elif kind in {"consultation", "agreement"}:
+            participants = [(e, t) for e, t in context.entities_in(list(sent), "person")]
+            participants += self._pronoun_people(sent, participants)
+            mention.agents = named(participants)
+            if kind == "consultation":
+                mention.location = self._location(mention.trigger, places)
+
+    def _killing_roles(self, mention: Mention, persons, found, places) -> None:
+        context, token = self.context, mention.trigger
+        victims_root: list[Token] = []
+        for prep, obj in prepositional_objects(token):
+            if prep in {"of", "de"}:
+                victims_root.append(obj)
+        victims_root += [c for c in token.children if c.dep_ in {"dobj", "obj"} | PASSIVE_SUBJECT_DEPS]
+        if token.pos_ in {"VERB", "AUX"} and not victims_root:
+            subject = context.subject_of(token)
+            if subject is not None and subject.dep_ in PASSIVE_SUBJECT_DEPS:
+                victims_root.append(subject)
+        victim_tokens = {t.i for root in victims_root for t in root.subtree}
+        victims = [(e, t) for e, t in persons if t.i in victim_tokens]
+        mention.persons = [(e.name, _mention_span(t, e)) for e, t in victims]
+        mention.organizations = [(e.name, _mention_span(t, e)) for e, t in found
+                                 if e.type == "organization" and t.i in victim_tokens]
+        agent = self._agent_above(token)
+        if agent is not None:
+            mention.agents = [(agent[0].name, _mention_span(agent[1], agent[0]))]
+        mention.location = self._location(token, places)
+
+    def _agent_above(self, token: Token) -> tuple[Entity, Token] | None:
+        """The person a relative or appositive clause attributes the act to
+        ("Caro Quintero, who was behind the killing …")."""
+        for ancestor in token.ancestors:
+            if self.context.is_speech_verb(ancestor):
+                return None
+            entity = self.context.entity_at(ancestor)
+            if entity is not None and entity.type == "person":
+                return entity, ancestor
+        return None
+
+    def _location(self, token: Token, places: list[tuple[Entity, Token]],
+                  compounds: bool = False) -> Named | None:
+        for prep, obj in prepositional_objects(token):
+            if prep in {"in", "en", "at"}:
+                for entity, t in places:
+                    if in_subtree(t, obj):
+                        return entity.name, _mention_span(t, entity)
+        if compounds:
+            for entity, t in places:
+                if t.head.i == token.i and t.dep_ in {"compound", "nmod", "amod"}:
+                    return entity.name, _mention_span(t, entity)
+        if token.head.pos_ in {"VERB", "AUX"} and token.dep_ in SUBJECT_DEPS | OBJECT_DEPS:
+            for prep, obj in prepositional_objects(token.head):
+                if prep in {"in", "en"}:
+                    for entity, t in places:
+                        if in_subtree(t, obj):
+                            return entity.name, _mention_span(t, entity)
+        return None
+
+    def _pronoun_people(self, sent: Span, present: list[tuple[Entity, Token]]) -> list[tuple[Entity, Token]]:
+        """"She … her call with Trump": a personal pronoun stands for the last person named
+        as a subject before this sentence."""
+        pronouns = cue_set(self.language, "person_pronouns")
+        if not any(t.lower_ in pronouns for t in sent):
+            return []
+        doc = sent.doc
+        have = {e.id for e, _ in present}
+        for token in reversed(doc[:sent.start]):
+            entity = self.context.entity_at(token)
+            if entity is not None and entity.type == "person" and not self.context.is_official(entity) is None:
+                continue
+            if entity is not None and entity.type == "person" and token.dep_ in SUBJECT_DEPS | {"compound", "flat"}:
+                return [] if entity.id in have else [(entity, token)]
+        return []
+
+    # -- dates ------------------------------------------------------------------------
+    def _assign_dates(self, mentions: list[Mention], timexes: list[tuple[TimexMatch, Token]]) -> None:
+        """Each date goes to the nearest trigger in the tree; one date per mention."""
+        pairs = []
+        for match, head in timexes:
+            for mention in mentions:
+                cost = self._date_cost(mention.trigger, head)
+                if cost is not None:
+                    pairs.append((cost, match.start, mention.trigger.i, match, mention))
+        used_dates, dated = set(), set()
+        for _, _, _, match, mention in sorted(pairs, key=lambda p: p[:3]):
+            if match.start in used_dates or id(mention) in dated:
+                continue
+            mention.date = match
+            used_dates.add(match.start)
+            dated.add(id(mention))
+        for mention in mentions:
+            if mention.date is None:
+                for other in mentions:
+                    if other is not mention and other.date and in_subtree(mention.trigger, other.trigger):
+                        mention.date = other.date
+
+    def _date_cost(self, trigger: Token, head: Token) -> float | None:
+        inside = in_subtree(head, trigger)
+        if not inside and trigger.pos_ in {"NOUN", "PROPN"} and any(
+                c.dep_ in {"det", "poss"} and c.lower_ in {"the", "el", "la", "this", "that", "its", "his", "her"}
+                for c in trigger.children):
+            return None  # "the transfer" refers back; it takes no date from the clause
+        cost = float(path_length(trigger, head))
+        if self.context.is_speech_verb(head.head) or self.context.is_speech_verb(head):
+            cost += 0.5
+        return cost
+
+    # -- lists and background series --------------------------------------------------
+    def _enumerated(self, sent: Span, mentions: list[Mention],
+                    timexes: list[tuple[TimexMatch, Token]]) -> list[Mention]:
+        """"after 29 in February and 26 in August": each figure with its own date is an
+        earlier event of the series the sentence talks about."""
+        context_type = "transfer" if any(m.type == "transfer" for m in mentions) or \
+            self._mentions_series(sent) else None
+        if context_type is None:
+            return []
+        base = next((m for m in mentions if m.type == context_type), None)
+        found = []
+        used = {m.date.start for m in mentions if m.date}
+        for match, head in timexes:
+            if match.start in used:
+                continue
+            prep = head.head if head.dep_ in {"pobj", "obl", "nmod"} else None
+            number = None
+            if prep is not None and prep.lower_ in {"in", "en"} and prep.head.like_num:
+                number = prep.head
+            elif head.dep_ in {"obl", "nmod"} and head.head.like_num:
+                number = head.head
+            if number is None:
+                continue
+            figure = figure_at(sent.doc, number.i, self.language)
+            if figure is None or not self._is_count_figure(figure):
+                continue
+            mention = Mention(context_type, number, sent, date=match, count=figure.value,
+                              count_span=TextSpan(number.idx, number.idx + len(number.text), number.text))
+            if base is not None:
+                mention.origin, mention.destination = base.origin, base.destination
+                if base.hypothetical or base.negated:
+                    continue
+            scope = [t for t in number.subtree]
+            persons = [(e, t) for e, t in self.context.entities_in(scope, "person")
+                       if not self.context.is_official(e)]
+            mention.persons = [(e.name, _mention_span(t, e)) for e, t in persons]
+            found.append(mention)
+        return found
+
+    def _mentions_series(self, sent: Span) -> bool:
+        rules = self.finder.rules
+        return any(t.pos_ == "NOUN" and any(r.type == "transfer" for r in rules.get(t.lemma_.lower(), ()))
+                   for t in sent)
+
+    def _attach_members(self, sent: Span, earlier: list[Mention]) -> None:
+        """"Among them was …", "the group included …": people of the last transfer."""
+        if not any(t.lemma_.lower() in self.membership or t.lower_ in self.membership for t in sent):
+            return
+        target = next((m for m in reversed(earlier) if m.type == "transfer"
+                       and not m.negated and not m.hypothetical and m.count is not None), None)
+        if target is None:
+            return
+        speakers = self.context.speakers(sent)
+        for entity, token in self.context.entities_in(list(sent)):
+            if entity.id in speakers:
+                continue
+            if entity.type == "person" and not self.context.is_official(entity) \
+                    and not modifies_another_person(token, self.context):
+                if entity.name not in {n for n, _ in target.persons}:
+                    target.persons.append((entity.name, _mention_span(token, entity)))
+            elif self.context.is_criminal_group(entity):
+                if entity.name not in {n for n, _ in target.organizations}:
+                    target.organizations.append((entity.name, _mention_span(token, entity)))
+
+
+__all__ = ["Mention", "MentionReader", "CLAUSE_DEPS"]

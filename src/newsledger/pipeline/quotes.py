@@ -1,0 +1,208 @@
+"""Quotations with their speaker and channel.
+
+Quoted words are found by their marks (“ ”, " ", « », and Spanish dialogue dashes);
+the speaker is the subject of the nearest speech verb outside the marks, a pronoun or a
+role noun ("the official") standing for the last person who spoke or acted, or, for a
+quotation with no attribution of its own, the speaker of the quotation just before it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsledger import lang
+from newsledger.model import Entity, Quote
+from newsledger.pipeline.roles import DocContext, cue_set
+from newsledger.pipeline.syntax import SUBJECT_DEPS
+
+_PAIRS = (("“", "”"), ("«", "»"), ('"', '"'), ("‘", "’"))
+
+
+@dataclass(frozen=True)
+class QuotedText:
+    start: int  # inside the marks
+    end: int
+
+
+def quoted_spans(text: str) -> list[QuotedText]:
+    """Text between matching quotation marks, not crossing a paragraph break."""
+    found: list[QuotedText] = []
+    for opening, closing in _PAIRS:
+        position = 0
+        while True:
+            start = text.find(opening, position)
+            if start < 0:
+                break
+            if opening == "‘" and start > 0 and text[start - 1].isalnum():
+                position = start + 1
+                continue
+            end = text.find(closing, start + 1)
+            if end < 0 or "\n\n" in text[start:end]:
+                position = start + 1
+                continue
+            if not any(q.start <= start < q.end for q in found):
+                found.append(QuotedText(start + 1, end))
+            position = end + 1
+    found += _dialogue_dashes(text)
+    return sorted(found, key=lambda q: q.start)
+
+
+def _dialogue_dashes(text: str) -> list[QuotedText]:
+    """Spanish dialogue: a paragraph opening with "—" quotes up to the next " —"."""
+    found = []
+    for match in re.finditer(r"(?m)^[—–]\s*(?P<q>[^—–\n]+?)(?:\s*[—–]|$)", text):
+        found.append(QuotedText(match.start("q"), match.end("q")))
+    return found
+
+
+@cache
+def _channels(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    entries = lang.load(language, "cues").get("channels", [])
+    return tuple((re.compile(e["pattern"], 0 if e.get("case") else re.IGNORECASE), e["channel"])
+                 for e in entries)
+
+
+def channel_in(text: str, language: str) -> str | None:
+    for pattern, channel in _channels(language):
+        if pattern.search(text):
+            return channel
+    return None
+
+
+class QuoteExtractor:
+    def __init__(self, language: str):
+        self.language = language
+
+    def __call__(self, doc: Doc) -> Doc:
+        language = doc._.nl_language or self.language
+        context = DocContext(doc, language)
+        finder = _SpeakerFinder(context, language)
+        quotes: list[Quote] = []
+        previous: Quote | None = None
+        for quoted in quoted_spans(doc.text):
+            words = doc.text[quoted.start:quoted.end].strip()
+            text = words.rstrip(",").rstrip()
+            if not text or finder.is_nickname(quoted, text):
+                continue
+            speaker, channel = finder.attribute(quoted)
+            if speaker is None and previous is not None and _same_paragraph(doc.text, previous.end, quoted.start):
+                speaker, channel = previous.speaker, channel or previous.channel
+            quote = Quote(speaker.name if isinstance(speaker, Entity) else speaker, text, channel,
+                          quoted.start, quoted.start + len(text))
+            quotes.append(quote)
+            previous = quote
+        doc._.nl_quotes = quotes
+        return doc
+
+
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    return "\n\n" not in text[a:b] and b - a < 400
+
+
+class _SpeakerFinder:
+    def __init__(self, context: DocContext, language: str):
+        self.context = context
+        self.language = language
+        self.pronouns = cue_set(language, "person_pronouns") | {"i", "yo", "ella", "él"}
+        self.role_nouns = cue_set(language, "role_nouns")
+        self.nickname_cues = cue_set(language, "nickname_cues")
+        self.channel_of: dict[str, str] = {}
+
+    def is_nickname(self, quoted: QuotedText, text: str) -> bool:
+        """“Kiki”, «El Mencho», "Z-40": a short capitalised name, not a quotation."""
+        words = text.split()
+        if len(words) > 5:
+            return False
+        small = {"el", "la", "los", "las", "de", "del", "y", "the"}
+        capitalised = all(w[:1].isupper() or w.lower() in small or any(c.isdigit() for c in w)
+                          for w in words)
+        before = self.context.doc.text[max(0, quoted.start - 25):quoted.start].lower()
+        cued = any(re.search(rf"\b{re.escape(c)}\b", before) for c in self.nickname_cues)
+        return capitalised and (cued or not text.endswith((".", "!", "?")))
+
+    def attribute(self, quoted: QuotedText) -> tuple[Entity | str | None, str | None]:
+        doc = self.context.doc
+        span = doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
+        if span is None:
+            return None, None
+        sentences = _sentences_around(span)
+        outside = [t for s in sentences for t in s if not quoted.start <= t.idx < quoted.end]
+        verbs = [t for t in outside if self.context.is_speech_verb(t)]
+        if not verbs:
+            return None, None
+        verb = min(verbs, key=lambda t: (t.idx > quoted.start, abs(t.idx - quoted.start)))
+        speaker = self._subject_entity(verb)
+        text = " ".join(s.text for s in sentences)
+        outside_text = text.replace(doc.text[quoted.start:quoted.end], " ")
+        channel = channel_in(outside_text, self.language)
+        if isinstance(speaker, Entity):
+            if channel:
+                self.channel_of[speaker.id] = channel
+            else:
+                channel = self.channel_of.get(speaker.id)
+        return speaker, channel
+
+    def _subject_entity(self, verb: Token) -> Entity | None:
+        node: Token | None = verb
+        for _ in range(3):
+            if node is None:
+                break
+            for child in node.children:
+                if child.dep_ in SUBJECT_DEPS:
+                    return self._resolve(child)
+            node = node.head if node.dep_ in {"advcl", "conj", "xcomp", "ccomp", "parataxis"} \
+                and node.head is not node else None
+        return self._last_person(verb.i)
+
+    def _resolve(self, subject: Token) -> Entity | None:
+        people = self.context.entities_in(list(subject.subtree), "person")
+        if people:
+            return people[0][0]
+        bodies = self.context.entities_in(list(subject.subtree), "organization")
+        if subject.lower_ in self.pronouns or subject.lemma_.lower() in self.role_nouns \
+                or subject.pos_ == "PRON":
+            return self._last_person(subject.i)
+        return bodies[0][0] if bodies else self._last_person(subject.i)
+
+    def _last_person(self, before: int) -> Entity | None:
+        """The last person named as a subject before ``before`` (else the last named)."""
+        doc = self.context.doc
+        fallback = None
+        for token in reversed(doc[:before]):
+            entity = self.context.entity_at(token)
+            if entity is None or entity.type != "person":
+                continue
+            head = token
+            while head.dep_ in {"compound", "flat", "appos"} and head.head is not head:
+                head = head.head
+            if head.dep_ in SUBJECT_DEPS:
+                return entity
+            fallback = fallback or entity
+        return fallback
+
+
+def _sentences_around(span: Span) -> list[Span]:
+    """The sentences a quotation touches, plus the next one when the quotation ends its
+    own sentence (“…,” she said. split off by the parser)."""
+    doc = span.doc
+    sentences = list({s.start: s for s in (doc[span.start].sent, doc[span.end - 1].sent)}.values())
+    last = sentences[-1]
+    if last.end < len(doc) and span.end >= last.end - 2:
+        following = doc[last.end].sent
+        if len(following) <= 12:
+            sentences.append(following)
+    return sentences
+
+
+@Language.factory(
+    "newsledger_quotes",
+    requires=["doc._.nl_entities"],
+    assigns=["doc._.nl_quotes"],
+    default_config={"language": "en"},
+)
+def make_quote_extractor(nlp: Language, name: str, language: str) -> QuoteExtractor:
+    return QuoteExtractor(language)

@@ -1,0 +1,150 @@
+"""Who and where: reading an event's participants, places and countries off the parse.
+
+``DocContext`` wraps one Doc with its canonical entities so that the rules can ask
+"which entity is this token?", "which country does this phrase name?" and "who is
+speaking in this sentence?" without repeating the lookups.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from newsledger import lang
+from newsledger.kb import KnowledgeBase
+from newsledger.model import Entity
+from newsledger.pipeline.syntax import SUBJECT_DEPS, prepositional_objects
+
+OFFICIAL_CATEGORIES = {"official", "politician", "journalist"}
+CRIMINAL_CATEGORIES = {"criminal_group"}
+
+
+@cache
+def cue_set(language: str, name: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in lang.load(language, "cues").get(name, ()))
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """ISO code -> canonical country name, from the knowledge base."""
+    return {e.iso: e.name for e in KnowledgeBase.default().entries if e.iso}
+
+
+class DocContext:
+    def __init__(self, doc: Doc, language: str):
+        self.doc = doc
+        self.language = language
+        self.kb = KnowledgeBase.default()
+        self.entities: dict[str, Entity] = {e.id: e for e in doc._.nl_entities or []}
+        self.token_entity: dict[int, str] = doc._.nl_token_entity or {}
+        self.speech_verbs = cue_set(language, "speech_verbs")
+        self.people_nouns = cue_set(language, "people_nouns")
+
+    # -- entities -------------------------------------------------------------------
+    def entity_at(self, token: Token) -> Entity | None:
+        entity_id = self.token_entity.get(token.i)
+        return self.entities.get(entity_id) if entity_id else None
+
+    def entities_in(self, tokens: list[Token] | Span, type: str | None = None) -> list[tuple[Entity, Token]]:
+        """Distinct entities among ``tokens`` with the first token naming each."""
+        seen: dict[str, tuple[Entity, Token]] = {}
+        for token in tokens:
+            entity = self.entity_at(token)
+            if entity and (type is None or entity.type == type) and entity.id not in seen:
+                seen[entity.id] = (entity, token)
+        return list(seen.values())
+
+    def person_tokens(self) -> set[int]:
+        return {i for i, e in self.token_entity.items() if self.entities[e].type == "person"}
+
+    def is_official(self, entity: Entity) -> bool:
+        return entity.category in OFFICIAL_CATEGORIES
+
+    def is_criminal_group(self, entity: Entity) -> bool:
+        if entity.type != "organization":
+            return False
+        if entity.category in CRIMINAL_CATEGORIES:
+            return True
+        return entity.category is None and any(w in entity.name.lower() for w in ("cartel", "cártel"))
+
+    # -- countries ------------------------------------------------------------------
+    def country_of_token(self, token: Token) -> str | None:
+        entity = self.entity_at(token)
+        if entity is not None:
+            return entity.country
+        if token.pos_ in {"PROPN", "ADJ", "NOUN"} or token.text[:1].isupper():
+            return self.kb.country_code(token.text)
+        return None
+
+    def country_in(self, tokens: list[Token] | Span) -> str | None:
+        """The first country a phrase names, by name, demonym or an entity's country."""
+        for token in tokens:
+            code = self.country_of_token(token)
+            if code:
+                return code
+        return None
+
+    def place_country(self, token: Token) -> str | None:
+        """Country of a place phrase; a city or state stands for its country."""
+        return self.country_in(list(token.subtree))
+
+    @staticmethod
+    def country_name(code: str | None) -> str | None:
+        return country_names().get(code) if code else None
+
+    # -- clauses --------------------------------------------------------------------
+    def is_speech_verb(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.speech_verbs
+
+    def speakers(self, sent: Span) -> set[str]:
+        """Entities that are the subjects of speech verbs in the sentence."""
+        found = set()
+        for token in sent:
+            if self.is_speech_verb(token):
+                for child in token.children:
+                    if child.dep_ in SUBJECT_DEPS:
+                        found |= {e.id for e, _ in self.entities_in(list(child.subtree))}
+        return found
+
+    def subject_of(self, token: Token) -> Token | None:
+        """The subject of a verb, also through conjunction ("abducted …, tortured and killed")."""
+        node = token
+        for _ in range(3):
+            for child in node.children:
+                if child.dep_ in SUBJECT_DEPS or child.dep_ in {"nsubjpass", "nsubj:pass"}:
+                    return child
+            if node.dep_ == "conj":
+                node = node.head
+            else:
+                break
+        return None
+
+    def destination_and_origin(self, trigger: Token) -> tuple[str | None, str | None]:
+        destination = origin = None
+        heads = [trigger]
+        if trigger.dep_ == "conj":
+            heads.append(trigger.head)
+        for head in heads:
+            for prep, obj in prepositional_objects(head):
+                code = self.place_country(obj)
+                if prep in {"to", "into", "a", "hacia", "back", "over"} and code and destination is None:
+                    destination = code
+                elif prep in {"from", "desde"} and code and origin is None:
+                    origin = code
+        return destination, origin
+
+
+def modifies_another_person(token: Token, context: DocContext) -> bool:
+    """True for "El Mencho" in "a brother of CJNG leader El Mencho": a person named only
+    to describe another one, through a preposition or a possessive."""
+    passed_preposition = False
+    for ancestor in token.ancestors:
+        if ancestor.dep_ in {"prep", "case"} or ancestor.lower_ in {"of", "de"}:
+            passed_preposition = True
+        entity = context.entity_at(ancestor)
+        if entity is not None and entity.type == "person" and passed_preposition:
+            if context.entity_at(token) is not entity:
+                return True
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return False
+    return False

@@ -1,0 +1,67 @@
+"""Dependency-tree helpers shared by the event, quote and claim rules.
+
+The English model labels dependencies in the ClearNLP style (dobj, prep + pobj) and
+the Spanish one in Universal Dependencies (obj, obl + case); these helpers hide that
+difference so the rules read the same for both languages.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Token
+
+OBJECT_DEPS = {"dobj", "obj", "nsubjpass", "nsubj:pass", "dative", "iobj", "oprd", "attr"}
+SUBJECT_DEPS = {"nsubj", "csubj", "agent"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass"}
+CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "xcomp", "csubj", "relcl", "acl"}
+
+
+def preposition_of(token: Token) -> str | None:
+    """The preposition that introduces ``token`` ("to" in "to the U.S.", "a" in "a EE.UU.")."""
+    if token.dep_ == "pobj" and token.head.dep_ in {"prep", "agent", "dative", "prt"}:
+        return token.head.lower_
+    for child in token.children:
+        if child.dep_ == "case":
+            return child.lower_
+    return None
+
+
+def prepositional_objects(token: Token) -> Iterator[tuple[str, Token]]:
+    """(preposition, object head) pairs hanging off ``token``, in both label schemes."""
+    for child in token.children:
+        if child.dep_ in {"prep", "dative", "agent"} or (child.dep_ == "prt" and child.lower_ in {"over", "back"}):
+            for grandchild in child.children:
+                if grandchild.dep_ in {"pobj", "pcomp"}:
+                    yield child.lower_, grandchild
+                elif grandchild.dep_ == "prep":
+                    for great in grandchild.children:
+                        if great.dep_ == "pobj":
+                            yield grandchild.lower_, great
+        elif child.dep_ in {"obl", "nmod", "obj", "iobj"}:
+            prep = preposition_of(child)
+            if prep:
+                yield prep, child
+        elif child.dep_ == "advmod" and child.lower_ in {"north", "back", "home"}:
+            yield child.lower_, child
+
+
+def path_length(a: Token, b: Token) -> int:
+    """Edges between two tokens of the same sentence in the dependency tree."""
+    if a.i == b.i:
+        return 0
+    up_a = [a, *a.ancestors]
+    depth = {t.i: d for d, t in enumerate(up_a)}
+    for d_b, t in enumerate([b, *b.ancestors]):
+        if t.i in depth:
+            return depth[t.i] + d_b
+    return len(up_a) + d_b + 1
+
+
+def in_subtree(token: Token, root: Token) -> bool:
+    return root.left_edge.i <= token.i <= root.right_edge.i and (
+        token.i == root.i or any(a.i == root.i for a in token.ancestors))
+
+
+def lemmas(tokens: Iterable[Token]) -> set[str]:
+    return {t.lemma_.lower() for t in tokens}
+

@@ -1,0 +1,118 @@
+"""Event triggers: the words that signal an event of an ontology type.
+
+The vocabulary and its conditions are data (``lang/<code>/events.yaml``); this module
+only knows how to test a token against a rule.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from newsledger import lang
+from newsledger.errors import KnowledgeBaseError
+from newsledger.model import EVENT_TYPES
+from newsledger.pipeline.syntax import OBJECT_DEPS, prepositional_objects
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    type: str
+    lemma: str
+    pos: str | None = None
+    needs_object: bool = False
+    needs_modifier: tuple[str, ...] = ()
+    needs_particle: tuple[str, ...] = ()
+    not_with: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token
+    type: str
+
+
+@cache
+def rules(language: str) -> dict[str, tuple[TriggerRule, ...]]:
+    """Trigger rules by lemma; validated so a typo in the data fails loudly."""
+    data = lang.load(language, "events")
+    by_lemma: dict[str, list[TriggerRule]] = {}
+    for event_type, entries in data.items():
+        if event_type not in EVENT_TYPES:
+            raise KnowledgeBaseError(
+                f"lang/{language}/events.yaml: unknown event type {event_type!r} "
+                f"(expected one of {', '.join(EVENT_TYPES)})")
+        for number, entry in enumerate(entries, start=1):
+            if "lemma" not in entry:
+                raise KnowledgeBaseError(f"lang/{language}/events.yaml: {event_type} entry {number} has no lemma")
+            rule = TriggerRule(
+                type=event_type, lemma=str(entry["lemma"]).lower(), pos=entry.get("pos"),
+                needs_object=bool(entry.get("needs_object", False)),
+                needs_modifier=tuple(str(w).lower() for w in entry.get("needs_modifier", ())),
+                needs_particle=tuple(str(w).lower() for w in entry.get("needs_particle", ())),
+                not_with=tuple(str(w).lower() for w in entry.get("not_with", ())))
+            by_lemma.setdefault(rule.lemma, []).append(rule)
+    return {lemma: tuple(found) for lemma, found in by_lemma.items()}
+
+
+class TriggerFinder:
+    """Tests tokens against the rules; ``is_people(token)`` decides what a person object is."""
+
+    def __init__(self, language: str, people_nouns: set[str], person_tokens: set[int]):
+        self.rules = rules(language)
+        self.people_nouns = people_nouns
+        self.person_tokens = person_tokens
+
+    def find(self, sent: Span) -> list[Trigger]:
+        found = []
+        for token in sent:
+            for rule in self.rules.get(token.lemma_.lower(), ()) or self.rules.get(token.lower_, ()):
+                if self._matches(token, rule):
+                    found.append(Trigger(token, rule.type))
+                    break
+        return found
+
+    def _matches(self, token: Token, rule: TriggerRule) -> bool:
+        if rule.pos == "VERB" and token.pos_ not in {"VERB", "AUX"}:
+            return False
+        if rule.pos == "NOUN" and token.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        nearby = {t.lower_ for t in token.children} | {t.lemma_.lower() for t in token.children}
+        if token.dep_ in {"compound", "amod", "nmod"}:
+            nearby |= {token.head.lower_, token.head.lemma_.lower()}
+        if rule.not_with and nearby & set(rule.not_with):
+            return False
+        if rule.not_with and token.head.lemma_.lower() in rule.not_with and token.dep_ in {"compound", "amod"}:
+            return False
+        if rule.needs_modifier:
+            modifiers = nearby | {c.lower_ for t in token.children for c in t.children}
+            if not modifiers & set(rule.needs_modifier):
+                return False
+        if rule.needs_particle and not {p for p, _ in prepositional_objects(token)} \
+                & set(rule.needs_particle) and not nearby & set(rule.needs_particle):
+            return False
+        if rule.needs_object and not self._has_people_object(token):
+            return False
+        return True
+
+    def _has_people_object(self, token: Token) -> bool:
+        """Generic verbs ("send", "fly") count only when people or a count are moved."""
+        candidates = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+        candidates += [obj for prep, obj in prepositional_objects(token) if prep in {"a"}]
+        if token.dep_ in {"acl", "relcl"}:
+            candidates.append(token.head)
+        for candidate in candidates:
+            for t in [candidate, *candidate.conjuncts]:
+                if self._is_people(t):
+                    return True
+        return False
+
+    def _is_people(self, token: Token) -> bool:
+        if token.i in self.person_tokens or token.like_num:
+            return True
+        if token.lemma_.lower() in self.people_nouns or token.lower_ in self.people_nouns:
+            return True
+        if token.pos_ == "PRON" and token.lower_ in {"him", "them", "her", "they", "los", "les"}:
+            return True
+        return any(c.dep_ in {"nummod"} for c in token.children)

@@ -1,0 +1,56 @@
+"""Integrity of the per-language extraction data: every table present and well-formed."""
+import re
+
+import pytest
+
+from newsledger import lang
+from newsledger.errors import KnowledgeBaseError
+from newsledger.model import EVENT_TYPES
+from newsledger.pipeline.triggers import rules
+
+CUE_LISTS = ("people_nouns", "speech_verbs", "negation", "hypothetical", "modal_auxiliaries",
+             "denial", "membership", "occurrence_nouns", "role_nouns", "person_pronouns",
+             "title_words", "percent_words", "series_nouns", "nickname_cues")
+
+
+@pytest.mark.parametrize("language", lang.LANGUAGES)
+def test_cues_are_lists_of_words(language: str) -> None:
+    cues = lang.load(language, "cues")
+    for name in CUE_LISTS:
+        assert isinstance(cues[name], list) and cues[name], f"{language}/cues.yaml: {name}"
+        assert all(isinstance(w, str) and w for w in cues[name]), f"{language}/cues.yaml: {name}"
+
+
+@pytest.mark.parametrize("language", lang.LANGUAGES)
+def test_patterns_compile(language: str) -> None:
+    cues = lang.load(language, "cues")
+    for entry in cues["channels"]:
+        re.compile(entry["pattern"])
+        assert entry["channel"]
+    for pattern in cues["cumulative_patterns"]:
+        assert "N" in pattern, pattern
+        re.compile(pattern.replace("N", r"(\d+)"))
+
+
+@pytest.mark.parametrize("language", lang.LANGUAGES)
+def test_every_event_type_has_triggers(language: str) -> None:
+    found = {rule.type for group in rules(language).values() for rule in group}
+    assert found == set(EVENT_TYPES)
+
+
+@pytest.mark.parametrize("language", lang.LANGUAGES)
+def test_numbers(language: str) -> None:
+    numbers = lang.load(language, "numbers")
+    assert all(isinstance(v, int) for table in ("units", "tens", "scales", "ordinals")
+               for v in numbers[table].values())
+    assert sorted(set(numbers["ordinals"].values()))[:3] == [1, 2, 3]
+
+
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(KnowledgeBaseError, match="no language data for 'fr'"):
+        lang.load("fr", "cues")
+
+
+def test_missing_file_is_named() -> None:
+    with pytest.raises(KnowledgeBaseError, match="newsledger/lang/en/nothing.yaml"):
+        lang.load("en", "nothing")
