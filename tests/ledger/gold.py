@@ -7,13 +7,13 @@ keep only the required names, as a cautious extractor would.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from newsledger.ingest import content_hash
 from newsledger.model import Claim, DateValue, DocumentInfo, Entity, Event, Extraction, Span
 
 DEV = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev"
@@ -38,14 +38,15 @@ def _listed(value: Any) -> list[str]:
     return list(value or [])
 
 
-def document_id(file: str) -> str:
-    return "sha256:" + hashlib.sha256(file.encode()).hexdigest()[:16]
+def text_of(gold_path: Path) -> str:
+    """A stand-in text for storing the document: its file name (ids are text hashes)."""
+    return f"gold document {json.loads(gold_path.read_text())['document']['file']}"
 
 
 def extraction(gold_path: Path) -> Extraction:
     gold = json.loads(gold_path.read_text())
     meta = gold["document"]
-    doc = DocumentInfo(document_id(meta["file"]), meta["file"], date.fromisoformat(meta["published"]),
+    doc = DocumentInfo(content_hash(text_of(gold_path)), meta["file"], date.fromisoformat(meta["published"]),
                        meta.get("language", "en"))
     entities = []
     for i, entity in enumerate(gold.get("entities", [])):
@@ -64,12 +65,18 @@ def extraction(gold_path: Path) -> Extraction:
     return Extraction(doc, entities, events, [], claims)
 
 
-def ledger_inputs(ledger_gold: str) -> tuple[dict[str, Any], list[Extraction]]:
-    """The ledger gold and the extractions of its documents, in the gold's order."""
+def gold_paths(ledger_gold: str) -> tuple[dict[str, Any], list[Path]]:
+    """The ledger gold and the per-document gold files of its documents, in the gold's order."""
     gold = json.loads((DEV / ledger_gold).read_text())
     by_file = {}
     for path in DEV.glob("*.gold.json"):
         data = json.loads(path.read_text())
         if data.get("kind") != "ledger":
             by_file[data["document"]["file"]] = path
-    return gold, [extraction(by_file[doc["file"]]) for doc in gold["documents"]]
+    return gold, [by_file[doc["file"]] for doc in gold["documents"]]
+
+
+def ledger_inputs(ledger_gold: str) -> tuple[dict[str, Any], list[Extraction]]:
+    """The ledger gold and the extractions of its documents, in the gold's order."""
+    gold, paths = gold_paths(ledger_gold)
+    return gold, [extraction(path) for path in paths]

@@ -10,7 +10,7 @@ component's set of reports, the ledger is the same whatever order reports arrive
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from newsledger.errors import LedgerError
 from newsledger.ledger.claims import CHECKED_KINDS, ClaimCheck, ClaimEntry, check
@@ -34,6 +34,8 @@ class Changes:
 
     added: list[Record] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    components: dict[str, str] = field(default_factory=dict)  # report key -> component head
+    links: dict[Pair, float] = field(default_factory=dict)  # candidate links found since last settle
 
 
 @dataclass
@@ -76,6 +78,7 @@ class Ledger:
         self._unsure: dict[Pair, float] = {}  # candidate links found between components
         self._scores: dict[Pair, float] = {}  # scores computed since the last settle
         self._dirty: set[str] = set()
+        self._new_unsure: dict[Pair, float] = {}
 
     # --- adding -----------------------------------------------------------------------
     def has_document(self, document_id: str) -> bool:
@@ -114,30 +117,42 @@ class Ledger:
                 self._components.union(report.key, key)
             elif score.candidate:
                 self._unsure[pair(report.key, key)] = score.value
+                self._new_unsure[pair(report.key, key)] = score.value
         self.reports[report.key] = report
         self._index.add(report)
         self._components.add(report.key)
         self._dirty.add(report.key)
 
-    def restore_links(self, unsure: dict[Pair, float], joined: Iterable[Pair]) -> None:
-        """Reload saved state without rescoring: candidate links and sure joins."""
-        self._unsure.update(unsure)
-        for a, b in joined:
-            if a in self.reports and b in self.reports:
-                self._components.union(a, b)
+    # --- restoring saved state without rescoring ------------------------------------------
+    def restore_report(self, report: Report, component: str) -> None:
+        """Re-add a saved report with the component it was in: no comparison is made."""
+        self.reports[report.key] = report
+        self._documents.add(report.document.id)
+        self._index.add(report)
+        self._components.add(report.key)
+        self._components.add(component)
+        self._components.union(component, report.key)
 
-    def joined_pairs(self) -> list[Pair]:
-        """A spanning set of the sure joins (each report to its component's first key)."""
-        out: list[Pair] = []
-        seen: set[str] = set()
-        for key in self.reports:
-            root_members = self._components.members(key)
-            head = min(root_members)
-            if head in seen:
-                continue
-            seen.add(head)
-            out.extend((head, other) for other in sorted(root_members) if other != head)
-        return out
+    def restore_document(self, document_id: str) -> None:
+        self._documents.add(document_id)
+
+    def restore_links(self, unsure: dict[Pair, float]) -> None:
+        self._unsure.update(unsure)
+
+    def restore_decision(self, decision: Decision) -> None:
+        """Re-apply a saved decision; the saved records already reflect it."""
+        self.apply(decision)
+        self._dirty.clear()
+
+    def restore_record(self, members: list[str]) -> Record:
+        record = build_record([self.reports[k] for k in members])
+        self.records[record.id] = record
+        for key in record.members:
+            self.record_of[key] = record.id
+        return record
+
+    def component_head(self, key: str) -> str:
+        return min(self._components.members(key))
 
     @property
     def unsure_links(self) -> dict[Pair, float]:
@@ -178,6 +193,9 @@ class Ledger:
                 elif previous is not None and previous.members == fresh[rid].members:
                     fresh[rid] = previous  # same reports give the same record
                     unchanged.add(rid)
+            head = min(r.key for r in members)
+            for r in members:
+                changes.components[r.key] = head
             for rid, record in fresh.items():
                 if rid not in unchanged:
                     changes.added.append(record)
@@ -186,6 +204,7 @@ class Ledger:
                     self.record_of[key] = rid
         self._dirty.clear()
         self._scores.clear()
+        changes.links, self._new_unsure = self._new_unsure, {}
         return changes
 
     # --- a person's decisions -----------------------------------------------------------
