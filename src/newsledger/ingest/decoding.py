@@ -1,0 +1,71 @@
+"""Bytes to text, refusing what is not text at all.
+
+Invalid UTF-8 does not stop a document: one stray Latin-1 byte in a long article should
+not lose the article, so it is decoded with replacement characters and the document
+carries a warning saying so. A file that is not text (an image, a PDF, an archive) is
+refused, because decoding it would store garbage.
+"""
+from __future__ import annotations
+
+import codecs
+
+from newsledger.errors import InputError
+
+# How much of a file is looked at to decide whether it is binary.
+SNIFF_BYTES = 8192
+# Share of control bytes (other than tab, newline, carriage return, form feed) above
+# which a file is taken to be binary rather than text with a few stray bytes.
+MAX_CONTROL_SHARE = 0.05
+_TEXT_CONTROLS = {0x09, 0x0A, 0x0C, 0x0D, 0x1B}
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data with NUL bytes or many control bytes near its start."""
+    head = data[:SNIFF_BYTES]
+    if not head:
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte < 0x20 and byte not in _TEXT_CONTROLS)
+    return controls / len(head) > MAX_CONTROL_SHARE
+
+
+def decode(data: bytes, source: str, line: int | None = None) -> tuple[str, list[str]]:
+    """The text of ``data`` and the warnings about it; ``InputError`` if it is not text.
+
+    UTF-16 and UTF-8 byte-order marks are honoured (UTF-16 would otherwise look binary
+    because of its NUL bytes); everything else is read as UTF-8.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError as error:
+            raise InputError(source, f"invalid UTF-16 text ({error.reason})", line) from error
+    if looks_binary(data):
+        raise InputError(source, "binary file, not text", line,
+                         hint="expected text, HTML, JSON Lines, RSS or Atom")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        text = data.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+        where = f"line {line}, " if line is not None else ""
+        warning = (f"invalid UTF-8 ({where}first at byte {error.start}): "
+                   f"{bad} invalid byte sequence(s) decoded as U+FFFD replacement characters")
+        return text, [warning]
+
+
+def is_blank(text: str) -> bool:
+    """True for text with nothing but white space (an 'empty' document)."""
+    return not text.strip()
+
+
+def human_size(count: int) -> str:
+    """Bytes as a short figure for messages ("6.2 MB")."""
+    if count >= 1_000_000:
+        return f"{count / 1_000_000:.1f} MB"
+    if count >= 1_000:
+        return f"{count / 1_000:.1f} kB"
+    return f"{count} bytes"

@@ -1,0 +1,190 @@
+"""Conversion between ``model`` records and table rows, both ways.
+
+Kept apart from the repository so the mapping can be read (and tested) as one piece:
+whatever ``to_rows`` writes, ``extraction_of`` must give back unchanged, including the
+event provenance and a claim's event and period that the contract JSON leaves out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import TypeVar
+
+from newsledger.ingest.document import RawDocument
+from newsledger.ingest.language import detect_language
+from newsledger.model import Claim, DateValue, DocumentInfo, Entity, Event, Extraction, Quote, Span
+from newsledger.store.schema import (ClaimRow, DocumentRow, EntityRow, EventRoleRow, EventRow, EvidenceRow,
+                                     FailureRow, MentionRow, ProvenanceRow, QuoteRow)
+
+ROLES = ("agents", "organizations", "persons")
+T = TypeVar("T")
+
+
+@dataclass
+class Failure:
+    """A recorded failure: what could not be ingested, where, why and when (UTC)."""
+
+    source: str
+    line: int | None
+    reason: str
+    created: datetime
+
+
+@dataclass
+class StoredEvent:
+    """An event report as stored: its global id, its document and the event itself."""
+
+    id: int
+    document: DocumentInfo
+    event: Event
+
+
+# ---------------------------------------------------------------- model → rows
+
+def to_rows(doc_id: str, raw: RawDocument, extraction: Extraction) -> DocumentRow:
+    """The document row with every extracted value attached, ready for ``session.add``.
+
+    Metadata the extraction states wins over the raw document's, so that what is read
+    back is the extraction as it was produced; the raw document fills the gaps.
+    """
+    info = extraction.document
+    language = info.language or raw.language or detect_language(raw.text)
+    row = DocumentRow(
+        id=doc_id, source=info.source or raw.source, url=_first(info.url, raw.url),
+        title=_first(info.title, raw.title), outlet=_first(info.outlet, raw.outlet),
+        published=_first(info.published, raw.published), language=language, text=raw.text,
+        warnings=list(raw.warnings),
+    )
+    by_name: dict[str, EntityRow] = {}
+    for position, entity in enumerate(extraction.entities):
+        entity_row = EntityRow(
+            position=position, local_id=entity.id, name=entity.name, type=entity.type,
+            category=entity.category, country=entity.country, titles=list(entity.titles),
+            kb_id=entity.kb_id, wikidata=entity.wikidata,
+            mentions=[MentionRow(position=i, start=m.start, end=m.end, text=m.text)
+                      for i, m in enumerate(entity.mentions)],
+        )
+        row.entities.append(entity_row)
+        by_name.setdefault(entity.name, entity_row)
+    by_local: dict[str, EventRow] = {}
+    for position, event in enumerate(extraction.events):
+        event_row = _event_row(position, event, by_name)
+        row.events.append(event_row)
+        by_local.setdefault(event.id, event_row)
+    row.quotes = [QuoteRow(position=i, speaker=q.speaker, text=q.text, channel=q.channel, start=q.start, end=q.end)
+                  for i, q in enumerate(extraction.quotes)]
+    row.claims = [_claim_row(i, claim, by_local) for i, claim in enumerate(extraction.claims)]
+    return row
+
+
+def _event_row(position: int, event: Event, entities: dict[str, EntityRow]) -> EventRow:
+    row = EventRow(
+        position=position, local_id=event.id, type=event.type, date_value=event.date.value,
+        date_precision=event.date.precision, date_start=event.date.start, date_end=event.date.end,
+        count=event.count, origin=event.origin, destination=event.destination, location=event.location,
+        negated=bool(event.negated), hypothetical=bool(event.hypothetical),
+        evidence=[EvidenceRow(position=i, start=s.start, end=s.end, text=s.text)
+                  for i, s in enumerate(event.evidence)],
+    )
+    seq_of = {key: seq for seq, key in enumerate(event.provenance)}
+    placed: set[str] = set()
+    position_in_event = 0
+    for role in ROLES:
+        for name in getattr(event, role):
+            key = f"{role}:{name}"
+            span = event.provenance.get(key) if key not in placed else None
+            if span is not None:
+                placed.add(key)
+            row.roles.append(EventRoleRow(
+                role=role, position=position_in_event, name=name, entity=entities.get(name),
+                start=span.start if span else None, end=span.end if span else None,
+                text=span.text if span else None, provenance_seq=seq_of[key] if span else None,
+            ))
+            position_in_event += 1
+    row.provenance = [ProvenanceRow(seq=seq_of[key], key=key, start=span.start, end=span.end, text=span.text)
+                      for key, span in event.provenance.items() if key not in placed]
+    return row
+
+
+def _claim_row(position: int, claim: Claim, events: dict[str, EventRow]) -> ClaimRow:
+    integral = [name for name in ("value", "low", "high")
+                if isinstance(getattr(claim, name), int) and not isinstance(getattr(claim, name), bool)]
+    period = claim.period
+    return ClaimRow(
+        position=position, kind=claim.kind, value=float(claim.value),
+        low=None if claim.low is None else float(claim.low),
+        high=None if claim.high is None else float(claim.high), integral=integral,
+        event_type=claim.event_type, origin=claim.origin, destination=claim.destination,
+        speaker=claim.speaker, start=claim.start, end=claim.end, text=claim.text,
+        event_ref=claim.event, event=events.get(claim.event) if claim.event else None,
+        period_value=period.value if period else None, period_precision=period.precision if period else None,
+        period_start=period.start if period else None, period_end=period.end if period else None,
+    )
+
+
+def _first(*values: T | None) -> T | None:
+    return next((value for value in values if value is not None), None)
+
+
+# ---------------------------------------------------------------- rows → model
+
+def document_info(row: DocumentRow) -> DocumentInfo:
+    return DocumentInfo(row.id, row.source, row.published, row.language, row.title, row.url, row.outlet)
+
+
+def extraction_of(row: DocumentRow) -> Extraction:
+    """The extraction exactly as ``to_rows`` stored it."""
+    return Extraction(
+        document=document_info(row),
+        entities=[entity_of(e) for e in row.entities],
+        events=[event_of(e) for e in row.events],
+        quotes=[Quote(q.speaker, q.text, q.channel, q.start, q.end) for q in row.quotes],
+        claims=[claim_of(c) for c in row.claims],
+    )
+
+
+def entity_of(row: EntityRow) -> Entity:
+    return Entity(row.local_id, row.name, row.type, row.category, row.country, list(row.titles or []),
+                  row.kb_id, row.wikidata, [Span(m.start, m.end, m.text) for m in row.mentions])
+
+
+def event_of(row: EventRow) -> Event:
+    roles: dict[str, list[str]] = {role: [] for role in ROLES}
+    entries: list[tuple[int, str, Span]] = []
+    for role_row in sorted(row.roles, key=lambda r: r.position):
+        roles.setdefault(role_row.role, []).append(role_row.name)
+        if role_row.provenance_seq is not None and role_row.start is not None and role_row.end is not None:
+            entries.append((role_row.provenance_seq, f"{role_row.role}:{role_row.name}",
+                            Span(role_row.start, role_row.end, role_row.text or "")))
+    entries.extend((p.seq, p.key, Span(p.start, p.end, p.text)) for p in row.provenance)
+    return Event(
+        id=row.local_id, type=row.type,
+        date=DateValue(row.date_value, row.date_precision, row.date_start, row.date_end),
+        count=row.count, origin=row.origin, destination=row.destination,
+        agents=roles["agents"], organizations=roles["organizations"], persons=roles["persons"],
+        location=row.location, negated=bool(row.negated), hypothetical=bool(row.hypothetical),
+        evidence=[Span(s.start, s.end, s.text) for s in row.evidence],
+        provenance={key: span for _, key, span in sorted(entries, key=lambda entry: entry[0])},
+    )
+
+
+def claim_of(row: ClaimRow) -> Claim:
+    integral = set(row.integral or [])
+
+    def number(name: str) -> int | float | None:
+        value = getattr(row, name)
+        if value is None:
+            return None
+        return int(value) if name in integral else float(value)
+
+    period = None
+    if row.period_precision is not None:
+        period = DateValue(row.period_value, row.period_precision, row.period_start, row.period_end)
+    value = number("value")
+    assert value is not None
+    return Claim(row.kind, value, row.event_type, row.start, row.end, row.origin, row.destination,
+                 row.speaker, number("low"), number("high"), row.text, row.event_ref, period)
+
+
+def failure_of(row: FailureRow) -> Failure:
+    return Failure(row.source, row.line, row.reason, row.created.replace(tzinfo=timezone.utc))

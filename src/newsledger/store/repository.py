@@ -1,0 +1,222 @@
+"""The ``Store``: documents and their extractions in a database, one transaction each.
+
+Opening a store brings its schema up to date, so no separate setup step exists to be
+forgotten. Every write of a document is a single transaction: it is stored whole or
+not at all, and a failure is recorded with its reason so a batch can report it later.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, create_engine, event, select
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from newsledger.errors import StorageError
+from newsledger.ingest.document import RawDocument, content_hash
+from newsledger.model import DocumentInfo, Extraction
+from newsledger.store.migrate import upgrade
+from newsledger.store.records import (Failure, StoredEvent, document_info, event_of, extraction_of, failure_of,
+                                      to_rows)
+from newsledger.store.schema import DocumentRow, EntityRow, EventRow, FailureRow
+
+DEFAULT_URL = "sqlite:///newsledger.db"
+log = logging.getLogger(__name__)
+
+# Loader options that fetch a whole extraction in a handful of queries, not one per row.
+_EXTRACTION = (
+    selectinload(DocumentRow.entities).selectinload(EntityRow.mentions),
+    selectinload(DocumentRow.events).selectinload(EventRow.roles),
+    selectinload(DocumentRow.events).selectinload(EventRow.evidence),
+    selectinload(DocumentRow.events).selectinload(EventRow.provenance),
+    selectinload(DocumentRow.quotes),
+    selectinload(DocumentRow.claims),
+)
+_EVENT = (
+    selectinload(EventRow.roles), selectinload(EventRow.evidence), selectinload(EventRow.provenance),
+    selectinload(EventRow.document),
+)
+
+
+class Store:
+    """A newsledger database (SQLite or PostgreSQL) at ``url``."""
+
+    def __init__(self, url: str = DEFAULT_URL) -> None:
+        self.url = url
+        shown = _safe(url)
+        try:
+            self.engine: Engine = create_engine(url)
+        except (ArgumentError, NoSuchModuleError, ValueError) as error:
+            raise StorageError(f"invalid database URL {shown!r}: {error}") from error
+        except ImportError as error:
+            raise StorageError(f"no database driver for {shown!r}: {error}"
+                               " (install the driver package, e.g. psycopg for PostgreSQL)") from error
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        try:
+            upgrade(self.engine)
+        except SQLAlchemyError as error:
+            self.engine.dispose()
+            reason = getattr(error, "orig", None) or error
+            raise StorageError(f"cannot open database {shown!r}: {reason}") from error
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        """Releases the database connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session in a transaction: committed on success, rolled back on an exception."""
+        with self._sessions.begin() as session:
+            yield session
+
+    # ------------------------------------------------------------ writing
+
+    def add(self, raw: RawDocument, extraction: Extraction) -> tuple[str, bool]:
+        """Stores a document and its extraction; ``(id, False)`` if the text is already stored.
+
+        The id is the content hash of ``raw.text`` (whose offsets the extraction uses).
+        On any failure nothing of the document is kept, the failure is recorded (so the
+        caller need not record it again) and ``StorageError`` is raised.
+        """
+        doc_id = content_hash(raw.text)
+        given = extraction.document.id
+        if given and given != doc_id:
+            self._fail(raw, f"extraction is of document {given}, but the text hashes to {doc_id}")
+        try:
+            with self.session() as session:
+                if session.get(DocumentRow, doc_id) is not None:
+                    return doc_id, False
+                session.add(to_rows(doc_id, raw, extraction))
+        except IntegrityError as error:
+            if self.has(doc_id):  # stored meanwhile by another writer
+                return doc_id, False
+            self._fail(raw, f"could not store the document: {getattr(error, 'orig', error)}", error)
+        except Exception as error:  # noqa: BLE001 - whatever it was, nothing may be left half-written
+            self._fail(raw, f"could not store the document: {type(error).__name__}: {error}", error)
+        return doc_id, True
+
+    def _fail(self, raw: RawDocument, reason: str, cause: BaseException | None = None) -> None:
+        try:
+            self.record_failure(raw.source, reason, raw.line)
+        except StorageError:
+            log.exception("could not record the failure of %s", raw.source)
+        where = f"{raw.source}:{raw.line}" if raw.line is not None else raw.source
+        raise StorageError(f"{where}: {reason}") from cause
+
+    def record_failure(self, source: str, reason: str, line: int | None = None) -> None:
+        """Notes that ``source`` (and ``line``) could not be ingested, and why."""
+        try:
+            with self.session() as session:
+                session.add(FailureRow(source=source, line=line, reason=reason))
+        except SQLAlchemyError as error:
+            raise StorageError(f"could not record the failure of {source}: {error}") from error
+
+    # ------------------------------------------------------------ reading
+
+    def has(self, doc_id: str) -> bool:
+        with self.session() as session:
+            return session.scalar(select(DocumentRow.id).where(DocumentRow.id == doc_id)) is not None
+
+    def failures(self) -> list[Failure]:
+        """Recorded failures, oldest first."""
+        with self.session() as session:
+            rows = session.scalars(select(FailureRow).order_by(FailureRow.created, FailureRow.id))
+            return [failure_of(row) for row in rows]
+
+    def documents(self) -> list[DocumentInfo]:
+        """Every stored document, by publication date (undated last), then id."""
+        with self.session() as session:
+            return [document_info(row) for row in session.scalars(_by_publication(select(DocumentRow)))]
+
+    def document(self, doc_id: str) -> DocumentInfo:
+        with self.session() as session:
+            return document_info(self._row(session, doc_id))
+
+    def text(self, doc_id: str) -> str:
+        """The document text as stored: the text every offset refers to."""
+        with self.session() as session:
+            return self._row(session, doc_id).text
+
+    def warnings(self, doc_id: str) -> list[str]:
+        """Problems noted when the document was read (e.g. invalid UTF-8 replaced)."""
+        with self.session() as session:
+            return list(self._row(session, doc_id).warnings or [])
+
+    def extraction(self, doc_id: str) -> Extraction:
+        """The document's extraction, rebuilt exactly as it was stored."""
+        with self.session() as session:
+            return extraction_of(self._row(session, doc_id, *_EXTRACTION))
+
+    def extractions(self) -> list[Extraction]:
+        """Every document's extraction, in the order of ``documents()``."""
+        with self.session() as session:
+            rows = session.scalars(_by_publication(select(DocumentRow).options(*_EXTRACTION)))
+            return [extraction_of(row) for row in rows]
+
+    def events(self, type: str | None = None, since: date | None = None,
+               until: date | None = None) -> list[StoredEvent]:
+        """Stored event reports, by date (undated last), then publication and id.
+
+        ``since``/``until`` keep events whose date range overlaps ``[since, until]``;
+        an event with an unknown date overlaps nothing, so a date filter leaves it out.
+        """
+        query = select(EventRow).options(*_EVENT).join(EventRow.document)
+        if type is not None:
+            query = query.where(EventRow.type == type)
+        if since is not None:
+            query = query.where(EventRow.date_end >= since)
+        if until is not None:
+            query = query.where(EventRow.date_start <= until)
+        query = query.order_by(EventRow.date_start.is_(None), EventRow.date_start, EventRow.date_end,
+                               DocumentRow.published.is_(None), DocumentRow.published, EventRow.id)
+        with self.session() as session:
+            return [_stored(row) for row in session.scalars(query)]
+
+    def event(self, event_id: int) -> StoredEvent | None:
+        with self.session() as session:
+            row = session.scalars(select(EventRow).options(*_EVENT).where(EventRow.id == event_id)).first()
+            return _stored(row) if row is not None else None
+
+    @staticmethod
+    def _row(session: Session, doc_id: str, *options: Any) -> DocumentRow:
+        row = session.scalars(select(DocumentRow).options(*options).where(DocumentRow.id == doc_id)).first()
+        if row is None:
+            raise StorageError(f"no document {doc_id!r} in the store")
+        return row
+
+
+def _stored(row: EventRow) -> StoredEvent:
+    return StoredEvent(row.id, document_info(row.document), event_of(row))
+
+
+def _by_publication(query: Select[Any]) -> Select[Any]:
+    """Orders documents by publication date, undated last on every backend."""
+    return query.order_by(DocumentRow.published.is_(None), DocumentRow.published, DocumentRow.id)
+
+
+def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+    """SQLite enforces foreign keys (and so cascades) only when asked, per connection."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _safe(url: str) -> str:
+    """The URL with any password hidden, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return url

@@ -1,0 +1,65 @@
+"""One transaction per document: a failure leaves nothing behind and is recorded."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event, func, select
+from store_samples import TEXT, sample
+
+from newsledger.errors import StorageError
+from newsledger.store import Store
+from newsledger.store.schema import Base, ClaimRow
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store(f"sqlite:///{tmp_path / 'test.db'}") as opened:
+        yield opened
+
+
+def row_counts(store: Store) -> dict[str, int]:
+    with store.engine.connect() as connection:
+        return {name: connection.scalar(select(func.count()).select_from(table)) or 0
+                for name, table in Base.metadata.tables.items() if name != "failures"}
+
+
+def test_failure_mid_insert_leaves_no_partial_rows(store: Store) -> None:
+    def explode(*_: Any) -> None:
+        raise RuntimeError("disk on fire")
+
+    # Claims are inserted last, after the document, entities, events and their children.
+    event.listen(ClaimRow, "before_insert", explode)
+    try:
+        raw, extraction = sample()
+        with pytest.raises(StorageError) as caught:
+            store.add(raw, extraction)
+    finally:
+        event.remove(ClaimRow, "before_insert", explode)
+    assert "a.txt" in str(caught.value) and "disk on fire" in str(caught.value)
+    assert set(row_counts(store).values()) == {0}
+    (failure,) = store.failures()
+    assert failure.source == "a.txt" and "disk on fire" in failure.reason
+    # The same document goes in once the cause is gone.
+    assert store.add(raw, extraction)[1] is True
+    assert row_counts(store)["claims"] == 3
+
+
+def test_database_constraint_violation_is_rolled_back(store: Store) -> None:
+    raw, extraction = sample()
+    extraction.events[1].id = extraction.events[0].id  # two events with one local id
+    with pytest.raises(StorageError, match="could not store"):
+        store.add(raw, extraction)
+    assert set(row_counts(store).values()) == {0}
+    assert len(store.failures()) == 1
+
+
+def test_extraction_of_another_text_is_refused(store: Store) -> None:
+    raw, extraction = sample()
+    raw.text = TEXT + " Edited."
+    with pytest.raises(StorageError, match="hashes to"):
+        store.add(raw, extraction)
+    assert set(row_counts(store).values()) == {0}
+    assert "hashes to" in store.failures()[0].reason
