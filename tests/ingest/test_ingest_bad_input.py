@@ -170,3 +170,12 @@ def test_a_bad_file_does_not_stop_the_batch(tmp_path: Path) -> None:
     items = list(read_path(tmp_path))
     assert [type(item).__name__ for item in items] == ["RawDocument", "InputError", "InputError", "RawDocument"]
     assert [Path(e.source).name for e in errors_of(items)] == ["2.txt", "3.html"]
+
+
+def test_html_declaring_latin1_is_decoded_without_warning(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    page = html_page(ARTICLE_EN + " El señor López habló.").replace("<head>", '<head><meta charset="iso-8859-1">')
+    path.write_bytes(page.encode("latin-1"))
+    (document,) = list(read_path(path))
+    assert isinstance(document, RawDocument)
+    assert "El señor López habló." in document.text and document.warnings == []

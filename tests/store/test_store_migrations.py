@@ -83,3 +83,11 @@ def test_session_commits_and_rolls_back(tmp_path: Path) -> None:
 def test_sqlite_enforces_foreign_keys(tmp_path: Path) -> None:
     with Store(f"sqlite:///{tmp_path / 'db.sqlite'}") as store, store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_database_from_a_newer_version_is_refused_clearly(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    with Store(url) as store, store.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(StorageError, match="newer version"):
+        Store(url)

@@ -8,6 +8,7 @@ refused, because decoding it would store garbage.
 from __future__ import annotations
 
 import codecs
+import re
 
 from newsledger.errors import InputError
 
@@ -30,11 +31,27 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(head) > MAX_CONTROL_SHARE
 
 
-def decode(data: bytes, source: str, line: int | None = None) -> tuple[str, list[str]]:
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding an HTML page declares in a ``<meta>`` tag, if Python knows it."""
+    match = _META_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def decode(data: bytes, source: str, line: int | None = None,
+           declared: str | None = None) -> tuple[str, list[str]]:
     """The text of ``data`` and the warnings about it; ``InputError`` if it is not text.
 
     UTF-16 and UTF-8 byte-order marks are honoured (UTF-16 would otherwise look binary
-    because of its NUL bytes); everything else is read as UTF-8.
+    because of its NUL bytes); everything else is read as UTF-8, or, when that fails
+    and the file declares another encoding (an HTML page's ``<meta charset>``), as that.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -49,6 +66,11 @@ def decode(data: bytes, source: str, line: int | None = None) -> tuple[str, list
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as error:
+        if declared and declared != "utf-8":
+            try:
+                return data.decode(declared), []
+            except UnicodeDecodeError:
+                pass
         text = data.decode("utf-8", errors="replace")
         bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
         where = f"line {line}, " if line is not None else ""

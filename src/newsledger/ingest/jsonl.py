@@ -50,7 +50,7 @@ def read_jsonl(path: Path, max_bytes: int) -> Iterator[RawDocument | InputError]
 def document_from_record(line_text: str, source: str, line: int, warnings: list[str]) -> RawDocument:
     """A document from one JSON line; ``InputError`` naming the line if it is unusable."""
     try:
-        record = json.loads(line_text)
+        record = json.loads(line_text.rstrip("\r\n"))
     except json.JSONDecodeError as error:
         raise InputError(source, f"malformed JSON: {error.msg} at column {error.colno}", line) from error
     if not isinstance(record, dict):

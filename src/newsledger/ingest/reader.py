@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from newsledger.errors import InputError
-from newsledger.ingest.decoding import decode, human_size, is_blank, looks_binary
+from newsledger.ingest.decoding import declared_charset, decode, human_size, is_blank, looks_binary
 from newsledger.ingest.document import RawDocument, normalise_language, normalise_text
 from newsledger.ingest.feeds import looks_like_feed, read_feed, xml_root
 from newsledger.ingest.html import is_full_page, page_to_article
@@ -106,7 +106,7 @@ def _read_any(path: Path, max_bytes: int) -> Iterator[RawDocument | InputError]:
             raise InputError(source, f"XML that is not an RSS or Atom feed ({found})")
         yield from read_feed(data, source)
         return
-    text, warnings = decode(data, source)
+    text, warnings = decode(data, source, declared=declared_charset(data) if kind == "html" else None)
     if kind == "html":
         article = page_to_article(text, source)
         yield RawDocument(normalise_text(article.text), source, article.published, None,

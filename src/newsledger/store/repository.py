@@ -12,10 +12,11 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
+from alembic.util.exc import CommandError
 from sqlalchemy import Select, create_engine, event, select
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import Session, contains_eager, selectinload, sessionmaker
 
 from newsledger.errors import StorageError
 from newsledger.ingest.document import RawDocument, content_hash
@@ -37,10 +38,7 @@ _EXTRACTION = (
     selectinload(DocumentRow.quotes),
     selectinload(DocumentRow.claims),
 )
-_EVENT = (
-    selectinload(EventRow.roles), selectinload(EventRow.evidence), selectinload(EventRow.provenance),
-    selectinload(EventRow.document),
-)
+_EVENT = (selectinload(EventRow.roles), selectinload(EventRow.evidence), selectinload(EventRow.provenance))
 
 
 class Store:
@@ -64,6 +62,10 @@ class Store:
             self.engine.dispose()
             reason = getattr(error, "orig", None) or error
             raise StorageError(f"cannot open database {shown!r}: {reason}") from error
+        except CommandError as error:  # e.g. a database migrated by a newer newsledger
+            self.engine.dispose()
+            raise StorageError(f"cannot migrate database {shown!r}: {error}"
+                               " (was it written by a newer version of newsledger?)") from error
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def close(self) -> None:
@@ -173,7 +175,7 @@ class Store:
         ``since``/``until`` keep events whose date range overlaps ``[since, until]``;
         an event with an unknown date overlaps nothing, so a date filter leaves it out.
         """
-        query = select(EventRow).options(*_EVENT).join(EventRow.document)
+        query = select(EventRow).join(EventRow.document).options(*_EVENT, contains_eager(EventRow.document))
         if type is not None:
             query = query.where(EventRow.type == type)
         if since is not None:
@@ -187,7 +189,8 @@ class Store:
 
     def event(self, event_id: int) -> StoredEvent | None:
         with self.session() as session:
-            row = session.scalars(select(EventRow).options(*_EVENT).where(EventRow.id == event_id)).first()
+            query = select(EventRow).join(EventRow.document).options(*_EVENT, contains_eager(EventRow.document))
+            row = session.scalars(query.where(EventRow.id == event_id)).first()
             return _stored(row) if row is not None else None
 
     @staticmethod
