@@ -93,7 +93,7 @@ def coalesce(mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         candidates = [e for e in events if _compatible(e, mention)]
         if mention.date_value is not None and mention.date_value.known:
-            # A dated mention joins an undated event only when nothing dated fits better.
+            # A dated mention joins an undated event only when nothing dated fits.
             dated = [e for e in candidates if e.date_value is not None and e.date_value.known]
             candidates = dated or candidates
         if not candidates:

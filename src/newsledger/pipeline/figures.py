@@ -15,14 +15,18 @@ from spacy.tokens import Span, Token
 from newsledger import lang
 from newsledger.pipeline.numbers import Figure, figure_at, ordinals
 from newsledger.pipeline.roles import cue_set
-
-_NUMBER = r"(?P<n>\d[\d,.]*\d|\d|[a-záéíóúñü]+(?:[- ]y[- ][a-záéíóúñü]+|-[a-z]+)?)"
-
+from newsledger.pipeline.triggers import rules
 
 @cache
 def _cumulative_patterns(language: str) -> tuple[re.Pattern[str], ...]:
+    """The cue phrases with N standing for a figure in digits or in this language's words."""
+    numbers = lang.load(language, "numbers")
+    words = sorted({str(w).lower() for table in ("units", "tens") for w in numbers[table]},
+                   key=len, reverse=True)
+    word = "|".join(re.escape(w) for w in words)
+    number = rf"(?P<n>\d[\d,.]*\d|\d|(?:{word})(?:[- ](?:y[- ])?(?:{word}))?)\b"
     patterns = lang.load(language, "cues").get("cumulative_patterns", [])
-    return tuple(re.compile(p.replace("N", _NUMBER)) for p in patterns)
+    return tuple(re.compile(p.replace("N", number)) for p in patterns)
 
 
 def cumulative_figures(sent: Span, language: str) -> list[Figure]:
@@ -38,7 +42,35 @@ def cumulative_figures(sent: Span, language: str) -> list[Figure]:
             figure = figure_at(sent.doc, span.start, language)
             if figure is not None and figure.value > 1 and not _is_year(sent.doc[figure.start]):
                 found[figure.start] = figure
+    for figure in series_totals(sent, language):
+        found.setdefault(figure.start, figure)
     return sorted(found.values(), key=lambda f: f.start)
+
+
+def is_series(noun: Token, language: str) -> bool:
+    """"the two mass transfers", "ambos envíos": an event noun in the plural with a number
+    names a series of events, not one."""
+    if noun.pos_ not in {"NOUN", "PROPN"} or not rules(language).get(noun.lemma_.lower()):
+        return False
+    if noun.morph.get("Number") != ["Plur"] and noun.tag_ != "NNS":
+        return False
+    return any(c.dep_ == "nummod" or c.lemma_.lower() in {"both", "ambos", "ambas"} for c in noun.children)
+
+
+def series_totals(sent: Span, language: str) -> list[Figure]:
+    """In a sentence about a series, a head count not tied to its own date is a total:
+    "the two mass transfers …, in which it sent 55 …: 29 in February … and 26 in August"."""
+    if not any(is_series(t, language) for t in sent):
+        return []
+    people = cue_set(language, "people_nouns")
+    found = []
+    for token in sent:
+        if token.dep_ == "nummod" and token.head.lemma_.lower() in people:
+            figure = figure_at(sent.doc, token.i, language)
+            following = sent.doc[figure.end] if figure and figure.end < len(sent.doc) else None
+            if figure and figure.value > 1 and not (following is not None and following.lower_ in {"in", "en"}):
+                found.append(figure)
+    return found
 
 
 def _is_year(token: Token) -> bool:

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsledger.model import DateValue, Entity, Event
 from newsledger.model import Span as TextSpan
+from newsledger.pipeline.figures import cumulative_figures, is_series
 from newsledger.pipeline.numbers import Figure, figure_at
 from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
 from newsledger.pipeline.syntax import (
@@ -18,9 +19,12 @@ from newsledger.timex import TimexMatch
 
 Named = tuple[str, TextSpan]  # canonical name and the mention that states it
 # Verbs whose subject is the actor of the event noun they govern ("held a call").
+# How a trigger may hang below a word for that word to make it planned or denied.
+GOVERNED_DEPS = {"xcomp", "ccomp", "dobj", "obj", "nsubjpass", "nsubj:pass", "prep", "pobj", "pcomp",
+                 "acl", "obl", "nmod", "case", "mark", "csubj"}
 LIGHT_VERBS = {"hold", "carry", "conduct", "launch", "order", "make", "have", "sostener",
-               "realizar", "lanzar", "ordenar", "tener", "include", "incluir", "see", "saw",
-               "deposed", "depose", "derrocar", "terminar", "come", "producir"}
+               "realizar", "lanzar", "ordenar", "tener", "include", "incluir", "see",
+               "depose", "derrocar", "terminar"}
 
 
 @dataclass
@@ -39,6 +43,7 @@ class Mention:
     location: Named | None = None
     negated: bool = False
     hypothetical: bool = False
+    subject_role: str = "agents"
     default_agent: str | None = None
     members: list["Mention"] = field(default_factory=list)
 
@@ -125,6 +130,7 @@ class MentionReader:
 
     def read(self, sent: Span, timexes: list[tuple[TimexMatch, Token]],
              earlier: list[Mention]) -> list[Mention]:
+        self.totals = {f.start for f in cumulative_figures(sent, self.language)}
         triggers = [t for t in self.finder.find(sent) if not self._excluded(t)]
         mentions = [self._mention(t, sent, triggers) for t in triggers]
         mentions = [m for m in mentions if m is not None]
@@ -137,26 +143,23 @@ class MentionReader:
     # -- which triggers count ---------------------------------------------------------
     def _excluded(self, trigger: Trigger) -> bool:
         token = trigger.token
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "compound"}:
+            return True  # "detained cartel members": a description, not an event
         if token.pos_ in {"NOUN", "PROPN"}:
             if token.dep_ in {"attr", "compound", "amod"} and not token.dep_ == "compound" \
                     or token.dep_ == "compound" and token.head.lemma_.lower() not in {"operation"}:
                 return True
-            if self._is_series(token):
+            if is_series(token, self.language):
                 return True
-        return any(a.lemma_.lower() in self.series_words for a in token.ancestors
-                   if a.pos_ in {"NOUN"} and in_subtree(token, a))
-
-    def _is_series(self, noun: Token) -> bool:
-        """"the two mass transfers": a plural with a number above one names a series."""
-        if noun.morph.get("Number") != ["Plur"] and not noun.tag_ == "NNS":
-            return False
-        return any(c.dep_ == "nummod" for c in noun.children) or any(
-            c.lemma_.lower() in {"both", "ambos", "dos", "two"} for c in noun.children)
+        # "the number of people Mexico has transferred", "the two mass transfers … in
+        # which it sent 55": clauses about a series, not one event.
+        return any(a.pos_ == "NOUN" and (a.lemma_.lower() in self.series_words or is_series(a, self.language))
+                   for a in token.ancestors)
 
     # -- one mention ------------------------------------------------------------------
     def _mention(self, trigger: Trigger, sent: Span, others: list[Trigger]) -> Mention | None:
         token = trigger.token
-        mention = Mention(trigger.type, token, sent)
+        mention = Mention(trigger.type, token, sent, subject_role=trigger.subject_role)
         scope = self._scope(token, [o.token for o in others if o.token.i != token.i], sent)
         mention.negated, mention.hypothetical = self._modality(token)
         figure = self._count(token)
@@ -194,14 +197,17 @@ class MentionReader:
         return words
 
     def _modality(self, token: Token) -> tuple[bool, bool]:
+        """Denied or only planned: read off the trigger and the words that govern it
+        directly ("no further transfer is planned", "the idea of military action")."""
         negated = any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in {"no", "nunca"})
                       for c in token.children)
         negated |= any(c.dep_ == "det" and c.lower_ in self.negation | {"ningún", "ninguna"}
                        for c in token.children)
         hypothetical = any(c.dep_ == "aux" and c.lower_ in self.modals for c in token.children)
+        hypothetical |= self._judged(token)
         node = token
         for _ in range(4):
-            if node.dep_ == "ROOT" or node.head is node:
+            if node.dep_ not in GOVERNED_DEPS or node.head is node:
                 break
             head = node.head
             lemma = head.lemma_.lower()
@@ -209,16 +215,20 @@ class MentionReader:
                 break
             if lemma in self.hypothetical:
                 hypothetical = True
-            if lemma in self.denial:
+                negated |= any(c.dep_ == "neg" for c in head.children)
+            if lemma in self.denial and node.i == token.i:
                 negated = True
-            if node.dep_ in PASSIVE_SUBJECT_DEPS | {"xcomp", "ccomp", "pobj", "prep", "acl", "obl", "nmod", "case"} \
-                    and any(c.dep_ == "neg" for c in head.children) and lemma in self.hypothetical:
-                negated = True
-            if head.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ in self.modals
-                                                    for c in head.children) and node.dep_ in {"xcomp"}:
+            if any(c.dep_ == "aux" and c.lower_ in self.modals for c in head.children):
                 hypothetical = True
             node = head
         return negated, hypothetical
+
+    @staticmethod
+    def _judged(token: Token) -> bool:
+        """"U.S. intervention was not necessary": an event noun only judged, not reported."""
+        head = token.head
+        return token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"nsubj"} and head.lemma_ in {"be", "ser"} \
+            and any(c.dep_ in {"acomp", "attr"} and c.pos_ == "ADJ" for c in head.children)
 
     def _count(self, token: Token) -> Figure | None:
         """How many people the event moved, arrested or killed."""
@@ -257,6 +267,8 @@ class MentionReader:
 
     def _is_count_figure(self, figure: Figure) -> bool:
         doc = self.context.doc
+        if figure.start in getattr(self, "totals", ()):
+            return False
         after = doc[figure.end] if figure.end < len(doc) else None
         if after is not None and after.text in {"%", "percent", "por"}:
             return False
@@ -271,6 +283,14 @@ class MentionReader:
                     else None
                 if code:
                     return code
+        for child in noun.children:
+            # "the two mass transfers Mexico carried out"
+            if child.dep_ in {"relcl", "acl"}:
+                subject = self.context.subject_of(child)
+                if subject is not None and subject.dep_ not in PASSIVE_SUBJECT_DEPS:
+                    code = self.context.country_in([subject])
+                    if code:
+                        return code
         head = noun.head
         if noun.dep_ in OBJECT_DEPS and head.lemma_.lower() in LIGHT_VERBS:
             subject = self.context.subject_of(head)
@@ -295,9 +315,13 @@ class MentionReader:
 
         kind = mention.type
         if kind in {"transfer", "arrest", "charge", "designation", "seizure"}:
+            persons += self._pronoun_objects(mention.trigger, persons)
+            persons += self._described_people(mention.trigger, persons)
+            groups += [g for g in self._described_groups(mention.trigger) if g[0].id not in {x.id for x, _ in groups}]
             victims = [(e, t) for e, t in persons if not context.is_official(e)
                        and not modifies_another_person(t, context)]
-            passive_or_noun = subject is None or subject.dep_ in PASSIVE_SUBJECT_DEPS
+            passive_or_noun = subject is None or subject.dep_ in PASSIVE_SUBJECT_DEPS \
+                or mention.subject_role == "persons"
             if kind != "transfer" and not passive_or_noun:
                 mention.agents = named([(e, t) for e, t in found
                                         if e.id in subject_ids and e.type != "place"])
@@ -313,13 +337,19 @@ class MentionReader:
         elif kind == "killing":
             self._killing_roles(mention, persons, found, places)
         elif kind == "military_operation":
+            # "a U.S. military operation in Venezuela": the modifier is the actor once a
+            # place is named; "the Venezuela attack": the modifier is the place.
+            mention.location = self._location(mention.trigger, places)
             code = subject_country or self._noun_actor_country(mention.trigger)
+            if mention.location is None:
+                mention.location = self._location(mention.trigger, places, compounds=True)
+                if mention.location and subject_country is None:
+                    code = None
             if code:
                 name = context.country_name(code)
-                if name:
+                if name and (mention.location is None or name != mention.location[0]):
                     mention.agents = [(name, _sentence_span(sent))]
             mention.persons = named([(e, t) for e, t in persons if e.id not in subject_ids])
-            mention.location = self._location(mention.trigger, places, compounds=True)
         elif kind in {"consultation", "agreement"}:
             participants = [(e, t) for e, t in context.entities_in(list(sent), "person")]
             participants += self._pronoun_people(sent, participants)
@@ -330,19 +360,21 @@ class MentionReader:
     def _killing_roles(self, mention: Mention, persons, found, places) -> None:
         context, token = self.context, mention.trigger
         victims_root: list[Token] = []
-        for prep, obj in prepositional_objects(token):
-            if prep in {"of", "de"}:
-                victims_root.append(obj)
+        heads = [token, token.head] if token.dep_ == "conj" else [token]
+        for head in heads:
+            for prep, obj in prepositional_objects(head):
+                if prep in {"of", "de"}:
+                    victims_root.append(obj)
         victims_root += [c for c in token.children if c.dep_ in {"dobj", "obj"} | PASSIVE_SUBJECT_DEPS]
         if token.pos_ in {"VERB", "AUX"} and not victims_root:
             subject = context.subject_of(token)
             if subject is not None and subject.dep_ in PASSIVE_SUBJECT_DEPS:
                 victims_root.append(subject)
-        victim_tokens = {t.i for root in victims_root for t in root.subtree}
-        victims = [(e, t) for e, t in persons if t.i in victim_tokens]
-        mention.persons = [(e.name, _mention_span(t, e)) for e, t in victims]
-        mention.organizations = [(e.name, _mention_span(t, e)) for e, t in found
-                                 if e.type == "organization" and t.i in victim_tokens]
+        victim_tokens = [t for root in victims_root for t in root.subtree]
+        in_victims = context.entities_in(victim_tokens)
+        mention.persons = [(e.name, _mention_span(t, e)) for e, t in in_victims if e.type == "person"]
+        mention.organizations = [(e.name, _mention_span(t, e)) for e, t in in_victims
+                                 if e.type == "organization"]
         agent = self._agent_above(token)
         if agent is not None:
             mention.agents = [(agent[0].name, _mention_span(agent[1], agent[0]))]
@@ -361,22 +393,73 @@ class MentionReader:
 
     def _location(self, token: Token, places: list[tuple[Entity, Token]],
                   compounds: bool = False) -> Named | None:
-        for prep, obj in prepositional_objects(token):
-            if prep in {"in", "en", "at"}:
-                for entity, t in places:
-                    if in_subtree(t, obj):
-                        return entity.name, _mention_span(t, entity)
+        """The place the event happened: "in Guadalajara", also when the preposition hangs
+        off the verb the trigger is conjoined with or governed by."""
+        heads = [token]
+        node = token
+        while len(heads) < 3 and node.head is not node and (
+                node.dep_ in {"conj", "advcl"} or node.dep_ in SUBJECT_DEPS | OBJECT_DEPS
+                and node.head.pos_ in {"VERB", "AUX"}):
+            node = node.head
+            heads.append(node)
+        sentence_places = self.context.entities_in(list(token.sent), "place")
+        for head in heads:
+            for prep, obj in prepositional_objects(head):
+                if prep in {"in", "en", "at"}:
+                    for entity, t in sentence_places:
+                        if in_subtree(t, obj) and entity.category != "country" or t.i == obj.i:
+                            return entity.name, _mention_span(t, entity)
+        for entity, t in places:
+            if t.head.dep_ in {"pobj"} and t.head.head.lower_ in {"in", "en"} or \
+                    t.dep_ == "pobj" and t.head.lower_ in {"in", "en"}:
+                return entity.name, _mention_span(t, entity)
         if compounds:
             for entity, t in places:
                 if t.head.i == token.i and t.dep_ in {"compound", "nmod", "amod"}:
                     return entity.name, _mention_span(t, entity)
-        if token.head.pos_ in {"VERB", "AUX"} and token.dep_ in SUBJECT_DEPS | OBJECT_DEPS:
-            for prep, obj in prepositional_objects(token.head):
-                if prep in {"in", "en"}:
-                    for entity, t in places:
-                        if in_subtree(t, obj):
-                            return entity.name, _mention_span(t, entity)
         return None
+
+    def _pronoun_objects(self, trigger: Token, present: list[tuple[Entity, Token]]) -> list[tuple[Entity, Token]]:
+        """"Mexico flew him and 28 other prisoners": the pronoun is the last person named."""
+        pronouns = cue_set(self.language, "person_pronouns")
+        have = {e.id for e, _ in present}
+        objects = [c for c in trigger.children if c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        subject = self.context.subject_of(trigger)
+        passive = any(c.dep_ in {"auxpass", "aux:pass"} for c in trigger.children)
+        if subject is not None and (subject.dep_ in PASSIVE_SUBJECT_DEPS or passive):
+            objects.append(subject)
+        found = []
+        for obj in objects:
+            for t in [obj, *obj.conjuncts]:
+                if t.lower_ in pronouns and t.pos_ == "PRON":
+                    entity = self.context.last_person_subject(t.i)
+                    if entity is not None and entity.id not in have:
+                        found.append((entity, t))
+                        have.add(entity.id)
+        return found
+
+    def _described_top(self, trigger: Token) -> Token | None:
+        """For "another of the 29 prisoners Mexico sent": the phrase the prisoners describe."""
+        if trigger.dep_ not in {"relcl", "acl"}:
+            return None
+        node = trigger.head
+        while node.dep_ in {"pobj", "prep", "conj", "appos", "nmod", "case"} and node.head is not node:
+            node = node.head
+        return node if node.i != trigger.head.i else None
+
+    def _described_people(self, trigger: Token, present: list[tuple[Entity, Token]]) -> list[tuple[Entity, Token]]:
+        top = self._described_top(trigger)
+        if top is None:
+            return []
+        have = {e.id for e, _ in present}
+        return [(e, t) for e, t in self.context.entities_in(list(top.subtree), "person") if e.id not in have]
+
+    def _described_groups(self, trigger: Token) -> list[tuple[Entity, Token]]:
+        top = self._described_top(trigger)
+        if top is None:
+            return []
+        return [(e, t) for e, t in self.context.entities_in(list(top.subtree))
+                if self.context.is_criminal_group(e)]
 
     def _pronoun_people(self, sent: Span, present: list[tuple[Entity, Token]]) -> list[tuple[Entity, Token]]:
         """"She … her call with Trump": a personal pronoun stands for the last person named
@@ -412,18 +495,27 @@ class MentionReader:
             dated.add(id(mention))
         for mention in mentions:
             if mention.date is None:
+                # "the call …, in which the two leaders agreed": the clause shares the date.
                 for other in mentions:
-                    if other is not mention and other.date and in_subtree(mention.trigger, other.trigger):
+                    if other is not mention and other.date and other.trigger.pos_ == "NOUN" \
+                            and mention.trigger.dep_ == "relcl" and mention.trigger.head.i == other.trigger.i:
                         mention.date = other.date
 
     def _date_cost(self, trigger: Token, head: Token) -> float | None:
         inside = in_subtree(head, trigger)
         if not inside and trigger.pos_ in {"NOUN", "PROPN"} and any(
                 c.dep_ in {"det", "poss"} and c.lower_ in {"the", "el", "la", "this", "that", "its", "his", "her"}
-                for c in trigger.children):
+                for c in trigger.children) and not any(p in {"of", "de"} for p, _ in prepositional_objects(trigger)):
             return None  # "the transfer" refers back; it takes no date from the clause
         cost = float(path_length(trigger, head))
-        if self.context.is_speech_verb(head.head) or self.context.is_speech_verb(head):
+        speech = head if self.context.is_speech_verb(head) else head.head \
+            if self.context.is_speech_verb(head.head) else None
+        if speech is not None and not inside:
+            # "…, the department said Wednesday": the day of the saying dates only the
+            # event reported in the verb's own complement.
+            reported = [c for c in speech.children if c.dep_ in {"ccomp", "xcomp", "parataxis"}]
+            if not any(in_subtree(trigger, c) for c in reported) and trigger.head.i != speech.i:
+                return None
             cost += 0.5
         return cost
 
@@ -433,16 +525,26 @@ class MentionReader:
         """"after 29 in February and 26 in August": each figure with its own date is an
         earlier event of the series the sentence talks about."""
         context_type = "transfer" if any(m.type == "transfer" for m in mentions) or \
-            self._mentions_series(sent) else None
+            self._speaks_of_transfers(sent) else None
         if context_type is None:
             return []
         base = next((m for m in mentions if m.type == context_type), None)
+        if base is None:
+            aside = [t for t in self.finder.find(sent) if t.type == context_type]
+            drafts = [self._mention(t, sent, aside) for t in aside]
+            origin = next((d.origin for d in drafts if d and d.origin), None)
+            destination = next((d.destination for d in drafts if d and d.destination), None)
+            if origin or destination:
+                base = Mention(context_type, aside[0].token, sent, origin=origin, destination=destination)
         found = []
         used = {m.date.start for m in mentions if m.date}
         for match, head in timexes:
             if match.start in used:
                 continue
-            prep = head.head if head.dep_ in {"pobj", "obl", "nmod"} else None
+            if head.pos_ == "ADP":
+                prep = head
+            else:
+                prep = head.head if head.dep_ in {"pobj", "obl", "nmod"} else None
             number = None
             if prep is not None and prep.lower_ in {"in", "en"} and prep.head.like_num:
                 number = prep.head
@@ -466,14 +568,31 @@ class MentionReader:
             found.append(mention)
         return found
 
-    def _mentions_series(self, sent: Span) -> bool:
+    def _speaks_of_transfers(self, sent: Span) -> bool:
+        """Transfer vocabulary anywhere, even in clauses set aside as series."""
         rules = self.finder.rules
-        return any(t.pos_ == "NOUN" and any(r.type == "transfer" for r in rules.get(t.lemma_.lower(), ()))
-                   for t in sent)
+        return any(any(r.type == "transfer" for r in rules.get(t.lemma_.lower(), ())) for t in sent)
+
+    def _lists_people(self, token: Token) -> bool:
+        """A membership cue that speaks of people or of a transfer: "the group included",
+        "Among them", "Also on the list", "Besides Caro Quintero"."""
+        if token.lemma_.lower() not in self.membership and token.lower_ not in self.membership:
+            return False
+        neighbours = [token.head, *token.children, *(g for c in token.children for g in c.children)]
+        listing = self.context.people_nouns | cue_set(self.language, "list_nouns")
+        for other in neighbours:
+            if other.i == token.i:
+                continue
+            if other.lemma_.lower() in listing or other.lower_ in listing \
+                    or other.i in self.finder.person_tokens:
+                return True
+            if any(r.type == "transfer" for r in self.finder.rules.get(other.lemma_.lower(), ())):
+                return True
+        return False
 
     def _attach_members(self, sent: Span, earlier: list[Mention]) -> None:
         """"Among them was …", "the group included …": people of the last transfer."""
-        if not any(t.lemma_.lower() in self.membership or t.lower_ in self.membership for t in sent):
+        if not any(self._lists_people(t) for t in sent):
             return
         target = next((m for m in reversed(earlier) if m.type == "transfer"
                        and not m.negated and not m.hypothetical and m.count is not None), None)

@@ -110,7 +110,6 @@ class _SpeakerFinder:
         self.pronouns = cue_set(language, "person_pronouns") | {"i", "yo", "ella", "él"}
         self.role_nouns = cue_set(language, "role_nouns")
         self.nickname_cues = cue_set(language, "nickname_cues")
-        self.channel_of: dict[str, str] = {}
 
     def is_nickname(self, quoted: QuotedText, text: str) -> bool:
         """“Kiki”, «El Mencho», "Z-40": a short capitalised name, not a quotation."""
@@ -122,7 +121,7 @@ class _SpeakerFinder:
                           for w in words)
         before = self.context.doc.text[max(0, quoted.start - 25):quoted.start].lower()
         cued = any(re.search(rf"\b{re.escape(c)}\b", before) for c in self.nickname_cues)
-        return capitalised and (cued or not text.endswith((".", "!", "?")))
+        return capitalised and (cued or len(words) <= 3 or not text.endswith((".", "!", "?")))
 
     def attribute(self, quoted: QuotedText) -> tuple[Entity | str | None, str | None]:
         doc = self.context.doc
@@ -139,12 +138,22 @@ class _SpeakerFinder:
         text = " ".join(s.text for s in sentences)
         outside_text = text.replace(doc.text[quoted.start:quoted.end], " ")
         channel = channel_in(outside_text, self.language)
-        if isinstance(speaker, Entity):
-            if channel:
-                self.channel_of[speaker.id] = channel
-            else:
-                channel = self.channel_of.get(speaker.id)
+        if isinstance(speaker, Entity) and not channel:
+            channel = self._last_channel(speaker, quoted.start)
         return speaker, channel
+
+    def _last_channel(self, speaker: Entity, before: int) -> str | None:
+        """"Gertz told a press conference that …" earlier: his later quotes came there too."""
+        channel = None
+        for sent in self.context.doc.sents:
+            if sent.start_char >= before:
+                break
+            for token in sent:
+                if self.context.is_speech_verb(token) and any(
+                        c.dep_ in SUBJECT_DEPS and speaker in [e for e, _ in self.context.entities_in(list(c.subtree))]
+                        for c in token.children):
+                    channel = channel_in(sent.text, self.language) or channel
+        return channel
 
     def _subject_entity(self, verb: Token) -> Entity | None:
         node: Token | None = verb
@@ -169,20 +178,7 @@ class _SpeakerFinder:
         return bodies[0][0] if bodies else self._last_person(subject.i)
 
     def _last_person(self, before: int) -> Entity | None:
-        """The last person named as a subject before ``before`` (else the last named)."""
-        doc = self.context.doc
-        fallback = None
-        for token in reversed(doc[:before]):
-            entity = self.context.entity_at(token)
-            if entity is None or entity.type != "person":
-                continue
-            head = token
-            while head.dep_ in {"compound", "flat", "appos"} and head.head is not head:
-                head = head.head
-            if head.dep_ in SUBJECT_DEPS:
-                return entity
-            fallback = fallback or entity
-        return fallback
+        return self.context.last_person_subject(before)
 
 
 def _sentences_around(span: Span) -> list[Span]:

@@ -110,14 +110,33 @@ class DocContext:
         """The subject of a verb, also through conjunction ("abducted …, tortured and killed")."""
         node = token
         for _ in range(3):
-            for child in node.children:
-                if child.dep_ in SUBJECT_DEPS or child.dep_ in {"nsubjpass", "nsubj:pass"}:
-                    return child
-            if node.dep_ == "conj":
+            # The subject nearest the verb: a dateline ("MEXICO CITY —") can be parsed as
+            # a second subject further away.
+            subjects = [c for c in node.children
+                        if c.dep_ in SUBJECT_DEPS or c.dep_ in {"nsubjpass", "nsubj:pass"}]
+            if subjects:
+                return min(subjects, key=lambda c: abs(c.i - node.i))
+            if node.dep_ in {"conj", "advcl", "xcomp"} and node.head.pos_ in {"VERB", "AUX"}:
                 node = node.head
             else:
                 break
         return None
+
+    def last_person_subject(self, before: int) -> Entity | None:
+        """The person a pronoun or role noun at ``before`` most likely stands for: the last
+        person named as a subject, else the last person named."""
+        fallback = None
+        for token in reversed(self.doc[:before]):
+            entity = self.entity_at(token)
+            if entity is None or entity.type != "person":
+                continue
+            head = token
+            while head.dep_ in {"compound", "flat", "appos", "flat:name"} and head.head is not head:
+                head = head.head
+            if head.dep_ in SUBJECT_DEPS | {"nsubjpass", "nsubj:pass"}:
+                return entity
+            fallback = fallback or entity
+        return fallback
 
     def destination_and_origin(self, trigger: Token) -> tuple[str | None, str | None]:
         destination = origin = None

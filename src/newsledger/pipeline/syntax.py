@@ -41,7 +41,7 @@ def prepositional_objects(token: Token) -> Iterator[tuple[str, Token]]:
             prep = preposition_of(child)
             if prep:
                 yield prep, child
-        elif child.dep_ == "advmod" and child.lower_ in {"north", "back", "home"}:
+        elif child.dep_ == "advmod" and child.lower_ in {"back", "home"}:
             yield child.lower_, child
 
 

@@ -25,12 +25,14 @@ class TriggerRule:
     needs_modifier: tuple[str, ...] = ()
     needs_particle: tuple[str, ...] = ()
     not_with: tuple[str, ...] = ()
+    subject_role: str = "agents"
 
 
 @dataclass(frozen=True)
 class Trigger:
     token: Token
     type: str
+    subject_role: str = "agents"
 
 
 @cache
@@ -51,7 +53,8 @@ def rules(language: str) -> dict[str, tuple[TriggerRule, ...]]:
                 needs_object=bool(entry.get("needs_object", False)),
                 needs_modifier=tuple(str(w).lower() for w in entry.get("needs_modifier", ())),
                 needs_particle=tuple(str(w).lower() for w in entry.get("needs_particle", ())),
-                not_with=tuple(str(w).lower() for w in entry.get("not_with", ())))
+                not_with=tuple(str(w).lower() for w in entry.get("not_with", ())),
+                subject_role=str(entry.get("subject_role", "agents")))
             by_lemma.setdefault(rule.lemma, []).append(rule)
     return {lemma: tuple(found) for lemma, found in by_lemma.items()}
 
@@ -69,7 +72,7 @@ class TriggerFinder:
         for token in sent:
             for rule in self.rules.get(token.lemma_.lower(), ()) or self.rules.get(token.lower_, ()):
                 if self._matches(token, rule):
-                    found.append(Trigger(token, rule.type))
+                    found.append(Trigger(token, rule.type, rule.subject_role))
                     break
         return found
 
