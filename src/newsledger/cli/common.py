@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
 from rich.console import Console
@@ -28,17 +29,29 @@ class Language(str, Enum):
     es = "es"
 
 
+# Width of tables written to a pipe or a file: wide enough that ids and dates are never
+# folded, so that `newsledger timeline | grep 2025` works. COLUMNS overrides it.
+PIPE_WIDTH = 160
+
+
+def _console(file: TextIO) -> Console:
+    console = Console(file=file, soft_wrap=True, highlight=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = PIPE_WIDTH
+    return console
+
+
 def out() -> Console:
     """A console on the current stdout (looked up per call so test runners can capture it).
 
     Soft-wrapping is on: long cells of a table are wrapped by the table itself, and plain
     lines are never cut in the middle of a value a user may want to copy.
     """
-    return Console(file=sys.stdout, soft_wrap=True, highlight=False)
+    return _console(sys.stdout)
 
 
 def err() -> Console:
-    return Console(file=sys.stderr, soft_wrap=True, highlight=False)
+    return _console(sys.stderr)
 
 
 def open_store(ctx: typer.Context) -> "Store":

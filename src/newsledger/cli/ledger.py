@@ -1,17 +1,24 @@
-"""Commands over stored events and the merged ledger.
+"""Commands over the ledger: one record per real event, merged from every report.
 
-``events`` and ``show`` read the store; the others call ``newsledger.ledger.service``,
-which owns merging, tallies, claim checks and the export format.
+They call ``newsledger.ledger.service``, which owns merging, tallies, claim checks and
+the export format; ``events --reports`` and ``show`` of a report number read the store's
+unmerged event reports.
 """
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
+from typing import TYPE_CHECKING
 
 import typer
 
 from newsledger.cli import render
 from newsledger.cli.app import app
 from newsledger.cli.common import open_store, out, parse_day, print_json
+from newsledger.errors import LedgerError
+
+if TYPE_CHECKING:
+    from newsledger.ledger.fields import Record
 
 
 class ExportFormat(str, Enum):
@@ -24,24 +31,61 @@ class Verdict(str, Enum):
     unverifiable = "unverifiable"
 
 
+def _within(record: "Record", since: date | None, until: date | None) -> bool:
+    """Whether the record's dates overlap ``[since, until]`` (unknown dates never do)."""
+    if since is None and until is None:
+        return True
+    start, end = record.date.start, record.date.end
+    if start is None or end is None:
+        return False
+    return (since is None or end >= since) and (until is None or start <= until)
+
+
 @app.command()
 def events(
     ctx: typer.Context,
     type: str | None = typer.Option(None, "--type", help="Only this event type (e.g. transfer)."),
-    since: str | None = typer.Option(None, "--since", metavar="YYYY-MM-DD"),
-    until: str | None = typer.Option(None, "--until", metavar="YYYY-MM-DD"),
+    since: str | None = typer.Option(None, "--since", metavar="YYYY-MM-DD", help="Events on or after."),
+    until: str | None = typer.Option(None, "--until", metavar="YYYY-MM-DD", help="Events on or before."),
+    reports: bool = typer.Option(False, "--reports", help="Every stored report, before merging."),
 ) -> None:
-    """List ledger events, optionally by type and date range."""
-    store = open_store(ctx)
-    rows = store.events(type, parse_day(since, "--since"), parse_day(until, "--until"))
-    render.events(out(), rows)
+    """List ledger events (or the unmerged reports) by type and date range."""
+    first, last = parse_day(since, "--since"), parse_day(until, "--until")
+    with open_store(ctx) as store:
+        if reports:
+            render.reports(out(), store.events(type, first, last))
+            return
+        from newsledger.ledger import service
+
+        found = [r for r in service.timeline(store)
+                 if (type is None or r.type == type) and _within(r, first, last)]
+    render.records(out(), found, "no events match")
 
 
 @app.command()
-def show(ctx: typer.Context, id: str = typer.Argument(..., metavar="ID")) -> None:
-    """Every field of one event, each with the exact sentence it was read from."""
-    store = open_store(ctx)
-    render.event_detail(out(), store, store.event(id))
+def show(ctx: typer.Context, id: str = typer.Argument(..., metavar="ID",
+                                                      help="A ledger event id (ev-…) or a report number.")) -> None:
+    """Every field of one event, each with the exact sentence of the source it came from."""
+    with open_store(ctx) as store:
+        if id.isdigit():
+            stored = store.event(int(id))
+            if stored is None:
+                raise LedgerError(f"no event report {id} in the store (see `newsledger events --reports`)")
+            render.report_detail(out(), stored, store.text(stored.document.id))
+            return
+        from newsledger.ledger import service
+
+        record = service.current(store).records.get(id)
+        if record is None:
+            raise LedgerError(f"no ledger event {id!r} (see `newsledger events` for ids)")
+        texts: dict[str, str] = {}
+
+        def text_of(doc_id: str) -> str:
+            if doc_id not in texts:
+                texts[doc_id] = store.text(doc_id)
+            return texts[doc_id]
+
+        render.record_detail(out(), record, text_of)
 
 
 @app.command()
@@ -52,7 +96,8 @@ def export(
     """Print the whole ledger (events, sources, conflicts, tallies, claim checks) as JSON."""
     from newsledger.ledger import service
 
-    print_json(service.export(open_store(ctx)))
+    with open_store(ctx) as store:
+        print_json(service.export(store))
 
 
 @app.command()
@@ -60,7 +105,9 @@ def timeline(ctx: typer.Context) -> None:
     """The ledger's events in date order, with the number of sources of each."""
     from newsledger.ledger import service
 
-    render.timeline(out(), service.timeline(open_store(ctx)))
+    with open_store(ctx) as store:
+        found = service.timeline(store)
+    render.records(out(), found, "the ledger is empty: ingest some reports first")
 
 
 @app.command()
@@ -73,7 +120,9 @@ def tally(
     """Running totals of a series of events, such as transfers from MX to US."""
     from newsledger.ledger import service
 
-    render.tally(out(), service.tally(open_store(ctx), type, origin, destination))
+    with open_store(ctx) as store:
+        result = service.tally(store, type, origin and origin.upper(), destination and destination.upper())
+    render.tally(out(), result)
 
 
 @app.command()
@@ -84,8 +133,9 @@ def claims(
     """Cumulative and ordinal claims checked against the ledger, with the arithmetic."""
     from newsledger.ledger import service
 
-    checks = service.check_claims(open_store(ctx))
-    render.claim_checks(out(), checks, verdict.value if verdict else None)
+    with open_store(ctx) as store:
+        checks = service.check_claims(store, verdict.value if verdict else None)
+    render.claim_checks(out(), checks, "no claims" + (f" judged {verdict.value}" if verdict else " to check"))
 
 
 @app.command()
@@ -93,31 +143,38 @@ def links(ctx: typer.Context) -> None:
     """Candidate merges the ledger was unsure of, with their score and reasons."""
     from newsledger.ledger import service
 
-    render.links(out(), service.links(open_store(ctx)))
+    with open_store(ctx) as store:
+        render.links(out(), service.links(store))
 
 
 @app.command()
-def merge(ctx: typer.Context, a: str = typer.Argument(..., metavar="A"),
+def merge(ctx: typer.Context, a: str = typer.Argument(..., metavar="A", help="Ledger event id or report key."),
           b: str = typer.Argument(..., metavar="B")) -> None:
     """Merge two ledger events; the decision survives later re-merging."""
     from newsledger.ledger import service
 
-    result = service.merge(open_store(ctx), a, b)
-    typer.echo(f"merged {a} and {b} into {getattr(result, 'id', result)}")
+    with open_store(ctx) as store:
+        record = service.merge(store, a, b)
+    typer.echo(f"merged {a} and {b}: now {record.id} with {len(record.documents)} source(s)")
 
 
 @app.command()
-def split(ctx: typer.Context, id: str = typer.Argument(..., metavar="ID")) -> None:
+def split(ctx: typer.Context, id: str = typer.Argument(..., metavar="ID", help="Ledger event id or report key.")) -> None:
     """Split a merged ledger event back into its reports; the decision is kept."""
     from newsledger.ledger import service
 
-    result = service.split(open_store(ctx), id)
-    typer.echo(f"split {id} into {', '.join(getattr(r, 'id', str(r)) for r in result)}")
+    with open_store(ctx) as store:
+        result = service.split(store, id)
+    typer.echo(f"split {id} into {', '.join(record.id for record in result)}")
 
 
 @app.command()
-def entity(ctx: typer.Context, name: str = typer.Argument(..., metavar="NAME")) -> None:
+def entity(ctx: typer.Context,
+           name: list[str] = typer.Argument(..., metavar="NAME", help="Any spelling or alias.")) -> None:
     """One entity across documents: aliases, titles, events and sources."""
     from newsledger.ledger import service
 
-    render.entity(out(), service.entity(open_store(ctx), name))
+    with open_store(ctx) as store:
+        # Unquoted words are one name: `newsledger entity Caro Quintero`.
+        view = service.entity(store, " ".join(name))
+    render.entity(out(), view)

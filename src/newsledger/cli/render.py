@@ -9,15 +9,22 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from rich import box
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from newsledger.cli.common import show_date
+from newsledger.cli.sentences import sentence_around, sentence_bounds
 from newsledger.model import Extraction
 
 if TYPE_CHECKING:
-    from newsledger.store import Failure
+    from newsledger.ledger.claims import ClaimCheck
+    from newsledger.ledger.entities import EntityView
+    from newsledger.ledger.fields import Record
+    from newsledger.ledger.merging import Link
+    from newsledger.ledger.series import Tally
+    from newsledger.store import Failure, StoredEvent
 
 
 @contextmanager
@@ -102,3 +109,214 @@ def failures(console: Console, rows: Iterable["Failure"]) -> None:
         console.print(f"{row.created:%Y-%m-%d %H:%M} UTC  {where}: {row.reason}")
     if not count:
         console.print("no failures recorded")
+
+
+# --- the ledger -------------------------------------------------------------------------
+
+def _table(*columns: str, title: str | None = None, wrap: Iterable[str] = ()) -> Table:
+    """A borderless table; only the columns named in ``wrap`` may wrap."""
+    table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", pad_edge=False, show_edge=False)
+    wrapping = set(wrap)
+    for column in columns:
+        table.add_column(column, no_wrap=column not in wrapping, overflow="fold",
+                         justify="right" if column in ("count", "running", "sources", "score") else "left")
+    return table
+
+
+def _kind(record: "Record") -> str:
+    """The event type, with the flags that keep a record out of tallies."""
+    flags = [name for name, on in (("negated", record.negated), ("hypothetical", record.hypothetical)) if on]
+    return f"{record.type} ({', '.join(flags)})" if flags else record.type
+
+
+def _who(record: "Record") -> str:
+    """Agents, then the people and groups involved: 'Mexico → Rafael Caro Quintero, …'."""
+    acted = _names(record.agents)
+    involved = _names([*record.persons, *record.organizations])
+    text = f"{acted} → {involved}" if acted and involved else acted or involved
+    if record.location:
+        text = f"{text} (in {record.location})" if text else f"in {record.location}"
+    return text
+
+
+def records(console: Console, found: list["Record"], empty: str) -> None:
+    """``timeline`` and ``events``: one row per ledger event, in date order."""
+    if not found:
+        console.print(empty)
+        return
+    table = _table("date", "event", "count", "route", "who", "sources", "id", wrap=("who",))
+    for record in found:
+        conflicted = " !" if record.conflicts else ""
+        table.add_row(show_date(record.date), _kind(record), "" if record.count is None else str(record.count),
+                      _route(record.origin, record.destination), _who(record),
+                      f"{len(record.documents)}{conflicted}", record.id)
+    console.print(table)
+    if any(record.conflicts for record in found):
+        console.print("! sources disagree on a value: `newsledger show ID` lists the statements")
+
+
+def reports(console: Console, found: list["StoredEvent"]) -> None:
+    """``events --reports``: every stored event report, before merging."""
+    if not found:
+        console.print("no event reports stored")
+        return
+    table = _table("id", "date", "event", "count", "route", "who", "document", wrap=("who", "document"))
+    for stored in found:
+        event = stored.event
+        flags = [n for n, on in (("negated", event.negated), ("hypothetical", event.hypothetical)) if on]
+        kind = f"{event.type} ({', '.join(flags)})" if flags else event.type
+        who = _names([*event.agents, *event.persons, *event.organizations])
+        table.add_row(str(stored.id), show_date(event.date), kind, "" if event.count is None else str(event.count),
+                      _route(event.origin, event.destination), who, stored.document.source)
+    console.print(table)
+
+
+def _sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[str]:
+    seen: dict[str, None] = {}
+    for start, end in spans:
+        seen.setdefault(sentence_around(text, start, end))
+    return list(seen)
+
+
+def record_detail(console: Console, record: "Record", text_of: Callable[[str], str]) -> None:
+    """``show`` for a ledger event: its fields, every statement with its sentence, sources."""
+    console.print(f"{record.id}  {_kind(record)}")
+    fields = [("date", f"{show_date(record.date)} ({record.date.precision})"),
+              ("count", record.count), ("origin", record.origin), ("destination", record.destination),
+              ("location", record.location), ("agents", _names(record.agents)),
+              ("persons", _names(record.persons)), ("organizations", _names(record.organizations)),
+              ("negated", "yes" if record.negated else "no"),
+              ("hypothetical", "yes" if record.hypothetical else "no")]
+    for name, value in fields:
+        console.print(f"  {name:14}{'' if value is None else value}")
+
+    documents = record.documents
+    number = {doc: index for index, doc in enumerate(documents, 1)}
+    by_doc = {report.document.id: report.document for report in record.reports}
+    console.print(f"\nsources ({len(documents)}), each sentence with the values read from it")
+    for source in record.sources():
+        doc_id = source["document"]
+        info = by_doc[doc_id]
+        label = " · ".join(str(part) for part in (info.outlet, source["published"], info.title) if part)
+        console.print(f"  [{number[doc_id]}] {source['source']}  {label}")
+        text = text_of(doc_id)
+        # Sentence → field → values stated in it, in text order; evidence may state none.
+        said: dict[tuple[int, int], dict[str, list[str]]] = {}
+        unplaced: dict[str, list[str]] = {}
+        for start, end in ((span["start"], span["end"]) for span in source["evidence"]):
+            said.setdefault(sentence_bounds(text, start, end), {})
+        for statement in record.statements:
+            if statement.document != doc_id:
+                continue
+            if statement.span is None:
+                fields = unplaced
+            else:
+                fields = said.setdefault(sentence_bounds(text, statement.span.start, statement.span.end), {})
+            values = fields.setdefault(statement.field, [])
+            value = _statement_value(statement.value)
+            if value not in values:
+                values.append(value)
+        for (first, last), fields in sorted(said.items()):
+            console.print(f"      “{' '.join(text[first:last].split())}”")
+            if fields:
+                console.print(f"          {_fields(fields)}")
+        if unplaced:
+            console.print(f"      (no span) {_fields(unplaced)}")
+
+    if record.conflicts:
+        console.print("\nconflicts")
+        for conflict in record.conflicts:
+            values = "; ".join(
+                f"{show_date(v['value']) if isinstance(v['value'], dict) else v['value']} "
+                f"[{', '.join(str(number.get(d, '?')) for d in v['documents'])}]"
+                for v in conflict["values"])
+            console.print(f"  {conflict['field']}: {values}")
+
+
+def _fields(fields: dict[str, list[str]]) -> str:
+    return " · ".join(f"{name} {', '.join(values)}" for name, values in fields.items())
+
+
+def _statement_value(value: Any) -> str:
+    if hasattr(value, "precision"):
+        return show_date(value)
+    if isinstance(value, list):
+        return _names(map(str, value))
+    return str(value)
+
+
+def report_detail(console: Console, stored: "StoredEvent", text: str) -> None:
+    """``show`` for one stored report: its fields, each with the sentence it was read from."""
+    event, info = stored.event, stored.document
+    console.print(f"report {stored.id}  {event.type}  from {info.source}"
+                  f"  (published {info.published or '?'}, event {event.id})")
+    data = event.to_json()
+    for name in ("date", "count", "origin", "destination", "location", "agents", "organizations",
+                 "persons", "negated", "hypothetical"):
+        value = data[name]
+        shown = show_date(value) if name == "date" else _names(value) if isinstance(value, list) else value
+        if isinstance(shown, bool):
+            shown = "yes" if shown else "no"
+        console.print(f"  {name:14}{'' if shown is None else shown}")
+    console.print("\nevidence")
+    for sentence in _sentences(text, ((s.start, s.end) for s in event.evidence)):
+        console.print(f"  “{sentence}”")
+    if event.provenance:
+        console.print("\nwhere each value was read")
+        for key, span in sorted(event.provenance.items()):
+            console.print(f"  {key} ← “{span.text}” in “{sentence_around(text, span.start, span.end)}”")
+
+
+def tally(console: Console, result: "Tally") -> None:
+    route = _route(result.origin, result.destination)
+    if not result.rows:
+        console.print(f"no factual {result.event_type} events {route} with a known date in the ledger")
+        return
+    table = _table("date", "count", "running", "sources", "id",
+                   title=f"{result.event_type} {route}".strip())
+    for row in result.rows:
+        table.add_row(show_date(row.record.date), "?" if row.count is None else str(row.count),
+                      "?" if row.cumulative is None else str(row.cumulative),
+                      str(len(row.record.documents)), row.record.id)
+    console.print(table)
+    if any(row.cumulative is None for row in result.rows):
+        console.print("? an event without a stated count stops the running total")
+
+
+def claim_checks(console: Console, checks: list["ClaimCheck"], empty: str) -> None:
+    if not checks:
+        console.print(empty)
+        return
+    table = _table("verdict", "claim", "stated in", "check", wrap=("claim", "stated in", "check"))
+    for check in checks:
+        claim = check.claim
+        said = f"{claim.kind} {claim.value}" + (f" “{claim.text}”" if claim.text else "")
+        if claim.speaker:
+            said += f" ({claim.speaker})"
+        doc = check.document
+        where = f"{doc.source} ({doc.published or '?'})"
+        table.add_row(check.verdict, said, where, check.explanation)
+    console.print(table)
+
+
+def links(console: Console, found: list["Link"]) -> None:
+    if not found:
+        console.print("no candidate links: every merge the ledger made was certain")
+        return
+    table = _table("score", "a", "b", "why", wrap=("why",))
+    for link in found:
+        table.add_row(f"{link.score:.2f}", link.a, link.b, "; ".join(link.reasons))
+    console.print(table)
+    console.print("merge a pair with `newsledger merge A B`; undo with `newsledger split ID`")
+
+
+def entity(console: Console, view: "EntityView") -> None:
+    console.print(f"{view.name}" + (f" ({view.type})" if view.type else ""))
+    console.print(f"  aliases  {_names(view.aliases) or '—'}")
+    console.print(f"  titles   {_names(view.titles) or '—'}")
+    console.print(f"\nevents ({len(view.events)})")
+    for record in view.events:
+        console.print(f"  {show_date(record.date):11} {_kind(record):22} {record.id}  {_who(record)}")
+    console.print(f"\nsources ({len(view.sources)})")
+    for info in view.sources:
+        console.print(f"  {info.published or '?'}  {info.source}" + (f"  {info.title}" if info.title else ""))

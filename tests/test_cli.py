@@ -1,0 +1,285 @@
+"""End-to-end tests of the ``newsledger`` command line on temporary databases.
+
+They run the Typer app in-process (see ``conftest.py``) and check what a user sees:
+exit codes, the JSON contracts, one-line ``error:`` messages, and that a bad file in a
+batch does not stop the good ones.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from newsledger.cli.sentences import sentence_around
+
+Invoke = Callable[..., Result]
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+THIRD_TRANSFER = SAMPLES / "08_2026-01-20_third-transfer.txt"
+EXTRACTION_KEYS = {"document", "entities", "events", "quotes", "claims"}
+DOCUMENT_KEYS = {"id", "source", "title", "published", "language"}
+EVENT_KEYS = {"id", "type", "date", "count", "origin", "destination", "agents", "organizations",
+              "persons", "location", "negated", "hypothetical", "evidence"}
+DATE_KEYS = {"value", "precision", "start", "end"}
+
+
+def _stored_text(path: Path) -> str:
+    """The text as the project stores it (front matter removed, normalised)."""
+    from newsledger.ingest import RawDocument, read_path
+
+    (document,) = list(read_path(path))
+    assert isinstance(document, RawDocument)
+    return document.text
+
+
+# --- no model needed ---------------------------------------------------------------
+
+def test_help_lists_every_command(cli: Invoke) -> None:
+    result = cli("--help")
+    assert result.exit_code == 0
+    for command in ("extract", "ingest", "export", "timeline", "tally", "claims", "dates"):
+        assert command in result.stdout
+
+
+def test_sentence_around_keeps_abbreviations_inside_the_sentence() -> None:
+    text = "Mexico sent 29 people to the U.S. on Feb. 27 last year. Another 26 followed.\n\nNew line."
+    start = text.index("29")
+    assert sentence_around(text, start, start + 2) == \
+        "Mexico sent 29 people to the U.S. on Feb. 27 last year."
+    start = text.index("26")
+    assert sentence_around(text, start, start + 2) == "Another 26 followed."
+    assert sentence_around(text, text.index("New"), text.index("New") + 3) == "New line."
+
+
+def test_missing_file_is_a_one_line_error(cli: Invoke, tmp_path: Path) -> None:
+    result = cli("extract", tmp_path / "nowhere.txt")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
+    assert "nowhere.txt" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_bad_published_date_is_a_one_line_error(cli: Invoke) -> None:
+    result = cli("extract", THIRD_TRANSFER, "--published", "20 January")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: --published: ")
+
+
+# --- extraction ----------------------------------------------------------------------
+
+def test_extract_json_follows_the_contract(cli: Invoke) -> None:
+    result = cli("extract", THIRD_TRANSFER, "--published", "2026-01-20", "--language", "en",
+                 "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == EXTRACTION_KEYS
+    assert set(data["document"]) == DOCUMENT_KEYS
+    assert data["document"]["published"] == "2026-01-20"
+    assert data["document"]["language"] == "en"
+    assert data["document"]["id"].startswith("sha256:")
+    text = _stored_text(THIRD_TRANSFER)
+    transfers = [event for event in data["events"] if event["type"] == "transfer"]
+    assert transfers, "the third transfer is reported"
+    for event in data["events"]:
+        assert set(event) == EVENT_KEYS
+        assert set(event["date"]) == DATE_KEYS
+        for span in event["evidence"]:
+            assert text[span["start"]:span["end"]] == span["text"]
+    for entity in data["entities"]:
+        for span in entity["mentions"]:
+            assert text[span["start"]:span["end"]] == span["text"]
+    for claim in data["claims"]:
+        assert {"kind", "value", "event_type", "origin", "destination", "speaker", "start", "end"} <= set(claim)
+
+
+def test_extract_table_prints_the_events(cli: Invoke) -> None:
+    result = cli("extract", THIRD_TRANSFER)
+    assert result.exit_code == 0, result.stderr
+    assert "transfer" in result.stdout and "events" in result.stdout
+
+
+# --- ingest and the ledger --------------------------------------------------------------
+
+def test_ingesting_the_samples_stores_them_once(cli: Invoke, samples_db_copy: str) -> None:
+    result = cli("ingest", SAMPLES, db=samples_db_copy)
+    assert result.exit_code == 0, result.stderr
+    n = len(list(SAMPLES.glob("*.txt")))
+    assert result.stdout.strip().splitlines()[-1] == f"stored 0, duplicates {n}, failed 0"
+
+
+def test_export_is_the_ledger_contract(cli: Invoke, samples_db: str) -> None:
+    result = cli("export", "--format", "json", db=samples_db)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert {"events", "tallies", "claim_checks"} <= set(data)
+    assert data["events"]
+    texts = {}
+    for event in data["events"]:
+        assert EVENT_KEYS - {"evidence"} <= set(event) and {"sources", "conflicts"} <= set(event)
+        assert set(event["date"]) == DATE_KEYS
+        assert event["sources"], f"event {event['id']} has no source"
+        for source in event["sources"]:
+            path = Path(source["source"])
+            text = texts.setdefault(path, _stored_text(path))
+            for span in source["evidence"]:
+                assert text[span["start"]:span["end"]] == span["text"]
+    for tally in data["tallies"]:
+        assert {"event_type", "origin", "destination", "running"} <= set(tally)
+    for check in data["claim_checks"]:
+        assert check["verdict"] in {"consistent", "inconsistent", "unverifiable"}
+
+
+def test_tally_and_claims_commands_run(cli: Invoke, samples_db: str) -> None:
+    tally = cli("tally", "transfer", "--from", "mx", "--to", "US", db=samples_db)
+    assert tally.exit_code == 0, tally.stderr
+    assert "transfer MX→US" in tally.stdout
+    claims = cli("claims", db=samples_db)
+    assert claims.exit_code == 0, claims.stderr
+    only = cli("claims", "--verdict", "inconsistent", db=samples_db)
+    assert only.exit_code == 0
+    assert "consistent" not in only.stdout.replace("inconsistent", "")
+
+
+# What the sample corpus is written to show: three transfers merged from every report that
+# mentions them, a running tally 29 → 55 → 92, and the "92 in total" claim checked.
+# These measure extraction and merging on the samples, not the CLI.
+SAMPLE_LEDGER = pytest.mark.xfail(
+    reason="extraction still reads some cumulative figures in the samples as transfers", strict=False)
+
+
+@SAMPLE_LEDGER
+def test_samples_have_one_record_per_transfer(cli: Invoke, samples_db: str) -> None:
+    data = json.loads(cli("export", db=samples_db).stdout)
+    transfers = [e for e in data["events"] if e["type"] == "transfer" and e["origin"] == "MX"
+                 and e["destination"] == "US" and not e["negated"] and not e["hypothetical"]]
+    assert sorted(e["count"] for e in transfers) == [26, 29, 37]
+
+
+@SAMPLE_LEDGER
+def test_samples_tally_runs_29_55_92(cli: Invoke, samples_db: str) -> None:
+    result = cli("tally", "transfer", "--from", "MX", "--to", "US", db=samples_db)
+    running = re.findall(r"^\d{4}-\d{2}-\d{2}\s+(\d+)\s+(\d+)", result.stdout, flags=re.M)
+    assert running == [("29", "29"), ("26", "55"), ("37", "92")]
+
+
+@SAMPLE_LEDGER
+def test_samples_claim_of_92_is_consistent(cli: Invoke, samples_db: str) -> None:
+    data = json.loads(cli("export", db=samples_db).stdout)
+    totals = [c for c in data["claim_checks"] if c["claim"]["kind"] == "cumulative_total"
+              and c["claim"]["value"] == 92]
+    assert totals and all(c["verdict"] == "consistent" for c in totals)
+    assert "29 + 26 + 37 = 92" in {c["explanation"] for c in totals}
+
+
+def test_timeline_lists_events_in_date_order(cli: Invoke, samples_db: str) -> None:
+    result = cli("timeline", db=samples_db)
+    assert result.exit_code == 0, result.stderr
+    days = re.findall(r"\b(\d{4}-\d{2}-\d{2})\b", result.stdout)
+    assert "2025-02-27" in days and "2026-01-20" in days
+    assert days == sorted(days)
+
+
+def test_events_and_show_cite_the_source_sentence(cli: Invoke, samples_db: str) -> None:
+    listing = cli("events", "--type", "transfer", "--since", "2026-01-01", db=samples_db)
+    assert listing.exit_code == 0, listing.stderr
+    assert "transfer" in listing.stdout
+    ids = re.findall(r"^\s*2026-01-20\s+transfer\b.*\b(ev-[0-9a-f]+)\s*$", listing.stdout, flags=re.M)
+    assert ids, listing.stdout
+    shown = cli("show", ids[0], db=samples_db)
+    assert shown.exit_code == 0, shown.stderr
+    assert "Mexico flew 37 imprisoned members of drug cartels to the United States on Tuesday" in \
+        " ".join(shown.stdout.split())
+
+
+def test_show_unknown_id_is_an_error(cli: Invoke, samples_db: str) -> None:
+    result = cli("show", "no-such-event", db=samples_db)
+    assert result.exit_code != 0
+    assert result.stderr.startswith("error: ")
+
+
+def test_entity_lists_aliases_and_events(cli: Invoke, samples_db: str) -> None:
+    result = cli("entity", "Caro Quintero", db=samples_db)
+    assert result.exit_code == 0, result.stderr
+    assert "Rafael Caro Quintero" in result.stdout
+
+
+def test_split_and_merge_change_the_ledger(cli: Invoke, samples_db_copy: str) -> None:
+    assert cli("links", db=samples_db_copy).exit_code == 0
+    before = json.loads(cli("export", db=samples_db_copy).stdout)["events"]
+    merged = [e for e in before if len(e["sources"]) > 1]
+    assert merged, "the samples report some events more than once"
+    result = cli("split", merged[0]["id"], db=samples_db_copy)
+    assert result.exit_code == 0, result.stderr
+    after = json.loads(cli("export", db=samples_db_copy).stdout)["events"]
+    assert len(after) > len(before)
+    parts = re.findall(r"ev-[0-9a-f]+", result.stdout.split(" into ", 1)[1])
+    result = cli("merge", parts[0], parts[1], db=samples_db_copy)
+    assert result.exit_code == 0, result.stderr
+    again = json.loads(cli("export", db=samples_db_copy).stdout)["events"]
+    assert len(again) == len(after) - 1
+
+
+def test_merging_unknown_events_is_an_error(cli: Invoke, samples_db_copy: str) -> None:
+    result = cli("merge", "ev-nothing", "ev-nowhere", db=samples_db_copy)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: ")
+
+
+# --- bad input --------------------------------------------------------------------------
+
+def test_bad_files_are_reported_and_the_good_ones_go_in(cli: Invoke, tmp_path: Path) -> None:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "good.txt").write_text(THIRD_TRANSFER.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "empty.txt").write_text("  \n", encoding="utf-8")
+    (folder / "image.txt").write_bytes(bytes(range(256)) * 8)
+    good_line = json.dumps({"text": "Mexico sent 26 prisoners to the United States on Tuesday.",
+                            "published": "2025-08-12", "language": "en"})
+    (folder / "feed.jsonl").write_text(good_line + "\n{not json\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'batch.db'}"
+
+    result = cli("ingest", folder, db=db)
+    assert result.exit_code == 1
+    errors = result.stderr.splitlines()
+    assert any(re.match(r"error: .*empty\.txt: empty file", line) for line in errors), errors
+    assert any(re.match(r"error: .*image\.txt: binary", line) for line in errors), errors
+    assert any(re.match(r"error: .*feed\.jsonl:2: ", line) for line in errors), errors
+    assert "Traceback" not in result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "stored 2, duplicates 0, failed 3"
+
+    failures = cli("failures", db=db)
+    assert failures.exit_code == 0
+    assert "empty.txt" in failures.stdout and "feed.jsonl:2" in failures.stdout
+
+
+def test_database_from_environment(cli: Invoke, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'env.db'}"
+    result = cli("failures", env={"NEWSLEDGER_DB": db})
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "env.db").exists()
+
+
+# --- temporal expressions ---------------------------------------------------------------
+
+def test_dates_prints_one_line_per_input_line(cli: Invoke, tmp_path: Path) -> None:
+    tsv = tmp_path / "tiny.tsv"
+    tsv.write_text("2026-01-20\tDATE\t2026-01-20\nTuesday\tDATE\t2026-01-20\nlast February\tDATE\t2025-02\n"
+                   "\n2025-08-13\tDATE\t2025-08-13\nin 1985\tDATE\t1985\n", encoding="utf-8")
+    result = cli("dates", "--tsv", tsv, "--language", "en")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 5
+    values = dict(line.split("\t") for line in lines)
+    assert values["Tuesday"] == "2026-01-20"
+    assert values["last February"] == "2025-02"
+    assert values["in 1985"] == "1985"
+
+
+@pytest.mark.parametrize("args", [["--language", "fr"], []])
+def test_dates_refuses_bad_options(cli: Invoke, tmp_path: Path, args: list[str]) -> None:
+    tsv = tmp_path / "x.tsv"
+    tsv.write_text("2026-01-20\tDATE\t2026-01-20\n", encoding="utf-8")
+    assert cli("dates", "--tsv", tsv, *args).exit_code == 2
