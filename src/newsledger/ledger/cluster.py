@@ -4,10 +4,10 @@ Sure links (and a person's merge decisions) join reports into components with un
 A component can still hold reports that cannot all be one event: a month-precision
 background mention links to two different day-precision transfers of that month, and so
 joins them. Each component is therefore resolved into clusters in which no pair is blocked,
-deterministically: reports are visited finest date first (then counted before uncounted,
-then earliest, then by key), and each joins the one cluster it has a sure link to and fits
-entirely; a report that fits two clusters stays on its own, and its links are listed as
-candidates. The result depends only on the set of reports, links and decisions, so it is
+deterministically: reports are visited finest date first (then the best supported by sure
+links, then earliest, then by key), and each joins the cluster it has a sure link to and fits
+entirely; a report that fits two clusters about equally well stays on its own, and its
+links are listed as candidates. The result depends only on the set of reports, links and decisions, so it is
 the same whatever order the reports arrived in.
 """
 from __future__ import annotations
@@ -51,23 +51,27 @@ class UnionFind:
         return self._members[self.find(key)]
 
 
-def _order(report: Report) -> tuple[int, int, int, str]:
-    return (report.rank, 0 if report.event.count is not None else 1,
-            report.start if report.start is not None else 10**9, report.key)
+# A report that fits several clusters joins the best one only if its strongest link there
+# beats its strongest link elsewhere by this much; otherwise it is ambiguous.
+MARGIN = 1.0
 
 
 def resolve(
     reports: list[Report],
-    sure: Callable[[str, str], bool],
-    blocked: Callable[[Report, Report], bool],
+    score: Callable[[Report, Report], float],
+    contradicts: Callable[[Report, Report], bool],
     must: Iterable[tuple[str, str]] = (),
     cannot: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset(),
+    sure: float = 3.5,
 ) -> list[list[str]]:
     """Split one component into clusters of mutually compatible reports.
 
-    ``sure(a, b)`` tells whether two keys have a sure link; ``blocked`` whether two reports
-    can never be one event; ``must`` pairs were merged by a person and stay together
-    whatever their scores; ``cannot`` pairs (sorted key tuples) were split by a person.
+    ``score`` gives a pair's link score and ``contradicts`` whether two reports can never
+    be one event; ``must`` pairs were merged by a person and stay together whatever their
+    scores; ``cannot`` pairs (sorted key tuples) were split by a person. A report joins
+    the cluster it has a sure link to and fits entirely; fitting several, it joins the
+    clearly best one, else it stays on its own and is never joined itself, so that one
+    ambiguous report cannot make its neighbours ambiguous too.
     """
     by_key = {report.key: report for report in reports}
     units = UnionFind()
@@ -79,28 +83,51 @@ def resolve(
     groups: dict[str, list[Report]] = {}
     for key in by_key:
         groups.setdefault(units.find(key), []).append(by_key[key])
-    ordered = sorted((sorted(group, key=_order) for group in groups.values()), key=lambda g: _order(g[0]))
+    # The best-supported reports anchor clusters: finest date first, then the most sure links.
+    support = {key: 0.0 for key in by_key}
+    for i, x in enumerate(reports):
+        for y in reports[i + 1:]:
+            value = score(x, y)
+            if value >= sure:
+                support[x.key] += value
+                support[y.key] += value
+
+    def order(report: Report) -> tuple[int, float, int, str]:
+        return (report.rank, -support[report.key], report.start if report.start is not None else 10**9, report.key)
+
+    ordered = sorted((sorted(group, key=order) for group in groups.values()), key=lambda g: order(g[0]))
 
     clusters: list[list[Report]] = []
+    alone: list[list[Report]] = []
     for unit in ordered:
-        fits = [cluster for cluster in clusters if _fits(unit, cluster, sure, blocked, cannot)]
-        if len(fits) == 1:
-            fits[0].extend(unit)
-        else:
+        options = []
+        for position, cluster in enumerate(clusters):
+            strength = _strength(unit, cluster, score, contradicts, cannot)
+            if strength is not None and strength >= sure:
+                options.append((strength, -position))
+        if not options:
             clusters.append(list(unit))
-    return [sorted(report.key for report in cluster) for cluster in clusters]
+            continue
+        options.sort(reverse=True)
+        if len(options) == 1 or options[0][0] >= options[1][0] + MARGIN:
+            clusters[-options[0][1]].extend(unit)
+        else:
+            alone.append(list(unit))
+    return [sorted(report.key for report in cluster) for cluster in clusters + alone]
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
 
-def _fits(unit: list[Report], cluster: list[Report], sure: Callable[[str, str], bool],
-          blocked: Callable[[Report, Report], bool], cannot: set[tuple[str, str]] | frozenset[tuple[str, str]]) -> bool:
-    linked = False
+def _strength(unit: list[Report], cluster: list[Report], score: Callable[[Report, Report], float],
+              contradicts: Callable[[Report, Report], bool],
+              cannot: set[tuple[str, str]] | frozenset[tuple[str, str]]) -> float | None:
+    """The strongest link from ``unit`` into ``cluster``, or None if they cannot be together."""
+    best = float("-inf")
     for x in unit:
         for y in cluster:
-            if _pair(x.key, y.key) in cannot or blocked(x, y):
-                return False
-            linked = linked or sure(x.key, y.key)
-    return linked
+            if _pair(x.key, y.key) in cannot or contradicts(x, y):
+                return None
+            best = max(best, score(x, y))
+    return best

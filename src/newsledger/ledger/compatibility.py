@@ -10,30 +10,37 @@ block a pair outright; everything else adds or removes evidence:
   conflict that only strong other evidence can overcome;
 * counts: equal counts are strong evidence, slightly different ones a conflict;
 * origin, destination, location, and shared participants (people weigh most);
-* an unknown date needs much more evidence, and at least a shared count or name.
+* an unknown date needs much more evidence; it and a coarse date (week or coarser) need at
+  least a shared count or an exactly shared name (person, group or place).
 
 Pairs scoring at least ``SURE`` are merged; those between ``UNSURE`` and ``SURE`` are kept
 apart and listed as candidate links for a person to decide.
 """
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from newsledger.ledger.names import Name, same_entity
+from newsledger.ledger.names import Name, could_match_apart, same_entity
 from newsledger.ledger.reports import Report
 
 SURE = 3.5
 UNSURE = 1.5
 MAX_DAY_GAP = 2  # dates further apart than this never belong to one event
 
-_EQUAL_DATE = {0: 3.0, 1: 2.0, 2: 1.5, 3: 1.5, 4: 1.5, 5: 0.5}  # by precision rank
-_CONTAINED = {1: 1.5, 2: 1.0, 3: 0.5, 4: 0.25, 5: 0.0}  # by the coarser date's rank
-_NAME_WEIGHT = {"person": 2.0, "organization": 0.75, "place": 0.3, None: 0.5}
-_MAX_NAME_BONUS = 4.0
+# Two statements of the same date: a day is strong evidence, a shared month or year weak
+# (many events share one), but not negative, as a background event recalled by its year.
+_EQUAL_DATE = {0: 3.0, 1: 1.5, 2: 0.5, 3: 0.25, 4: 0.25, 5: 0.0}  # by precision rank
+# A coarse date containing a fine one says little, and the coarser the less: a year-level
+# mention with an equal count and route is a candidate, not a sure link.
+_CONTAINED = {1: 1.0, 2: 0.25, 3: -1.0, 4: -2.0, 5: -3.0}  # by the coarser date's rank
+_ROUTE = 0.75  # each of origin and destination stated equal
+_MAX_NAME_BONUS = 5.0
 _DAY_GAP_PENALTY = {1: -1.0, 2: -2.5}
 _UNKNOWN_DATE = -2.0
-_DISJOINT_PERSONS = -1.5
+_DISJOINT_PERSONS = -2.0
 _SAME_DOCUMENT = -1.0
 _LOCATION = 1.0
 _OTHER_LOCATION = -1.5
@@ -77,6 +84,12 @@ def count_penalty(a: int, b: int) -> float | None:
     return None
 
 
+def count_weight(count: int) -> float:
+    """Evidence of an equal count: small counts are common (one extradition is like many
+    others), large ones distinctive (29 prisoners on one day)."""
+    return min(3.0, 1.5 + 1.5 * math.log10(max(abs(count), 1)))
+
+
 def count_range(value: int) -> range:
     """All counts that ``count_penalty`` does not reject against ``value`` (for blocking)."""
     spread = max(1, int(abs(value) * 0.10 / 0.9) + 1)
@@ -84,122 +97,204 @@ def count_range(value: int) -> range:
 
 
 def compare(a: Report, b: Report) -> Score:
-    """Score two reports; symmetric, pure, and cheap when the pair is incompatible."""
+    """Score two reports with the reasons; symmetric and pure."""
+    reasons: list[str] = []
+    value = _evaluate(a, b, reasons)
+    if value == BLOCKED:
+        return Score(BLOCKED, tuple(reasons[-1:]), True)
+    return Score(round(value, 3), tuple(reasons))
+
+
+def score_value(a: Report, b: Report) -> float:
+    """The score alone (``BLOCKED`` for a blocked pair), fast enough for bulk merging.
+
+    It skips matching names by spelling rules when no outcome could change: if the pair
+    is a sure link (or no candidate) whether or not the names match, the value returned
+    is the lower bound. Candidate links always get their exact value.
+    """
+    return _evaluate(a, b, None)
+
+
+BLOCKED = float("-inf")
+
+
+def contradicts(a: Report, b: Report) -> bool:
+    """Whether two reports cannot be one event (unlike a mere lack of evidence).
+
+    Resolution keeps such pairs out of one record even when links chain them together:
+    another type or status, other countries, counts or dates too far apart.
+    """
+    ea, eb = a.event, b.event
+    if ea.type != eb.type or ea.negated != eb.negated or ea.hypothetical != eb.hypothetical:
+        return True
+    if (ea.origin and eb.origin and ea.origin != eb.origin) or (
+            ea.destination and eb.destination and ea.destination != eb.destination):
+        return True
+    if ea.count is not None and eb.count is not None and count_penalty(ea.count, eb.count) is None:
+        return True
+    if a.start is not None and b.start is not None:
+        assert a.end is not None and b.end is not None
+        return max(a.start, b.start) - min(a.end, b.end) > MAX_DAY_GAP
+    return False
+
+
+def _category(value: float) -> int:
+    return 0 if value < UNSURE else (1 if value < SURE else 2)
+
+
+def _evaluate(a: Report, b: Report, reasons: list[str] | None) -> float:
     if b.key < a.key:  # one canonical order makes every tie-break symmetric
         a, b = b, a
     ea, eb = a.event, b.event
     if ea.type != eb.type:
-        return _blocked("different type")
+        return _block(reasons, "different type")
     if ea.negated != eb.negated or ea.hypothetical != eb.hypothetical:
-        return _blocked("negated or hypothetical against another status")
+        return _block(reasons, "negated or hypothetical against another status")
     if ea.origin and eb.origin and ea.origin != eb.origin:
-        return _blocked(f"origin {ea.origin} vs {eb.origin}")
+        return _block(reasons, f"origin {ea.origin} vs {eb.origin}")
     if ea.destination and eb.destination and ea.destination != eb.destination:
-        return _blocked(f"destination {ea.destination} vs {eb.destination}")
+        return _block(reasons, f"destination {ea.destination} vs {eb.destination}")
     value = 0.0
-    reasons: list[str] = []
 
     counted = ea.count is not None and eb.count is not None
     if counted:
         penalty = count_penalty(ea.count, eb.count)  # type: ignore[arg-type]
         if penalty is None:
-            return _blocked(f"count {ea.count} vs {eb.count}")
+            return _block(reasons, f"count {ea.count} vs {eb.count}")
         if penalty == 0:
-            value += 3.0
-            reasons.append(f"count {ea.count} = {eb.count}")
+            value += count_weight(ea.count)  # type: ignore[arg-type]
+            if reasons is not None:
+                reasons.append(f"count {ea.count} = {eb.count}")
         else:
             value += penalty
-            reasons.append(f"count {ea.count} vs {eb.count}")
+            if reasons is not None:
+                reasons.append(f"count {ea.count} vs {eb.count}")
 
     if a.start is None or b.start is None:
         if not counted and not _shared_exact(a, b):
-            return _blocked("unknown date without a shared count or name")
+            return _block(reasons, "unknown date without a shared count or name")
         value += _UNKNOWN_DATE
-        reasons.append("date unknown")
+        if reasons is not None:
+            reasons.append("date unknown")
     else:
         assert a.end is not None and b.end is not None
+        if (a.rank or b.rank) and not counted and not _shared_exact(a, b):
+            return _block(reasons, "coarse date without a shared count or name")
         gap = max(a.start, b.start) - min(a.end, b.end)
         if gap > MAX_DAY_GAP:
-            return _blocked(f"dates {ea.date.value} vs {eb.date.value}")
+            return _block(reasons, f"dates {ea.date.value} vs {eb.date.value}")
         if gap > 0:
             value += _DAY_GAP_PENALTY[gap]
-            reasons.append(f"dates {ea.date.value} vs {eb.date.value} ({gap} day{'s' if gap > 1 else ''} apart)")
+            if reasons is not None:
+                reasons.append(f"dates {ea.date.value} vs {eb.date.value} ({gap} day{'s' if gap > 1 else ''} apart)")
         elif a.start == b.start and a.end == b.end:
             value += _EQUAL_DATE.get(min(a.rank, b.rank), 0.0)
-            reasons.append(f"same date {ea.date.value}")
+            if reasons is not None:
+                reasons.append(f"same date {ea.date.value}")
         elif (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end):
             coarse, fine = (a, b) if a.end - a.start >= b.end - b.start else (b, a)
             value += _CONTAINED.get(coarse.rank, 0.0)
-            reasons.append(f"{coarse.event.date.value} contains {fine.event.date.value}")
-        else:
+            if reasons is not None:
+                reasons.append(f"{coarse.event.date.value} contains {fine.event.date.value}")
+        elif reasons is not None:
             reasons.append(f"dates {ea.date.value} and {eb.date.value} overlap")
 
-    for slot, mine, theirs in (("origin", ea.origin, eb.origin), ("destination", ea.destination, eb.destination)):
-        if mine and theirs:
-            value += 1.0
-            reasons.append(f"{slot} {mine}")
+    if ea.origin and eb.origin:
+        value += _ROUTE
+        if reasons is not None:
+            reasons.append(f"origin {ea.origin}")
+    if ea.destination and eb.destination:
+        value += _ROUTE
+        if reasons is not None:
+            reasons.append(f"destination {ea.destination}")
 
     if a.location is not None and b.location is not None:
         if same_entity(a.location, b.location):
             value += _LOCATION
-            reasons.append(f"location {a.location.text}")
+            if reasons is not None:
+                reasons.append(f"location {a.location.text}")
         else:
             value += _OTHER_LOCATION
-            reasons.append(f"location {a.location.text} vs {b.location.text}")
-
-    bonus, shared = _shared_names(a, b)
-    if shared:
-        value += min(bonus, _MAX_NAME_BONUS)
-        reasons.append("shared " + ", ".join(shared))
-    persons_a, persons_b = a.names.get("persons", ()), b.names.get("persons", ())
-    if persons_a and persons_b and not any(same_entity(x, y) for x in persons_a for y in persons_b):
-        value += _DISJOINT_PERSONS
-        reasons.append("no person in common")
+            if reasons is not None:
+                reasons.append(f"location {a.location.text} vs {b.location.text}")
 
     if a.document.id == b.document.id:
         value += _SAME_DOCUMENT
+    value += _names_evidence(a, b, value, reasons)
+    if a.document.id == b.document.id and reasons is not None:
         reasons.append("same document")
-    return Score(round(value, 3), tuple(reasons))
+    return value
+
+
+def _block(reasons: list[str] | None, reason: str) -> float:
+    if reasons is not None:
+        reasons.append(reason)
+    return BLOCKED
+
+
+def _names_evidence(a: Report, b: Report, base: float, reasons: list[str] | None) -> float:
+    """Shared participants (capped) and the penalty for naming only different people.
+
+    Names are matched exactly (folded) first; the remaining ones by spelling rules, which
+    are skipped in bulk scoring when they could not move the pair across a threshold.
+    """
+    both_persons = bool(a.persons_folded) and bool(b.persons_folded)
+    wa, wb = a.weights, b.weights
+    exact = a.folded & b.folded
+    bonus = sum(min(wa[f], wb[f]) for f in exact)
+    shared = [f for f in wa if f in exact]
+    loose_a = [n for n in a.unique if n.folded not in exact]
+    loose_b = [n for n in b.unique if n.folded not in exact]
+    persons_met = not a.persons_folded.isdisjoint(b.persons_folded)
+    if loose_a and loose_b:
+        if reasons is None:
+            low = base + min(bonus, _MAX_NAME_BONUS) + (_DISJOINT_PERSONS if both_persons and not persons_met else 0)
+            high = base + min(bonus + sum(wa[n.folded] for n in loose_a), _MAX_NAME_BONUS)
+            if _category(low) == _category(high) != 1:
+                return low - base
+        for name in loose_a:
+            match = _match(name, loose_b)
+            if match is not None:
+                bonus += min(wa[name.folded], wb[match.folded])
+                shared.append(name.folded)
+        if both_persons and not persons_met:
+            persons_met = _persons_met(a, b)
+    value = min(bonus, _MAX_NAME_BONUS)
+    if reasons is not None and shared:
+        texts = {n.folded: n.text for n in a.unique}
+        reasons.append("shared " + ", ".join(texts[f] for f in shared))
+    if both_persons and not persons_met:
+        value += _DISJOINT_PERSONS
+        if reasons is not None:
+            reasons.append("no person in common")
+    return value
 
 
 def _shared_exact(a: Report, b: Report) -> bool:
-    """A shared person or group by exact folded name: what an unknown date needs at least.
-
-    Exactness keeps the blocking index complete: unknown-date reports are indexed by
-    these folded names (see ``index.evidence_keys``).
+    """A shared person, group or place by exact folded name: what an unknown or coarse date
+    needs at least, failing a count. Exactness keeps the blocking index complete: reports
+    are filed under these names (see ``index.BlockingIndex``).
     """
-    return bool(evidence_names(a) & evidence_names(b))
+    return not a.evidence.isdisjoint(b.evidence)
 
 
-def evidence_names(report: Report) -> set[str]:
-    """Folded names that may justify linking a report with an unknown date."""
-    return {name.folded for name in report.all_names() if name.type in ("person", "organization")}
+def evidence_names(report: Report) -> frozenset[str]:
+    """Folded names (people, groups, and the place as "@place") that may justify linking a
+    report with an unknown or coarse date."""
+    return report.evidence
 
 
-def _shared_names(a: Report, b: Report) -> tuple[float, list[str]]:
-    """Weight and display of the participants both reports name (each counted once)."""
-    names_b = b.all_names()
-    if not names_b:
-        return 0.0, []
-    total = 0.0
-    shared: list[str] = []
-    seen: set[str] = set()
-    for name in a.all_names():
-        if name.folded in seen:
+def _persons_met(a: Report, b: Report) -> bool:
+    if a.persons_folded & b.persons_folded:
+        return True
+    return any((not x.words.isdisjoint(y.words) or could_match_apart(x, y)) and same_entity(x, y)
+               for x in a.names.get("persons", ()) for y in b.names.get("persons", ()))
+
+
+def _match(name: Name, others: Sequence[Name]) -> Name | None:
+    for other in others:
+        if name.words.isdisjoint(other.words) and not could_match_apart(name, other):
             continue
-        match = _match(name, names_b)
-        if match is not None:
-            seen.add(name.folded)
-            total += min(_NAME_WEIGHT.get(name.type, 0.5), _NAME_WEIGHT.get(match.type, 0.5))
-            shared.append(name.text)
-    return total, shared
-
-
-def _match(name: Name, others: list[Name]) -> Name | None:
-    for other in others:
-        if other.folded == name.folded:
-            return other
-    for other in others:
         if same_entity(name, other):
             return other
     return None

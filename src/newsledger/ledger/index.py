@@ -9,7 +9,10 @@ shared exact name. Completeness in both directions is what makes the merge order
 Dated reports are filed by precision level (day, week, month, quarter, year, decade) under
 the bucket of that level that holds their start; a query walks, at each level, the buckets
 its widened range overlaps. A day report thus looks at five day buckets and a handful of
-coarse ones; a month-precision background mention looks at the month's days.
+coarse ones; a month-precision background mention looks at the month's days. Within a
+bucket, reports are filed by count and by name: two day-precision reports meet when their
+counts are within tolerance (or one is unstated); a pair with a coarser date meets only
+through a count within tolerance or a shared name, which is what ``compare`` requires of it.
 """
 from __future__ import annotations
 
@@ -54,22 +57,29 @@ def _buckets(level: str, start: int, end: int) -> Iterator[int]:
 Series = tuple[str, bool, bool]  # type, negated, hypothetical
 
 
+Key = tuple[str, object]
+
+
 class BlockingIndex:
     """Report keys filed so that ``candidates`` finds every comparable stored report."""
 
     def __init__(self) -> None:
-        # flags -> (origin, destination) -> level -> bucket -> keys
-        self._dated: dict[Series, dict[tuple[str | None, str | None], dict[str, dict[int, list[str]]]]] = {}
-        # flags -> evidence key -> keys, for reports of unknown date / for all reports
-        self._undated: dict[Series, dict[tuple[str, object], list[str]]] = defaultdict(lambda: defaultdict(list))
-        self._evidence: dict[Series, dict[tuple[str, object], list[str]]] = defaultdict(lambda: defaultdict(list))
+        # flags -> (origin, destination) -> level -> bucket -> filing key -> report keys, where
+        # the filing keys are ("c", count) or ("u",) for an unstated count, and ("n", name)
+        # for each name that can justify a link (``compatibility.evidence_names``).
+        self._dated: dict[Series, dict[tuple[str | None, str | None], dict[str, dict[int, dict[Key, list[str]]]]]] = {}
+        # flags -> filing key -> report keys, for reports of unknown date / for all reports
+        self._undated: dict[Series, dict[Key, list[str]]] = defaultdict(lambda: defaultdict(list))
+        self._evidence: dict[Series, dict[Key, list[str]]] = defaultdict(lambda: defaultdict(list))
 
     def add(self, report: Report) -> None:
         flags = report.flags
-        for key in self._evidence_keys(report):
+        names = [("n", name) for name in sorted(evidence_names(report))]
+        count: list[Key] = [("c", report.event.count)] if report.event.count is not None else []
+        for key in names + count:
             self._evidence[flags][key].append(report.key)
         if report.start is None:
-            for key in self._evidence_keys(report):
+            for key in names + count:
                 self._undated[flags][key].append(report.key)
             return
         assert report.end is not None
@@ -77,31 +87,51 @@ class BlockingIndex:
         levels = routes.setdefault((report.event.origin, report.event.destination), {})
         level = _LEVEL_OF_RANK.get(report.rank, "decade")
         buckets = levels.setdefault(level, {})
+        filing = names + (count or [("u",)])
         for bucket in _buckets(level, report.start, report.end):
-            buckets.setdefault(bucket, []).append(report.key)
+            filed = buckets.setdefault(bucket, {})
+            for key in filing:
+                filed.setdefault(key, []).append(report.key)
 
     def candidates(self, report: Report) -> set[str]:
         """Keys of stored reports that ``compare`` might not block against ``report``."""
         found: set[str] = set()
         flags = report.flags
+        names: list[Key] = [("n", name) for name in sorted(evidence_names(report))]
+        counts: list[Key] = ([("c", value) for value in count_range(report.event.count)]
+                             if report.event.count is not None else [])
         if report.start is None:
             evidence = self._evidence.get(flags, {})
-            for key in self._query_keys(report):
+            for key in names + counts:
                 found.update(evidence.get(key, ()))
-        else:
-            assert report.end is not None
-            start, end = report.start - MAX_DAY_GAP, report.end + MAX_DAY_GAP
-            for route, levels in self._dated.get(flags, {}).items():
-                if not self._route_fits(report, route):
-                    continue
-                for level, buckets in levels.items():
-                    for bucket in _buckets(level, start, end):
-                        hits = buckets.get(bucket)
+            found.discard(report.key)
+            return found
+        assert report.end is not None
+        start, end = report.start - MAX_DAY_GAP, report.end + MAX_DAY_GAP
+        # Two day-precision reports need no shared count or name; any coarser pair does.
+        fine = counts + [("u",)] if counts else None
+        coarse = counts + names
+        for route, levels in self._dated.get(flags, {}).items():
+            if not self._route_fits(report, route):
+                continue
+            for level, buckets in levels.items():
+                both_days = level == "day" and report.rank == 0
+                for bucket in _buckets(level, start, end):
+                    filed = buckets.get(bucket)
+                    if not filed:
+                        continue
+                    if both_days and fine is None:
+                        for key, hits in filed.items():
+                            if key[0] != "n":
+                                found.update(hits)
+                        continue
+                    for key in (fine if both_days else coarse):  # type: ignore[union-attr]
+                        hits = filed.get(key)
                         if hits:
                             found.update(hits)
-            undated = self._undated.get(flags, {})
-            for key in self._query_keys(report):
-                found.update(undated.get(key, ()))
+        undated = self._undated.get(flags, {})
+        for key in names + counts:
+            found.update(undated.get(key, ()))
         found.discard(report.key)
         return found
 
@@ -111,18 +141,3 @@ class BlockingIndex:
         event = report.event
         return ((not origin or not event.origin or origin == event.origin)
                 and (not destination or not event.destination or destination == event.destination))
-
-    @staticmethod
-    def _evidence_keys(report: Report) -> list[tuple[str, object]]:
-        keys: list[tuple[str, object]] = [("name", name) for name in sorted(evidence_names(report))]
-        if report.event.count is not None:
-            keys.append(("count", report.event.count))
-        return keys
-
-    @staticmethod
-    def _query_keys(report: Report) -> list[tuple[str, object]]:
-        keys: list[tuple[str, object]] = [("name", name) for name in sorted(evidence_names(report))]
-        if report.event.count is not None:
-            keys.extend(("count", value) for value in count_range(report.event.count))
-        return keys
-

@@ -15,7 +15,7 @@ from typing import Any
 from newsledger.errors import LedgerError
 from newsledger.ledger.claims import CHECKED_KINDS, ClaimCheck, ClaimEntry, check
 from newsledger.ledger.cluster import UnionFind, resolve
-from newsledger.ledger.compatibility import SURE, Score, compare
+from newsledger.ledger.compatibility import BLOCKED, SURE, UNSURE, Score, compare, contradicts, score_value
 from newsledger.ledger.fields import Record, build_record
 from newsledger.ledger.index import BlockingIndex
 from newsledger.ledger.reports import Report
@@ -107,17 +107,17 @@ class Ledger:
         if report.key in self.reports:
             return
         self._documents.add(report.document.id)
-        for key in sorted(self._index.candidates(report)):
-            score = compare(report, self.reports[key])
-            if score.blocked:
+        for key in self._index.candidates(report):
+            value = score_value(report, self.reports[key])
+            if value == BLOCKED:
                 continue
-            self._scores[pair(report.key, key)] = score.value
-            if score.sure:
+            self._scores[pair(report.key, key)] = value
+            if value >= SURE:
                 self._components.add(report.key)
                 self._components.union(report.key, key)
-            elif score.candidate:
-                self._unsure[pair(report.key, key)] = score.value
-                self._new_unsure[pair(report.key, key)] = score.value
+            elif value >= UNSURE:
+                self._unsure[pair(report.key, key)] = value
+                self._new_unsure[pair(report.key, key)] = value
         self.reports[report.key] = report
         self._index.add(report)
         self._components.add(report.key)
@@ -163,7 +163,7 @@ class Ledger:
         key = pair(a.key, b.key)
         known = self._scores.get(key)
         if known is None:
-            known = compare(a, b).value
+            known = score_value(a, b)
             self._scores[key] = known
         return known
 
@@ -176,10 +176,11 @@ class Ledger:
             old = {self.record_of[r.key] for r in members if r.key in self.record_of}
             clusters = resolve(
                 members,
-                sure=lambda a, b: self._score(self.reports[a], self.reports[b]) >= SURE,
-                blocked=lambda x, y: self._score(x, y) == float("-inf"),
+                score=self._score,
+                contradicts=contradicts,
                 must=[p for p in self._must if p[0] in self.reports and p[1] in self.reports],
                 cannot=self._cannot,
+                sure=SURE,
             )
             fresh: dict[str, Record] = {}
             for cluster in clusters:

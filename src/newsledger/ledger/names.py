@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -30,6 +31,11 @@ def fold(text: str | None) -> str:
     """Case, accent and punctuation folding, the same rule the evaluation applies."""
     if not text:
         return ""
+    return _fold(text)
+
+
+@lru_cache(maxsize=262_144)
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = re.sub(r"[^\w%]+", " ", text).strip()
@@ -44,21 +50,20 @@ def tokens(text: str) -> frozenset[str]:
 def strip_titles(name: str, titles: list[str] | tuple[str, ...] = ()) -> str:
     """A person's name without a leading office ("el secretario de Seguridad Omar …").
 
-    The office is removed when the extraction listed it as one of the entity's titles;
-    otherwise leading lower-case words (articles, offices written in lower case) go.
+    Leading lower-case words (articles, offices written in lower case) go, and so does any
+    of the entity's listed titles found at the start.
     """
-    result = name.strip()
-    for title in sorted(titles, key=len, reverse=True):
-        folded_title = fold(title)
-        if folded_title and fold(result).startswith(folded_title):
-            words = result.split()
-            kept = len(folded_title.split())
-            # Drop as many words as the title has (folding keeps word counts for names).
-            result = " ".join(words[kept:]) if len(words) > kept else result
+    folded_titles = sorted((fold(t) for t in titles if fold(t)), key=len, reverse=True)
+    words = name.split()
+    while len(words) > 1:
+        head = fold(" ".join(words))
+        title = next((t for t in folded_titles if head.startswith(t + " ")), None)
+        if title is not None:
+            words = words[len(title.split()):]
+        elif words[0][:1].islower():
+            words = words[1:]
+        else:
             break
-    words = result.split()
-    while len(words) > 1 and words[0][:1].islower():
-        words = words[1:]
     return " ".join(words)
 
 
@@ -86,6 +91,7 @@ class Name:
     folded: str = ""
     words: frozenset[str] = field(default_factory=frozenset)
     key: str = ""
+    uid: int = 0  # one number per distinct ``key``, for a cheap comparison cache
 
     @classmethod
     def make(cls, text: str, entity: Entity | None = None, default_type: str | None = None) -> "Name":
@@ -104,24 +110,38 @@ class Name:
         country = entity.country if entity else None
         kb_id = entity.kb_id if entity else None
         key = "|".join([type_ or "", country or "", kb_id or "", folded, *sorted(aliases)])
-        return cls(core, type_, country, kb_id, frozenset(aliases), folded, tokens(core), key)
+        uid = _UIDS.setdefault(key, len(_UIDS) + 1)
+        return cls(core, type_, country, kb_id, frozenset(aliases), folded, tokens(core), key, uid)
 
 
-_CACHE: dict[tuple[str, str], bool] = {}
+_UIDS: dict[str, int] = {}
+_CACHE: dict[int, bool] = {}
 
 
 def same_entity(a: Name, b: Name) -> bool:
     """Whether two names denote one actor, judged from the two names alone."""
-    if a.key == b.key:
+    if a.uid == b.uid:
         return True
-    pair = (a.key, b.key) if a.key < b.key else (b.key, a.key)
+    if a.type and b.type and a.type != b.type:
+        return False
+    pair = (a.uid << 32) | b.uid if a.uid < b.uid else (b.uid << 32) | a.uid
     known = _CACHE.get(pair)
     if known is None:
         known = _decide(a, b)
-        if len(_CACHE) > 500_000:
+        if len(_CACHE) > 1_000_000:
             _CACHE.clear()
         _CACHE[pair] = known
     return known
+
+
+def could_match_apart(a: Name, b: Name) -> bool:
+    """Whether two names that share no word may still denote one actor (a cheap pre-check).
+
+    Only a knowledge-base id, an alias, an acronym or a misspelt single-word name can link
+    names without a common word; ``_decide`` applies its word-based rules accordingly.
+    """
+    return (bool(a.kb_id and b.kb_id) or a.folded in b.aliases or b.folded in a.aliases
+            or len(a.words) <= 1 or len(b.words) <= 1)
 
 
 def _decide(a: Name, b: Name) -> bool:
@@ -144,7 +164,9 @@ def _decide(a: Name, b: Name) -> bool:
     if (kind == "organization" and short.words - _GROUP_HEADS
             and short.words - _GROUP_HEADS == long_.words - _GROUP_HEADS):
         return True
-    if min(len(a.folded), len(b.folded)) >= _FUZZY_MIN_LENGTH:
+    if min(len(a.folded), len(b.folded)) >= _FUZZY_MIN_LENGTH and (
+            not a.words.isdisjoint(b.words) or len(a.words) <= 1 or len(b.words) <= 1):
+        # A misspelling: of one word of names that share another, or of a one-word name.
         return fuzz.ratio(a.folded, b.folded) >= _FUZZY_MIN_RATIO
     return False
 
@@ -167,28 +189,21 @@ def _acronym_of(a: Name, b: Name) -> bool:
 def choose_display(names: list[Name]) -> str:
     """The name a merged record shows for one actor stated in several spellings.
 
-    Only spellings whose words recur in most of the group's spellings qualify, so that an
-    office left in front of one mention ("Seguridad Omar García Harfuch") cannot win; among
-    those, full names win over partial ones, accented over unaccented (the project's
-    convention is the full name with accents), then the commonest spelling, then alphabetical.
+    Full names win over partial ones, accented over unaccented (the project's convention is
+    the full name with accents), then the commonest spelling, then alphabetical. Offices in
+    front of a name are removed before (``strip_titles``), so they cannot make it "fuller".
     """
     support: dict[str, int] = {}
     words: dict[str, frozenset[str]] = {}
     for name in names:
         support[name.text] = support.get(name.text, 0) + 1
         words[name.text] = name.words
-    total = len(names)
-
-    def coverage(text: str) -> int:
-        return sum(1 for name in names if words[text] <= name.words)
-
-    qualified = [text for text in support if 2 * coverage(text) > total] or list(support)
 
     def rank(text: str) -> tuple[int, int, int, str]:
         accented = int(any(ord(c) > 127 for c in text))
         return (-len(words[text]), -accented, -support[text], text)
 
-    return min(qualified, key=rank)
+    return min(support, key=rank)
 
 
 def group_names(names: list[Name]) -> list[list[Name]]:

@@ -17,6 +17,11 @@ from newsledger.model import PRECISION_RANK, DocumentInfo, Entity, Event
 # Reports with no publication date sort after dated ones when choosing a record's anchor.
 _UNDATED = date.max
 
+# How much a shared participant says that two reports are of one event, by entity type.
+# A named person is specific (one is rarely arrested twice in a year); a group or a country
+# takes part in many events.
+NAME_WEIGHT = {"person": 3.5, "organization": 0.75, "place": 0.3, None: 0.5}
+
 _SLOT_TYPES = {"persons": "person", "organizations": "organization", "agents": None}
 
 
@@ -38,6 +43,12 @@ class Report:
     start: int | None = None  # date range as proleptic ordinals, None when unknown
     end: int | None = None
     rank: int = PRECISION_RANK["unknown"]
+    participants: tuple[Name, ...] = ()  # agents, organizations and persons, in that order
+    folded: frozenset[str] = frozenset()  # their folded names, for the exact-match fast path
+    persons_folded: frozenset[str] = frozenset()
+    evidence: frozenset[str] = frozenset()  # names that can justify a link on their own
+    weights: dict[str, float] = field(default_factory=dict)  # folded name -> weight as evidence
+    unique: tuple[Name, ...] = ()  # participants, one per folded name
 
     @classmethod
     def build(cls, document: DocumentInfo, event: Event, entities: list[Entity] | tuple[Entity, ...] = ()) -> "Report":
@@ -63,8 +74,20 @@ class Report:
             location = Name.make(event.location, entity, "place")
         start = event.date.start.toordinal() if event.date.start else None
         end = event.date.end.toordinal() if event.date.end else start
+        participants = tuple(name for slot in ("agents", "organizations", "persons") for name in names[slot])
+        evidence = {name.folded for name in participants if name.type in ("person", "organization")}
+        if location is not None:
+            evidence.add("@" + location.folded)
+        weights: dict[str, float] = {}
+        unique = []
+        for name in participants:
+            if name.folded not in weights:
+                weights[name.folded] = NAME_WEIGHT.get(name.type, 0.5)
+                unique.append(name)
         return cls(report_key(document.id, event.id), document, event, names, location,
-                   tuple(used.values()), start, end, PRECISION_RANK.get(event.date.precision, 6))
+                   tuple(used.values()), start, end, PRECISION_RANK.get(event.date.precision, 6),
+                   participants, frozenset(name.folded for name in participants),
+                   frozenset(name.folded for name in names["persons"]), frozenset(evidence), weights, tuple(unique))
 
     @property
     def flags(self) -> tuple[str, bool, bool]:
@@ -83,8 +106,8 @@ class Report:
         """Order for picking a record's anchor: the earliest report names the record."""
         return (self.published, self.document.id, self.event.id)
 
-    def all_names(self) -> list[Name]:
-        return [name for slot in ("agents", "organizations", "persons") for name in self.names.get(slot, ())]
+    def all_names(self) -> tuple[Name, ...]:
+        return self.participants
 
     def to_json(self) -> dict[str, Any]:
         """Everything needed to rebuild this report without the store's extraction."""

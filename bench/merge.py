@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""Benchmark of ledger merging on synthetic event reports (not a timed test).
+
+    python bench/merge.py [--sizes 10000 100000] [--seed 7]
+
+A generator makes real events (transfers between countries, arrests, killings, seizures,
+charges, calls, designations; some hypothetical), spread at a constant density over a time
+span that grows with the corpus, as a news stream does. Each event is reported 1–20 times
+with the noise news has: the day off by one, a background mention at month, week or year
+precision, a count off by one or missing, a subset of the people named, rarely no date.
+Each size is merged in a fresh process (all reports added, then one settle), and the run
+prints time, peak memory (max RSS) and merge precision/recall over pairs of reports
+against the generator's truth. The last line is
+
+    merge seconds=S growth=R precision=P
+
+with S for the largest size and R the ratio of the largest to the smallest size's time
+(growth no faster than n log n means R <= 10 * log(100000)/log(10000) = 12.5 for 10k→100k).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from newsledger.ledger import Ledger, Report  # noqa: E402
+from newsledger.model import DateValue, DocumentInfo, Entity, Event  # noqa: E402
+
+ROUTES = [("MX", "US"), ("US", "MX"), ("CO", "US"), ("GT", "US"), ("MX", "GT"), ("VE", "US")]
+TYPES = ["transfer"] * 4 + ["arrest"] * 3 + ["killing"] * 2 + ["seizure"] * 2 + ["charge", "consultation",
+                                                                                   "designation"]
+GROUPS = [f"Cartel {i}" for i in range(60)]
+EVENTS_PER_DAY = 3.0
+START = date(2012, 1, 1)
+
+
+def person(rng: random.Random) -> str:
+    return f"Person{rng.randrange(200_000)} Surname{rng.randrange(5000)}"
+
+
+def make_events(n_events: int, rng: random.Random) -> list[dict]:
+    span = max(365, int(n_events / EVENTS_PER_DAY))
+    events = []
+    for i in range(n_events):
+        kind = rng.choice(TYPES)
+        event = {"id": i, "type": kind, "day": START + timedelta(days=rng.randrange(span)),
+                 "count": None, "origin": None, "destination": None, "persons": [], "organizations": [],
+                 "agents": [], "hypothetical": rng.random() < 0.04}
+        if kind == "transfer":
+            event["origin"], event["destination"] = rng.choice(ROUTES)
+            event["count"] = rng.randint(1, 60)
+            event["agents"] = [event["origin"]]
+        if kind in ("arrest", "killing", "seizure"):
+            event["count"] = rng.randint(1, 40)
+        if kind in ("consultation",):
+            event["agents"] = [person(rng), person(rng)]
+        else:
+            event["persons"] = [person(rng) for _ in range(rng.randint(0 if kind == "seizure" else 1, 6))]
+            event["organizations"] = rng.sample(GROUPS, rng.randint(0, 2))
+        events.append(event)
+    return events
+
+
+def noisy_date(day: date, rng: random.Random) -> DateValue:
+    roll = rng.random()
+    if roll < 0.60:
+        return DateValue.of_day(day)
+    if roll < 0.66:
+        return DateValue.of_day(day + timedelta(days=rng.choice((-1, 1))))
+    if roll < 0.86:
+        return DateValue.of_month(day.year, day.month)
+    if roll < 0.93:
+        year, week, _ = day.isocalendar()
+        return DateValue.of_week(year, week)
+    if roll < 0.99:
+        return DateValue.of_year(day.year)
+    return DateValue.unknown()
+
+
+def noisy_count(count: int | None, rng: random.Random) -> int | None:
+    if count is None:
+        return None
+    roll = rng.random()
+    if roll < 0.88:
+        return count
+    if roll < 0.93:
+        return max(1, count + rng.choice((-1, 1)))
+    return None
+
+
+def make_reports(n_reports: int, rng: random.Random) -> tuple[list[Report], dict[str, int]]:
+    """Reports with their true event; each event is reported 1–20 times."""
+    n_events = max(1, n_reports * 2 // 21)
+    events = make_events(n_events, rng)
+    reports: list[Report] = []
+    truth: dict[str, int] = {}
+    doc = 0
+    while len(reports) < n_reports:
+        for event in events:
+            for _ in range(rng.randint(1, 20)):
+                if len(reports) >= n_reports:
+                    break
+                doc += 1
+                published = event["day"] + timedelta(days=rng.choice((0, 1, 1, 2, 30, 200)))
+                info = DocumentInfo(f"doc{doc:07d}", f"synthetic/{doc}.txt", published, "en")
+                persons = rng.sample(event["persons"], rng.randint(0, len(event["persons"]))) if event["persons"] else []
+                agents = list(event["agents"])
+                entities = [Entity(f"e{i}", name, "person") for i, name in enumerate(persons + (
+                    agents if event["type"] == "consultation" else []))]
+                entities += [Entity(f"g{i}", name, "organization") for i, name in enumerate(event["organizations"])]
+                ev = Event("v1", event["type"], noisy_date(event["day"], rng), noisy_count(event["count"], rng),
+                           event["origin"], event["destination"], agents, list(event["organizations"]), persons,
+                           None, False, event["hypothetical"])
+                report = Report.build(info, ev, entities)
+                reports.append(report)
+                truth[report.key] = event["id"]
+            if len(reports) >= n_reports:
+                break
+    rng.shuffle(reports)
+    return reports, truth
+
+
+def pairs(sizes: Counter) -> int:
+    return sum(n * (n - 1) // 2 for n in sizes.values())
+
+
+def run_child(size: int, seed: int) -> dict:
+    rng = random.Random(seed)
+    reports, truth = make_reports(size, rng)
+    ledger = Ledger()
+    began = time.perf_counter()
+    for report in reports:
+        ledger.add_report(report)
+    ledger.settle()
+    seconds = time.perf_counter() - began
+    cells = Counter((ledger.record_of[key], event) for key, event in truth.items())
+    predicted = pairs(Counter(ledger.record_of[key] for key in truth))
+    actual = pairs(Counter(truth.values()))
+    hits = pairs(cells)
+    return {"size": size, "seconds": round(seconds, 2), "records": len(ledger.records),
+            "events": len(set(truth.values())), "precision": hits / predicted if predicted else 1.0,
+            "recall": hits / actual if actual else 1.0,
+            "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child is not None:
+        print(json.dumps(run_child(args.child, args.seed)))
+        return 0
+    results = []
+    for size in args.sizes:
+        done = subprocess.run([sys.executable, __file__, "--child", str(size), "--seed", str(args.seed)],
+                              capture_output=True, text=True, check=True)
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        results.append(result)
+        print(f"{size:>7} reports ({result['events']} real events): {result['seconds']:.2f} s, "
+              f"peak {result['peak_mb']} MB, {result['records']} records, "
+              f"precision {result['precision']:.4f}, recall {result['recall']:.4f}")
+    first, last = results[0], results[-1]
+    growth = last["seconds"] / first["seconds"] if first["seconds"] else float("inf")
+    print(f"merge seconds={last['seconds']:.2f} growth={growth:.2f} precision={last['precision']:.4f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
