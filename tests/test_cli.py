@@ -255,6 +255,19 @@ def test_bad_files_are_reported_and_the_good_ones_go_in(cli: Invoke, tmp_path: P
     assert "empty.txt" in failures.stdout and "feed.jsonl:2" in failures.stdout
 
 
+def test_size_limit_and_multi_document_extract(cli: Invoke, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'limit.db'}"
+    result = cli("ingest", THIRD_TRANSFER, "--max-bytes", "100", db=db)
+    assert result.exit_code == 1
+    assert re.match(r"error: .*08_2026-01-20_third-transfer\.txt: file is .* over the .* limit", result.stderr)
+    lines = tmp_path / "two.jsonl"
+    lines.write_text("\n".join(json.dumps({"text": f"Report number {n}.", "language": "en"}) for n in (1, 2)),
+                     encoding="utf-8")
+    result = cli("extract", lines)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {lines}: holds 2 documents")
+
+
 def test_database_from_environment(cli: Invoke, tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'env.db'}"
     result = cli("failures", env={"NEWSLEDGER_DB": db})

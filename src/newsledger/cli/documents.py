@@ -9,11 +9,15 @@ import typer
 from newsledger.cli import render
 from newsledger.cli.app import app
 from newsledger.cli.common import Format, Language, err, open_store, out, parse_day, print_json
-from newsledger.errors import InputError, NewsledgerError
+from newsledger.errors import InputError, NewsledgerError, StorageError
 
 if TYPE_CHECKING:
     from newsledger.ingest import RawDocument
+    from newsledger.model import Extraction
     from newsledger.store import Store
+
+# Documents extracted per model batch during ingest.
+BATCH = 8
 
 _FILE = typer.Argument(..., exists=False, dir_okay=False, metavar="FILE")
 _LANGUAGE = typer.Option(None, "--language", help="Language of the text (detected when omitted).")
@@ -75,6 +79,7 @@ def ingest(
     max_bytes: int | None = typer.Option(None, "--max-bytes", min=1, help=_MAX_BYTES_HELP),
 ) -> None:
     """Read, extract and store articles, then update the ledger; bad files are reported."""
+    from newsledger.ingest import content_hash
     from newsledger.ledger import service
 
     store = open_store(ctx)
@@ -92,15 +97,27 @@ def ingest(
     duplicates = 0
     try:
         with render.progress(err(), total=len(documents)) as advance:
+            pending = []
             for raw in documents:
-                outcome = _ingest_one(store, raw)
-                if outcome is None:
-                    failed += 1
-                elif outcome[1]:
-                    stored.append(outcome[0])
-                else:
+                for warning in raw.warnings:
+                    typer.echo(f"warning: {_where(raw.source, raw.line)}: {warning}", err=True)
+                # Text already stored is recognised by its hash: re-ingesting costs no model time.
+                if store.has(content_hash(raw.text)):
                     duplicates += 1
-                advance()
+                    advance()
+                else:
+                    pending.append(raw)
+            for start in range(0, len(pending), BATCH):
+                chunk = pending[start:start + BATCH]
+                for raw, result in zip(chunk, _extract(chunk)):
+                    outcome = _store(store, raw, result)
+                    if outcome is None:
+                        failed += 1
+                    elif outcome[1]:
+                        stored.append(outcome[0])
+                    else:
+                        duplicates += 1
+                    advance()
     finally:
         # Also after an interruption: what was stored is merged into the ledger.
         if stored:
@@ -110,37 +127,46 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _ingest_one(store: "Store", raw: "RawDocument") -> tuple[str, bool] | None:
-    """Extract and store one document: ``(id, stored_now)``, or None when it failed.
+def _where(source: str, line: int | None) -> str:
+    return f"{source}:{line}" if line is not None else source
 
-    Text already in the store is recognised by its content hash before extraction, so
-    re-ingesting a folder costs no model time.
+
+def _extract(chunk: list["RawDocument"]) -> list["Extraction | NewsledgerError"]:
+    """Extractions of a chunk, batched through the model; a failing document is isolated.
+
+    When the batch fails, its documents are extracted one by one so that the error is
+    pinned on the document that caused it and the others still go in.
     """
-    from newsledger.errors import StorageError
-    from newsledger.extract import extract_document
-    from newsledger.ingest import content_hash
+    from newsledger.extract import extract_document, extract_documents
 
-    where = f"{raw.source}:{raw.line}" if raw.line is not None else raw.source
-    for warning in raw.warnings:
-        typer.echo(f"warning: {where}: {warning}", err=True)
-    doc_id = content_hash(raw.text)
-    if store.has(doc_id):
-        return doc_id, False
     try:
-        extraction = extract_document(raw)
-    except NewsledgerError as error:
-        _fail(store, raw.source, raw.line, error)
+        return list(extract_documents(chunk, batch_size=BATCH))
+    except NewsledgerError:
+        pass
+    results: list[Extraction | NewsledgerError] = []
+    for raw in chunk:
+        try:
+            results.append(extract_document(raw))
+        except NewsledgerError as error:
+            results.append(error)
+    return results
+
+
+def _store(store: "Store", raw: "RawDocument", result: "Extraction | NewsledgerError") -> tuple[str, bool] | None:
+    """Store one extraction: ``(id, stored_now)``, or None when it failed (and is reported)."""
+    if isinstance(result, NewsledgerError):
+        _fail(store, raw.source, raw.line, result)
         return None
     try:
-        return store.add(raw, extraction)
-    except StorageError as error:  # the store has recorded it already
+        return store.add(raw, result)
+    except StorageError as error:  # the store has recorded the failure itself
         typer.echo(f"error: {error}", err=True)
         return None
 
 
 def _fail(store: "Store", source: str, line: int | None, error: NewsledgerError) -> None:
     """Report one failed document on stderr and record it, so ``failures`` can list it."""
-    where = f"{source}:{line}" if line is not None else source
+    where = _where(source, line)
     if isinstance(error, InputError):
         reason = error.reason + (f" ({error.hint})" if error.hint else "")
     else:
