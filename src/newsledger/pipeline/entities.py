@@ -56,7 +56,7 @@ class EntityResolver:
     def __call__(self, doc: Doc) -> Doc:
         kb = KnowledgeBase.default()
         drafts: dict[str, _Draft] = {}
-        for ent in doc.ents:
+        for ent in _join_particles(doc):
             etype = LABEL_TYPES.get(ent.label_)
             if etype is None:
                 continue
@@ -118,6 +118,44 @@ class EntityResolver:
                 for token in mention:
                     token_entity[token.i] = entity_id
         return entities, token_entity
+
+
+_PARTICLES = {"del", "de", "la", "los", "las", "y", "van", "von", "da", "dos"}
+
+
+def _join_particles(doc: Doc) -> list[Span]:
+    """"María del" + "Rosario Navarro Sánchez": the model cuts long Spanish names at a
+    particle; two adjacent mentions joined by one are one person."""
+    ents = list(doc.ents)
+    joined: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        if i + 1 < len(ents) and not ent.ent_id_ and not ents[i + 1].ent_id_ \
+                and ent[-1].lower_ in _PARTICLES and ents[i + 1].start == ent.end \
+                and "PERSON" in {ent.label_, ents[i + 1].label_} | ({"PER"} & {ent.label_}):
+            merged = doc[ent.start:ents[i + 1].end]
+            merged.label_ = "PERSON" if "PERSON" in {ent.label_, ents[i + 1].label_} else "PER"
+            joined.append(merged)
+            i += 2
+            continue
+        if not ent.ent_id_ and ent[-1].lower_ in _PARTICLES and ent.end < len(doc) \
+                and doc[ent.end].pos_ == "PROPN" and (i + 1 == len(ents) or ents[i + 1].start > ent.end):
+            end = ent.end
+            while end < len(doc) and (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
+                                      or doc[end].lower_ in _PARTICLES and end + 1 < len(doc)
+                                      and doc[end + 1].pos_ == "PROPN"):
+                end += 1
+            if i + 1 == len(ents) or ents[i + 1].start >= end:
+                merged = doc[ent.start:end]
+                merged.label_ = "PERSON" if doc.lang_ == "en" else "PER"
+                joined.append(merged)
+                i += 1
+                continue
+        joined.append(ent)
+        i += 1
+    return joined
+
 
 
 def _trim(ent: Span) -> Span | None:

@@ -29,11 +29,11 @@ class EventExtractor:
         mentions: list[Mention] = []
         for sent in doc.sents:
             mentions.extend(reader.read(sent, _timexes_in(doc, sent), mentions))
-        events = coalesce(mentions)
+        events = [e for e in coalesce(mentions) if _specific(e)]
         fill_directions(events)
         doc._.nl_events = [m.to_event(f"v{n}", doc, context) for n, m in enumerate(events, start=1)]
         doc._.nl_event_tokens = {f"v{n}": m.trigger.i for n, m in enumerate(events, start=1)}
-        doc._.nl_event_members = {f"v{n}": [x.trigger.i for x in m.members]
+        doc._.nl_event_members = {f"v{n}": [m.trigger.i, *(x.trigger.i for x in m.members)]
                                   for n, m in enumerate(events, start=1)}
         return doc
 
@@ -46,6 +46,14 @@ def _timexes_in(doc: Doc, sent: Span) -> list[tuple[TimexMatch, Token]]:
             if span is not None:
                 found.append((match, span.root))
     return found
+
+
+def _specific(event: Mention) -> bool:
+    """An act of violence or justice with no date, place or participant says nothing a
+    ledger could hold ("the fourteen had been convicted")."""
+    if event.type in {"transfer", "military_operation", "consultation", "agreement"}:
+        return True
+    return bool(event.date or event.location or event.participant_names() or event.count)
 
 
 def _dates_compatible(a: DateValue | None, b: DateValue | None) -> bool:

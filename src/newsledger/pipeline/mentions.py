@@ -9,6 +9,7 @@ from newsledger.model import DateValue, Entity, Event
 from newsledger.model import Span as TextSpan
 from newsledger.pipeline.figures import cumulative_figures, is_series
 from newsledger.pipeline.numbers import Figure, figure_at
+from newsledger.pipeline.quotes import QuotedText, quoted_spans
 from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
 from newsledger.pipeline.syntax import (
     CLAUSE_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, in_subtree, path_length,
@@ -19,6 +20,8 @@ from newsledger.timex import TimexMatch
 
 Named = tuple[str, TextSpan]  # canonical name and the mention that states it
 # Verbs whose subject is the actor of the event noun they govern ("held a call").
+# Event types whose head count is a slot (shared/spec/ontology.md).
+COUNTED_TYPES = {"transfer", "arrest", "killing"}
 # How a trigger may hang below a word for that word to make it planned or denied.
 GOVERNED_DEPS = {"xcomp", "ccomp", "dobj", "obj", "nsubjpass", "nsubj:pass", "prep", "pobj", "pcomp",
                  "acl", "obl", "nmod", "case", "mark", "csubj"}
@@ -126,7 +129,8 @@ class MentionReader:
         self.modals = cue_set(language, "modal_auxiliaries")
         self.denial = cue_set(language, "denial")
         self.membership = cue_set(language, "membership")
-        self.series_words = cue_set(language, "series_nouns") | {"number", "total", "número", "cifra"}
+        self.series_words = cue_set(language, "series_nouns")
+        self._quotes: list[QuotedText] | None = None
 
     def read(self, sent: Span, timexes: list[tuple[TimexMatch, Token]],
              earlier: list[Mention]) -> list[Mention]:
@@ -137,7 +141,7 @@ class MentionReader:
         self._assign_dates(mentions, timexes)
         mentions += self._enumerated(sent, mentions, timexes)
         if not any(m.type == "transfer" for m in mentions):
-            self._attach_members(sent, earlier + mentions)
+            self._attach_members(sent, earlier + mentions, [m.trigger for m in mentions])
         return mentions
 
     # -- which triggers count ---------------------------------------------------------
@@ -162,7 +166,7 @@ class MentionReader:
         mention = Mention(trigger.type, token, sent, subject_role=trigger.subject_role)
         scope = self._scope(token, [o.token for o in others if o.token.i != token.i], sent)
         mention.negated, mention.hypothetical = self._modality(token)
-        figure = self._count(token)
+        figure = self._count(token) if trigger.type in COUNTED_TYPES else None
         if figure is not None:
             mention.count = figure.value
             mention.count_span = TextSpan(sent.doc[figure.start].idx,
@@ -410,8 +414,8 @@ class MentionReader:
                         if in_subtree(t, obj) and entity.category != "country" or t.i == obj.i:
                             return entity.name, _mention_span(t, entity)
         for entity, t in places:
-            if t.head.dep_ in {"pobj"} and t.head.head.lower_ in {"in", "en"} or \
-                    t.dep_ == "pobj" and t.head.lower_ in {"in", "en"}:
+            if t.dep_ == "pobj" and t.head.lower_ in {"in", "en"} or entity.category != "country" \
+                    and t.head.dep_ in {"pobj"} and t.head.head.lower_ in {"in", "en"}:
                 return entity.name, _mention_span(t, entity)
         if compounds:
             for entity, t in places:
@@ -462,25 +466,25 @@ class MentionReader:
                 if self.context.is_criminal_group(e)]
 
     def _pronoun_people(self, sent: Span, present: list[tuple[Entity, Token]]) -> list[tuple[Entity, Token]]:
-        """"She … her call with Trump": a personal pronoun stands for the last person named
-        as a subject before this sentence."""
+        """"She denied … during her call with Trump": a personal pronoun stands for the
+        last person named as a subject before it."""
         pronouns = cue_set(self.language, "person_pronouns")
-        if not any(t.lower_ in pronouns for t in sent):
-            return []
-        doc = sent.doc
         have = {e.id for e, _ in present}
-        for token in reversed(doc[:sent.start]):
-            entity = self.context.entity_at(token)
-            if entity is not None and entity.type == "person" and not self.context.is_official(entity) is None:
-                continue
-            if entity is not None and entity.type == "person" and token.dep_ in SUBJECT_DEPS | {"compound", "flat"}:
-                return [] if entity.id in have else [(entity, token)]
+        for token in sent:
+            if token.lower_ in pronouns and token.pos_ in {"PRON", "DET"}:
+                entity = self.context.last_person_subject(sent.start)
+                if entity is not None and entity.id not in have:
+                    return [(entity, token)]
+                return []
         return []
 
     # -- dates ------------------------------------------------------------------------
     def _assign_dates(self, mentions: list[Mention], timexes: list[tuple[TimexMatch, Token]]) -> None:
         """Each date goes to the nearest trigger in the tree; one date per mention."""
         pairs = []
+        # "Today's transfer …," a speaker said: a quotation's relative dates are the
+        # speaker's, not the report's.
+        timexes = [(m, h) for m, h in timexes if not self._quoted(m.start)]
         for match, head in timexes:
             for mention in mentions:
                 cost = self._date_cost(mention.trigger, head)
@@ -494,12 +498,26 @@ class MentionReader:
             used_dates.add(match.start)
             dated.add(id(mention))
         for mention in mentions:
+            # "held their ninth phone call, on July 31, in which the two leaders agreed":
+            # events of different types in one clause share a nearby date.
+            if mention.date is None:
+                options = [(cost, match) for cost, _, _, match, other in pairs
+                           if other is mention and cost <= 3
+                           and not any(m.type == mention.type and m.date is match for m in mentions)]
+                if options:
+                    mention.date = min(options, key=lambda o: o[0])[1]
+        for mention in mentions:
             if mention.date is None:
                 # "the call …, in which the two leaders agreed": the clause shares the date.
                 for other in mentions:
                     if other is not mention and other.date and other.trigger.pos_ == "NOUN" \
                             and mention.trigger.dep_ == "relcl" and mention.trigger.head.i == other.trigger.i:
                         mention.date = other.date
+
+    def _quoted(self, position: int) -> bool:
+        if self._quotes is None:
+            self._quotes = quoted_spans(self.context.doc.text)
+        return any(q.start <= position < q.end for q in self._quotes)
 
     def _date_cost(self, trigger: Token, head: Token) -> float | None:
         inside = in_subtree(head, trigger)
@@ -590,7 +608,7 @@ class MentionReader:
                 return True
         return False
 
-    def _attach_members(self, sent: Span, earlier: list[Mention]) -> None:
+    def _attach_members(self, sent: Span, earlier: list[Mention], triggers: list[Token]) -> None:
         """"Among them was …", "the group included …": people of the last transfer."""
         if not any(self._lists_people(t) for t in sent):
             return
@@ -600,8 +618,8 @@ class MentionReader:
             return
         speakers = self.context.speakers(sent)
         for entity, token in self.context.entities_in(list(sent)):
-            if entity.id in speakers:
-                continue
+            if entity.id in speakers or any(in_subtree(token, t) for t in triggers):
+                continue  # a speaker, or the victim of a killing recalled in the list
             if entity.type == "person" and not self.context.is_official(entity) \
                     and not modifies_another_person(token, self.context):
                 if entity.name not in {n for n, _ in target.persons}:

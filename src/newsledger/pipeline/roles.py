@@ -84,9 +84,22 @@ class DocContext:
                 return code
         return None
 
-    def place_country(self, token: Token) -> str | None:
-        """Country of a place phrase; a city or state stands for its country."""
-        return self.country_in(list(token.subtree))
+    def named_country(self, token: Token) -> str | None:
+        """The country a phrase names as such ("to the United States", "into U.S. custody",
+        "a territorio estadounidense"); a city or an airport does not count, since "taken
+        to the airport" is a move within the country."""
+        for t in token.subtree:
+            entity = self.entity_at(t)
+            if entity is not None:
+                if entity.category == "country" or entity.type == "place" and entity.kb_id is None \
+                        and self.kb.country_code(entity.name):
+                    return entity.country or self.kb.country_code(entity.name)
+                continue
+            if t.pos_ in {"PROPN", "ADJ", "NOUN"} or t.text[:1].isupper():
+                code = self.kb.country_code(t.text)
+                if code:
+                    return code
+        return None
 
     @staticmethod
     def country_name(code: str | None) -> str | None:
@@ -145,7 +158,7 @@ class DocContext:
             heads.append(trigger.head)
         for head in heads:
             for prep, obj in prepositional_objects(head):
-                code = self.place_country(obj)
+                code = self.named_country(obj)
                 if prep in {"to", "into", "a", "hacia", "back", "over"} and code and destination is None:
                     destination = code
                 elif prep in {"from", "desde"} and code and origin is None:
@@ -156,6 +169,8 @@ class DocContext:
 def modifies_another_person(token: Token, context: DocContext) -> bool:
     """True for "El Mencho" in "a brother of CJNG leader El Mencho": a person named only
     to describe another one, through a preposition or a possessive."""
+    if _described_in_text(token, context):
+        return True
     passed_preposition = False
     for ancestor in token.ancestors:
         if ancestor.dep_ in {"prep", "case"} or ancestor.lower_ in {"of", "de"}:
@@ -165,5 +180,24 @@ def modifies_another_person(token: Token, context: DocContext) -> bool:
             if context.entity_at(token) is not entity:
                 return True
         if ancestor.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
+def _described_in_text(token: Token, context: DocContext) -> bool:
+    """The parse of long appositive lists is unreliable, so read the words too: between the
+    previous person of the sentence and this one, an "of"/"de" with no list separator."""
+    entity = context.entity_at(token)
+    if entity is None:
+        return False
+    sent = token.sent
+    for i in range(token.i - 1, sent.start - 1, -1):
+        other = context.entity_at(sent.doc[i])
+        if other is not None and other is not entity and other.type == "person":
+            between = sent.doc[i + 1:token.i]
+            words = {t.lower_ for t in between}
+            return bool(words & {"of", "de", "del"}) and ";" not in words \
+                and not any(t.lower_ in {"who", "quien"} for t in between)
+        if sent.doc[i].text == ";":
             return False
     return False
