@@ -2,8 +2,8 @@
 
 Every rule reads the same named fields (``month``, ``day``, ``year``, ``dir``, ``ydir``,
 ``unit``, ``num``…), so a language file can reuse a rule with any word order. Unmarked
-expressions ("Tuesday", "February", "the 20th") follow the language's ``defaults`` unless
-the surrounding words lean forward; anaphoric ones ("the following year", "ese día") read
+expressions ("Tuesday", "February", "the 20th") follow the language's conventions unless
+the surrounding words say which way they look; anaphoric ones ("the following year", "ese día") read
 the discourse focus, i.e. the date the text mentioned last.
 """
 from __future__ import annotations
@@ -51,17 +51,21 @@ class Context:
     lexicon: Lexicon
     focus: Focus = field(default_factory=Focus)
     lean: str | None = None  # "future"/"past" when nearby words say which way the text looks
+    convention: str = "news"  # or "timeml" (see lexicon.Convention)
 
     def mode(self, kind: str) -> str:
         if self.lean == "future":
             return "on_or_after"
         if self.lean == "past":
             return "on_or_before"
-        return self.lexicon.defaults[kind]
+        return self.lexicon.conventions[self.convention].modes[kind]
 
-    def soon(self, days_or_months: int) -> int:
-        """The look-ahead allowed to an unmarked date: none once the text reads as past."""
-        return days_or_months if self.lean is None else 0
+    def soon_days(self) -> int:
+        """How far ahead an unmarked day-month may be read as coming; none if the text looks back."""
+        return self.lexicon.conventions[self.convention].soon_days if self.lean is None else 0
+
+    def soon_months(self) -> int:
+        return self.lexicon.conventions[self.convention].soon_months if self.lean is None else 0
 
 
 def _direction(fields: Fields, *names: str) -> int | None:
@@ -99,7 +103,7 @@ def day(fields: Fields, ctx: Context) -> DateValue | None:
     else:
         shift = _direction(fields, "dir", "dir2")
         mode = DIRECTION_MODE.get(shift, "nearest") if shift is not None else ctx.mode("day_month")
-    soon = ctx.soon(ctx.lexicon.soon_days) if "weekday" not in fields and shift_of(fields) is None else 0
+    soon = ctx.soon_days() if "weekday" not in fields and shift_of(fields) is None else 0
     found = dates.choose(candidates, ctx.anchor, mode, soon)
     return DateValue.of_day(found) if found else None
 
@@ -137,7 +141,7 @@ def month(fields: Fields, ctx: Context) -> DateValue | None:
         chosen = (last.start.year, 0)
     else:
         mode = ctx.mode("month")
-        soon = ctx.soon(ctx.lexicon.soon_months) if mode == "on_or_before" else 0
+        soon = ctx.soon_months() if mode == "on_or_before" else 0
         if mode == "on_or_after":
             chosen = min((o for o in options if o[1] >= here), key=lambda o: o[1])
         elif mode == "on_or_before":

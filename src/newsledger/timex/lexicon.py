@@ -60,6 +60,7 @@ TABLES: dict[str, str] = {
 }
 UNITS = ("day", "week", "weekend", "month", "quarter", "year", "decade")
 SEASON_CODES = ("SP", "SU", "FA", "WI")
+CONVENTIONS = ("news", "timeml")
 DEFAULT_KINDS = {
     "weekday": ("on_or_before", "nearest", "same_week"),
     "day_month": ("on_or_before", "nearest"),
@@ -136,6 +137,20 @@ class Pattern:
 
 
 @dataclass(frozen=True)
+class Convention:
+    """How unmarked expressions are read: a mode per kind, and how far ahead is "soon".
+
+    ``news`` is the spec's convention (the latest such day or month not after the
+    anchor) that resolve() and find() follow; ``timeml`` is how the TimeBank-style
+    evaluation sets are annotated, where a yearless date shortly ahead is the coming one.
+    """
+
+    modes: dict[str, str]
+    soon_days: int
+    soon_months: int
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """The parsed timex.yaml of one language (treat as read-only)."""
 
@@ -144,10 +159,8 @@ class Lexicon:
     surface: dict[str, tuple[str, ...]]  # the words as written, for building regexes
     day_suffixes: tuple[str, ...]
     number_joiners: tuple[str, ...]
-    defaults: dict[str, str]
+    conventions: dict[str, Convention]
     ago_week_precision: str
-    soon_days: int
-    soon_months: int
     future_suffixes: tuple[str, ...]
     past_suffixes: tuple[str, ...]
     patterns: tuple[Pattern, ...]
@@ -214,6 +227,21 @@ def _check(language: str, tables: dict[str, dict[str, Any]]) -> None:
             raise _fail(language, f"holidays: {word!r} -> {day!r} is not MM-DD")
 
 
+def _convention(language: str, name: str, raw: Any) -> Convention:
+    if not isinstance(raw, dict):
+        raise _fail(language, f"conventions.{name} must be a mapping")
+    for kind, allowed in DEFAULT_KINDS.items():
+        if raw.get(kind) not in allowed:
+            raise _fail(language, f"conventions.{name}.{kind} must be one of {', '.join(allowed)}")
+    limits = {"soon_days": 366, "soon_months": 11}
+    for key, most in limits.items():
+        number = raw.get(key, 0)
+        if not isinstance(number, int) or isinstance(number, bool) or not 0 <= number <= most:
+            raise _fail(language, f"conventions.{name}.{key} must be a whole number from 0 to {most}")
+    return Convention({kind: raw[kind] for kind in DEFAULT_KINDS}, raw.get("soon_days", 0),
+                      raw.get("soon_months", 0))
+
+
 @cache
 def lexicon(language: str) -> Lexicon:
     """The checked vocabulary of ``language``; cached for the life of the process."""
@@ -223,12 +251,10 @@ def lexicon(language: str) -> Lexicon:
     tables = {key: _table(language, raw, key, kind) for key, kind in TABLES.items()}
     surface = {key: tuple(str(word) for word in (raw[key] or ())) for key in TABLES}
     _check(language, tables)
-    defaults = raw.get("defaults")
-    if not isinstance(defaults, dict):
-        raise _fail(language, "missing key 'defaults'")
-    for kind, allowed in DEFAULT_KINDS.items():
-        if defaults.get(kind) not in allowed:
-            raise _fail(language, f"defaults.{kind} must be one of {', '.join(allowed)}")
+    conventions = raw.get("conventions")
+    if not isinstance(conventions, dict) or set(conventions) != set(CONVENTIONS):
+        raise _fail(language, f"'conventions' must define exactly {', '.join(CONVENTIONS)}")
+    read = {name: _convention(language, name, conventions[name]) for name in CONVENTIONS}
     week_precision = raw.get("ago_week_precision", "week")
     if week_precision not in ("day", "week"):
         raise _fail(language, "ago_week_precision must be 'day' or 'week'")
@@ -241,16 +267,10 @@ def lexicon(language: str) -> Lexicon:
     if not patterns:
         raise _fail(language, "missing key 'patterns'")
     suffixes = tuple(str(s) for s in raw.get("day_suffixes") or ())
-    soon = raw.get("soon_days", 0)
-    if not isinstance(soon, int) or isinstance(soon, bool) or not 0 <= soon <= 366:
-        raise _fail(language, "soon_days must be a number of days (0-366)")
-    soon_months = raw.get("soon_months", 0)
-    if not isinstance(soon_months, int) or isinstance(soon_months, bool) or not 0 <= soon_months <= 11:
-        raise _fail(language, "soon_months must be a number of months (0-11)")
     past_suffixes = tuple(str(s).lower() for s in raw.get("past_suffixes") or ())
     future_suffixes = tuple(str(s).lower() for s in raw.get("future_suffixes") or ())
     joiners = tuple(str(j) for j in raw.get("number_joiners") or ())
     if not joiners:
         raise _fail(language, "missing key 'number_joiners'")
-    return Lexicon(language, tables, surface, suffixes, joiners, dict(defaults), week_precision, soon,
-                   soon_months, future_suffixes, past_suffixes, tuple(patterns))
+    return Lexicon(language, tables, surface, suffixes, joiners, read, week_precision,
+                   future_suffixes, past_suffixes, tuple(patterns))

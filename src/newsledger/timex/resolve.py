@@ -41,10 +41,13 @@ def resolve_in_context(expression: str, ctx: Context) -> tuple[str, DateValue] |
     text = LEADING.sub("", TRAILING.sub("", expression))
     if not text:
         return None
+    matched = False
     for variant in _variants(gram, text):
-        found = _full_match(gram, variant, ctx)
+        found, matched = _full_match(gram, variant, ctx)
         if found:
             return found
+        if matched:
+            return None  # a date the calendar lacks ("February 30"), not a month to fall back on
     return _search(gram, text, ctx)
 
 
@@ -67,14 +70,17 @@ def _lead_words(language: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:{words})\s+", re.IGNORECASE)
 
 
-def _full_match(gram: Grammar, text: str, ctx: Context) -> tuple[str, DateValue] | None:
+def _full_match(gram: Grammar, text: str, ctx: Context) -> tuple[tuple[str, DateValue] | None, bool]:
+    """The first pattern that matches all of ``text`` and resolves; and whether any matched."""
+    matched = False
     for pattern in gram.patterns:
         match = pattern.regex.fullmatch(text)
         if match:
+            matched = True
             value = _value(gram, pattern, match, ctx)
             if value is not None:
-                return pattern.rule, value
-    return None
+                return (pattern.rule, value), True
+    return None, matched
 
 
 def _value(gram: Grammar, pattern: Compiled, match: re.Match[str], ctx: Context) -> DateValue | None:
@@ -89,8 +95,8 @@ def _search(gram: Grammar, text: str, ctx: Context) -> tuple[str, DateValue] | N
     """The longest (then earliest) stretch inside the expression that running text would yield."""
     best: tuple[int, int, str, DateValue] | None = None
     for pattern in gram.patterns:
-        if not pattern.in_text and pattern.rule == "day_of_month":
-            continue  # a bare "siete" inside "siete años" is no date
+        if not pattern.in_text:
+            continue  # "year" inside "less than one year", "siete" inside "siete años": no dates
         for match in pattern.regex.finditer(text):
             if match.end() == match.start():
                 continue

@@ -4,6 +4,11 @@ Blocks are separated by blank lines; the first line of a block is its anchor (th
 document date, echoed back), every further line an expression to resolve. The rows of
 a block come from one document in reading order, so they share a discourse focus the
 way the sentences of a text do.
+
+The sets are TimeBank annotations, made by readers who saw the verb tense: they read a
+yearless date shortly ahead of the anchor ("Dec. 7" in late October) as the coming one.
+The rows carry no tense, so this module resolves them under the ``timeml`` convention
+of the language file; resolve() and find() keep the spec's ``news`` convention.
 """
 from __future__ import annotations
 
@@ -66,7 +71,7 @@ def _block(source: str, block: list[tuple[int, str]], language: str) -> Iterator
     number, first = block[0]
     anchor, value = _anchor(source, number, first)
     yield f"{first.split(chr(9))[0]}\t{value}"
-    ctx = Context(anchor, grammar(language).lexicon, Focus())
+    ctx = Context(anchor, grammar(language).lexicon, Focus(), convention="timeml")
     expressions = [line.split("\t")[0] for _, line in block[1:]]
     for index, expression in enumerate(expressions):
         result = resolve_in_context(expression, ctx)
