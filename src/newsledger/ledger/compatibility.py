@@ -32,7 +32,7 @@ MAX_DAY_GAP = 2  # dates further apart than this never belong to one event
 
 # Two statements of the same date: a day is strong evidence, a shared month or year weak
 # (many events share one), but not negative, as a background event recalled by its year.
-_EQUAL_DATE = {0: 3.0, 1: 1.5, 2: 0.5, 3: 0.25, 4: 0.25, 5: 0.0}  # by precision rank
+_EQUAL_DATE = {0: 3.0, 1: 1.5, 2: 0.25, 3: 0.0, 4: 0.0, 5: 0.0}  # by precision rank
 # A coarse date containing a fine one says little, and the coarser the less: a year-level
 # mention with an equal count and route is a candidate, not a sure link.
 _CONTAINED = {1: 1.0, 2: 0.25, 3: -1.0, 4: -2.0, 5: -3.0}  # by the coarser date's rank
@@ -40,7 +40,7 @@ _ROUTE = 0.75  # each of origin and destination stated equal
 _MAX_NAME_BONUS = 5.0
 _DAY_GAP_PENALTY = {1: -1.0, 2: -2.5}
 _UNKNOWN_DATE = -2.0
-_DISJOINT_PERSONS = -2.0
+_DISJOINT_PERSONS = -3.0
 _SAME_DOCUMENT = -1.0
 _LOCATION = 1.0
 _OTHER_LOCATION = -1.5
@@ -223,7 +223,32 @@ def _evaluate(a: Report, b: Report, reasons: list[str] | None) -> float:
     value += _names_evidence(a, b, value, reasons)
     if a.document.id == b.document.id and reasons is not None:
         reasons.append("same document")
+    if value >= SURE and _needs_a_name(a, b) and not _shares_actor(a, b):
+        value = SURE - 0.25
+        if reasons is not None:
+            reasons.append("coarse date: sure only with a shared person or group")
     return value
+
+
+def _needs_a_name(a: Report, b: Report) -> bool:
+    """Whether a pair can be a sure link only through a shared person or group.
+
+    A count shared by two mentions of one month (or year) is common enough to be chance,
+    unless the series is narrow (the origin and destination are stated on both sides, as
+    for "Last February, Mexico sent 29 …"); a year-level mention always needs a name.
+    """
+    coarsest = max(a.rank, b.rank)
+    if coarsest >= 4:
+        return True
+    if coarsest >= 2:
+        ea, eb = a.event, b.event
+        return not (ea.origin and eb.origin and ea.destination and eb.destination)
+    return False
+
+
+def _shares_actor(a: Report, b: Report) -> bool:
+    shared = a.evidence & b.evidence
+    return any(not name.startswith("@") for name in shared)
 
 
 def _block(reasons: list[str] | None, reason: str) -> float:

@@ -74,6 +74,7 @@ class Ledger:
         self._index = BlockingIndex()
         self._components = UnionFind()
         self._must: set[Pair] = set()
+        self._must_by: dict[str, set[str]] = {}
         self._cannot: set[Pair] = set()
         self._unsure: dict[Pair, float] = {}  # candidate links found between components
         self._scores: dict[Pair, float] = {}  # scores computed since the last settle
@@ -121,6 +122,9 @@ class Ledger:
         self.reports[report.key] = report
         self._index.add(report)
         self._components.add(report.key)
+        for other in self._must_by.get(report.key, ()):
+            if other in self.reports:
+                self._components.union(report.key, other)
         self._dirty.add(report.key)
 
     # --- restoring saved state without rescoring ------------------------------------------
@@ -218,19 +222,22 @@ class Ledger:
         raise LedgerError(f"unknown ledger event or report {ident!r} (see `newsledger timeline` for ids)")
 
     def apply(self, decision: Decision) -> None:
-        """Apply a stored decision (also used when reloading saved decisions)."""
+        """Apply a decision (also a saved one, possibly before its reports are re-added)."""
         for a, b in decision.pairs:
-            if a not in self.reports or b not in self.reports:
-                continue
             key = pair(a, b)
             if decision.kind == "merge":
                 self._cannot.discard(key)
                 self._must.add(key)
-                self._components.union(a, b)
+                self._must_by.setdefault(a, set()).add(b)
+                self._must_by.setdefault(b, set()).add(a)
+                if a in self.reports and b in self.reports:
+                    self._components.union(a, b)
             else:
                 self._must.discard(key)
+                self._must_by.get(a, set()).discard(b)
+                self._must_by.get(b, set()).discard(a)
                 self._cannot.add(key)
-            self._dirty.update((a, b))
+            self._dirty.update(k for k in (a, b) if k in self.reports)
         self.decisions.append(decision)
 
     def merge(self, a: str, b: str) -> Decision:
