@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich import box
@@ -60,9 +61,8 @@ def extraction(console: Console, result: Extraction) -> None:
     if info.title:
         console.print(info.title)
 
-    events = Table(title="events", title_justify="left")
-    for column in ("id", "type", "date", "count", "route", "agents", "participants", "flags"):
-        events.add_column(column)
+    events = _table("id", "type", "date", "count", "route", "agents", "participants", "flags",
+                    title="events", wrap=("agents", "participants"))
     for event in result.events:
         flags = " ".join(name for name, on in (("negated", event.negated),
                                                 ("hypothetical", event.hypothetical)) if on)
@@ -72,24 +72,20 @@ def extraction(console: Console, result: Extraction) -> None:
                        _names([*event.persons, *event.organizations]), flags)
     console.print(events)
 
-    entities = Table(title="entities", title_justify="left")
-    for column in ("id", "name", "type", "category", "country", "titles", "mentions"):
-        entities.add_column(column)
+    entities = _table("id", "name", "type", "category", "country", "titles", "mentions",
+                      title="entities", wrap=("name", "titles"))
     for entity in result.entities:
         entities.add_row(entity.id, entity.name, entity.type, entity.category or "",
                          entity.country or "", _names(entity.titles), str(len(entity.mentions)))
     console.print(entities)
 
-    quotes = Table(title="quotes", title_justify="left")
-    for column in ("speaker", "channel", "quote"):
-        quotes.add_column(column)
+    quotes = _table("speaker", "channel", "quote", title="quotes", wrap=("speaker", "quote"))
     for quote in result.quotes:
         quotes.add_row(quote.speaker or "?", quote.channel or "", quote.text)
     console.print(quotes)
 
-    claims = Table(title="claims", title_justify="left")
-    for column in ("kind", "value", "event type", "route", "speaker", "text"):
-        claims.add_column(column)
+    claims = _table("kind", "value", "event type", "route", "speaker", "text",
+                    title="claims", wrap=("speaker", "text"))
     for claim in result.claims:
         value = str(claim.value)
         if claim.low is not None or claim.high is not None:
@@ -115,7 +111,8 @@ def failures(console: Console, rows: Iterable["Failure"]) -> None:
 
 def _table(*columns: str, title: str | None = None, wrap: Iterable[str] = ()) -> Table:
     """A borderless table; only the columns named in ``wrap`` may wrap."""
-    table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", pad_edge=False, show_edge=False)
+    table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", title_style="bold",
+                  pad_edge=False, show_edge=False)
     wrapping = set(wrap)
     for column in columns:
         table.add_column(column, no_wrap=column not in wrapping, overflow="fold",
@@ -139,17 +136,27 @@ def _who(record: "Record") -> str:
     return text
 
 
+def _reported_by(record: "Record") -> str:
+    """The outlets (or file names) of a record's sources, earliest publication first."""
+    documents = {report.document.id: report.document for report in record.reports}
+    ordered = sorted(documents.values(), key=lambda d: (d.published is None, d.published, d.source))
+    names = [d.outlet or Path(d.source).name for d in ordered]
+    return _names(dict.fromkeys(names))
+
+
 def records(console: Console, found: list["Record"], empty: str) -> None:
-    """``timeline`` and ``events``: one row per ledger event, in date order."""
+    """``timeline`` and ``events``: one row per ledger event, in date order, with its sources."""
     if not found:
         console.print(empty)
         return
-    table = _table("date", "event", "count", "route", "who", "sources", "id", wrap=("who",))
+    table = _table("date", "event", "count", "who", "sources", "reported by", "id",
+                   wrap=("event", "who", "reported by"))
     for record in found:
+        route = _route(record.origin, record.destination)
+        event = f"{_kind(record)} {route}".strip()
         conflicted = " !" if record.conflicts else ""
-        table.add_row(show_date(record.date), _kind(record), "" if record.count is None else str(record.count),
-                      _route(record.origin, record.destination), _who(record),
-                      f"{len(record.documents)}{conflicted}", record.id)
+        table.add_row(show_date(record.date), event, "" if record.count is None else str(record.count),
+                      _who(record), f"{len(record.documents)}{conflicted}", _reported_by(record), record.id)
     console.print(table)
     if any(record.conflicts for record in found):
         console.print("! sources disagree on a value: `newsledger show ID` lists the statements")
