@@ -8,6 +8,7 @@ numbers see the date mentioned before them.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -92,11 +93,17 @@ def find(text: str, anchor: date, language: str) -> list[TimexMatch]:
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     """Longest first, then earliest, then the language file's order; no overlaps."""
+    starts: list[int] = []  # the chosen spans, kept sorted and disjoint
     chosen: list[_Candidate] = []
     for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start, c.order)):
-        if all(candidate.end <= other.start or candidate.start >= other.end for other in chosen):
-            chosen.append(candidate)
-    return sorted(chosen, key=lambda c: c.start)
+        at = bisect.bisect_right(starts, candidate.start)
+        if at > 0 and chosen[at - 1].end > candidate.start:
+            continue
+        if at < len(chosen) and chosen[at].start < candidate.end:
+            continue
+        starts.insert(at, candidate.start)
+        chosen.insert(at, candidate)
+    return chosen
 
 
 YEAR_FIELDS = ("year", "ydir")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
@@ -61,7 +61,8 @@ TABLES: dict[str, str] = {
 UNITS = ("day", "week", "weekend", "month", "quarter", "year", "decade")
 SEASON_CODES = ("SP", "SU", "FA", "WI")
 CONVENTIONS = ("news", "timeml")
-DEFAULT_KINDS = {
+# Kind of unmarked expression -> the readings a convention may choose for it.
+MODES = {
     "weekday": ("on_or_before", "nearest", "same_week"),
     "day_month": ("on_or_before", "nearest"),
     "month": ("on_or_before", "nearest"),
@@ -165,16 +166,6 @@ class Lexicon:
     past_suffixes: tuple[str, ...]
     patterns: tuple[Pattern, ...]
 
-    def lookup(self, table: str, word: str) -> Any:
-        """The value of ``word`` in ``table``; KeyError when the data lacks it."""
-        return self.tables[table][fold(word)]
-
-    def has(self, table: str, word: str) -> bool:
-        return fold(word) in self.tables[table]
-
-    def words(self, table: str) -> list[str]:
-        return list(self.tables[table])
-
 
 def _fail(language: str, message: str) -> KnowledgeBaseError:
     return KnowledgeBaseError(f"{lang.path_of(language, 'timex')}: {message}")
@@ -230,7 +221,7 @@ def _check(language: str, tables: dict[str, dict[str, Any]]) -> None:
 def _convention(language: str, name: str, raw: Any) -> Convention:
     if not isinstance(raw, dict):
         raise _fail(language, f"conventions.{name} must be a mapping")
-    for kind, allowed in DEFAULT_KINDS.items():
+    for kind, allowed in MODES.items():
         if raw.get(kind) not in allowed:
             raise _fail(language, f"conventions.{name}.{kind} must be one of {', '.join(allowed)}")
     limits = {"soon_days": 366, "soon_months": 11}
@@ -238,7 +229,7 @@ def _convention(language: str, name: str, raw: Any) -> Convention:
         number = raw.get(key, 0)
         if not isinstance(number, int) or isinstance(number, bool) or not 0 <= number <= most:
             raise _fail(language, f"conventions.{name}.{key} must be a whole number from 0 to {most}")
-    return Convention({kind: raw[kind] for kind in DEFAULT_KINDS}, raw.get("soon_days", 0),
+    return Convention({kind: raw[kind] for kind in MODES}, raw.get("soon_days", 0),
                       raw.get("soon_months", 0))
 
 
