@@ -173,7 +173,7 @@ def _lean(text: str, start: int, end: int, lex: Lexicon) -> str | None:
 
     A future cue just before the date wins ("will take effect Tuesday"); otherwise
     "since February" or a past-tense verb anywhere in the sentence ("Mexico sent 29
-    in February") marks it as past. Without either, the language's defaults apply.
+    in February") marks it as past. Without either, the language's conventions apply.
     """
     before = text[max(0, start - 200):start]
     ends = list(SENTENCE_END.finditer(before))
