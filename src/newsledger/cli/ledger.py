@@ -107,7 +107,7 @@ def timeline(ctx: typer.Context) -> None:
 
     with open_store(ctx) as store:
         found = service.timeline(store)
-    render.records(out(), found, "the ledger is empty: ingest some reports first")
+    render.timeline(out(), found)
 
 
 @app.command()

@@ -44,6 +44,17 @@ def progress(console: Console, total: int) -> Iterator[Callable[[], None]]:
         yield lambda: bar.advance(task)
 
 
+def emit(console: Console, renderable: Any) -> None:
+    """Print a table without the trailing blanks rich pads its cells with.
+
+    Output is often piped, pasted or diffed; blanks at line ends only get in the way.
+    """
+    with console.capture() as captured:
+        console.print(renderable)
+    text = "\n".join(line.rstrip() for line in captured.get().splitlines())
+    console.file.write(text + "\n")
+
+
 def _names(values: Iterable[str]) -> str:
     return ", ".join(values)
 
@@ -70,19 +81,19 @@ def extraction(console: Console, result: Extraction) -> None:
                        "" if event.count is None else str(event.count),
                        _route(event.origin, event.destination), _names(event.agents),
                        _names([*event.persons, *event.organizations]), flags)
-    console.print(events)
+    emit(console, events)
 
     entities = _table("id", "name", "type", "category", "country", "titles", "mentions",
                       title="entities", wrap=("name", "titles"))
     for entity in result.entities:
         entities.add_row(entity.id, entity.name, entity.type, entity.category or "",
                          entity.country or "", _names(entity.titles), str(len(entity.mentions)))
-    console.print(entities)
+    emit(console, entities)
 
     quotes = _table("speaker", "channel", "quote", title="quotes", wrap=("speaker", "quote"))
     for quote in result.quotes:
         quotes.add_row(quote.speaker or "?", quote.channel or "", quote.text)
-    console.print(quotes)
+    emit(console, quotes)
 
     claims = _table("kind", "value", "event type", "route", "speaker", "text",
                     title="claims", wrap=("speaker", "text"))
@@ -92,7 +103,7 @@ def extraction(console: Console, result: Extraction) -> None:
             value += f" [{claim.low}–{claim.high}]"
         claims.add_row(claim.kind, value, claim.event_type or "",
                        _route(claim.origin, claim.destination), claim.speaker or "", claim.text or "")
-    console.print(claims)
+    emit(console, claims)
 
 
 def failures(console: Console, rows: Iterable["Failure"]) -> None:
@@ -144,6 +155,34 @@ def _reported_by(record: "Record") -> str:
     return _names(dict.fromkeys(names))
 
 
+def timeline(console: Console, found: list["Record"]) -> None:
+    """``timeline``: a chronicle, one block per ledger event, readable at any width.
+
+    Each block: the date, then what happened (type, route, count, id), who took part,
+    and who reported it. A two-column grid keeps wrapped lines indented under the event.
+    """
+    if not found:
+        console.print("the ledger is empty: ingest some reports first")
+        return
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for record in found:
+        head = " · ".join(part for part in (
+            f"{_kind(record)} {_route(record.origin, record.destination)}".strip(),
+            None if record.count is None else str(record.count), record.id) if part)
+        lines = [head]
+        if who := _who(record):
+            lines.append(who)
+        sources = len(record.documents)
+        lines.append(f"{sources} source{'s' if sources != 1 else ''}: {_reported_by(record)}"
+                     + ("  (sources disagree: see `newsledger show`)" if record.conflicts else ""))
+        if record is not found[-1]:
+            lines.append("")
+        grid.add_row(show_date(record.date), "\n".join(lines))
+    emit(console, grid)
+
+
 def records(console: Console, found: list["Record"], empty: str) -> None:
     """``timeline`` and ``events``: one row per ledger event, in date order, with its sources."""
     if not found:
@@ -157,7 +196,7 @@ def records(console: Console, found: list["Record"], empty: str) -> None:
         conflicted = " !" if record.conflicts else ""
         table.add_row(show_date(record.date), event, "" if record.count is None else str(record.count),
                       _who(record), f"{len(record.documents)}{conflicted}", _reported_by(record), record.id)
-    console.print(table)
+    emit(console, table)
     if any(record.conflicts for record in found):
         console.print("! sources disagree on a value: `newsledger show ID` lists the statements")
 
@@ -175,7 +214,7 @@ def reports(console: Console, found: list["StoredEvent"]) -> None:
         who = _names([*event.agents, *event.persons, *event.organizations])
         table.add_row(str(stored.id), show_date(event.date), kind, "" if event.count is None else str(event.count),
                       _route(event.origin, event.destination), who, stored.document.source)
-    console.print(table)
+    emit(console, table)
 
 
 def _sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[str]:
@@ -285,7 +324,7 @@ def tally(console: Console, result: "Tally") -> None:
         table.add_row(show_date(row.record.date), "?" if row.count is None else str(row.count),
                       "?" if row.cumulative is None else str(row.cumulative),
                       str(len(row.record.documents)), row.record.id)
-    console.print(table)
+    emit(console, table)
     if any(row.cumulative is None for row in result.rows):
         console.print("? an event without a stated count stops the running total")
 
@@ -303,7 +342,7 @@ def claim_checks(console: Console, checks: list["ClaimCheck"], empty: str) -> No
         doc = check.document
         where = f"{doc.source} ({doc.published or '?'})"
         table.add_row(check.verdict, said, where, check.explanation)
-    console.print(table)
+    emit(console, table)
 
 
 def links(console: Console, found: list["Link"]) -> None:
@@ -313,7 +352,7 @@ def links(console: Console, found: list["Link"]) -> None:
     table = _table("score", "a", "b", "why", wrap=("why",))
     for link in found:
         table.add_row(f"{link.score:.2f}", link.a, link.b, "; ".join(link.reasons))
-    console.print(table)
+    emit(console, table)
     console.print("merge a pair with `newsledger merge A B`; undo with `newsledger split ID`")
 
 
