@@ -200,7 +200,7 @@ def _measure(mode: str, language: str, args: argparse.Namespace) -> dict[str, fl
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=200, help="articles per language (default 200)")
-    parser.add_argument("--languages", default="en", help="comma-separated: en,es (default en)")
+    parser.add_argument("--languages", default="en,es", help="comma-separated (default en,es)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--batch-size", type=int, default=8, help="nlp.pipe batch size of both runs (default 8)")
     parser.add_argument("--worker", choices=("bare", "extract"), help=argparse.SUPPRESS)
