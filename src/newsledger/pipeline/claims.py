@@ -2,6 +2,7 @@
 percentages — each tied to the event it is about, so the ledger can check it."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.language import Language
@@ -13,6 +14,9 @@ from newsledger.pipeline.numbers import figure_at
 from newsledger.pipeline.roles import DocContext, cue_set
 from newsledger.pipeline.syntax import SUBJECT_DEPS, in_subtree, path_length
 from newsledger.pipeline.triggers import rules
+
+
+_GLUED_PERCENT = re.compile(r"^(\d+(?:[.,]\d+)?)%$")
 
 
 class ClaimExtractor:
@@ -109,7 +113,13 @@ def _percentages(sent: Span, language: str, speaker: str | None) -> list[Claim]:
     words = cue_set(language, "percent_words") | {"%"}
     found = []
     for token in sent:
-        if token.like_num and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ in words:
+        glued = _GLUED_PERCENT.match(token.text)
+        if glued:  # "25%" kept as one token by the Spanish tokenizer
+            value = float(glued.group(1).replace(",", "."))
+            found.append(Claim("percentage", int(value) if value.is_integer() else value, None,
+                               token.idx, token.idx + len(glued.group(1)), speaker=speaker,
+                               text=glued.group(1)))
+        elif token.like_num and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ in words:
             figure = figure_at(sent.doc, token.i, language)
             if figure is not None:
                 found.append(Claim("percentage", figure.value, None, token.idx,

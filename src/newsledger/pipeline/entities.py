@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -51,7 +52,9 @@ class EntityResolver:
 
     def __init__(self, language: str):
         self.language = language
-        self.titles = {w.lower() for w in lang.load(language, "cues")["title_words"]}
+        cues = lang.load(language, "cues")
+        self.titles = {w.lower() for w in cues["title_words"]}
+        self.non_entity = frozenset(fold(w) for w in cues.get("non_entity_words", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         kb = KnowledgeBase.default()
@@ -66,7 +69,7 @@ class EntityResolver:
             entry = kb.get(ent.ent_id_) if ent.ent_id_ else None
             if entry is None:
                 entry = kb.lookup(span.text, type=etype)
-            if entry is None and not _plausible_name(span):
+            if entry is None and not self._plausible_name(span, kb):
                 continue
             key = entry.id if entry else f"{etype}:{fold(span.text)}"
             draft = drafts.get(key)
@@ -83,6 +86,20 @@ class EntityResolver:
         doc._.nl_entities = entities
         doc._.nl_token_entity = token_entity
         return doc
+
+    def _plausible_name(self, span: Span, kb: KnowledgeBase) -> bool:
+        if not _looks_like_name(span, self.non_entity):
+            return False
+        if tuple(fold(span.text).split()) in _kb_phrases():
+            return False
+        return not self._nickname(span)
+
+    def _nickname(self, span: Span) -> bool:
+        """«Delta 1», “El Ricky”: a nickname in quotation marks names someone else."""
+        text = span.doc.text
+        before = text[max(0, span.start_char - 4):span.start_char]
+        after = text[span.end_char:span.end_char + 6]
+        return bool(re.search(r"[«“\"]\s*(?:El |La |Los )?$", before)) and bool(re.match(r"[^«»“”\"\n]{0,4}[»”\"]", after))
 
     def _title_before(self, span: Span) -> str | None:
         """Capitalised office words right before a name ("Security Minister")."""
@@ -173,14 +190,35 @@ def _trim(ent: Span) -> Span | None:
     return span
 
 
-def _plausible_name(span: Span) -> bool:
-    """A name the model found must look like one: capitalised, not a lone short word."""
+def _looks_like_name(span: Span, non_entity: frozenset[str]) -> bool:
+    """A name the model found must look like one: capitalised proper nouns, not a lone
+    short word, a sentence-initial adverb ("Según") or the title of a law."""
     words = [t for t in span if t.is_alpha]
     if not words or not any(t.text[:1].isupper() for t in words):
         return False
     if any(t.like_num for t in span) and len(span) == 1:
         return False
-    return not (len(span) == 1 and len(span.text) < 3)
+    if len(span) == 1 and len(span.text) < 3:
+        return False
+    if words[0].pos_ not in {"PROPN", "NOUN", "X"} or fold(words[0].text) in non_entity:
+        return False
+    return not any(fold(t.text) in non_entity and t.pos_ != "PROPN" for t in words)
+
+
+@cache
+def _kb_phrases() -> frozenset[tuple[str, ...]]:
+    """Every run of words inside a known organisation's name, to recognise a piece of one
+    ("Protección Ciudadana" of "Secretaría de Seguridad y Protección Ciudadana")."""
+    runs: set[tuple[str, ...]] = set()
+    for entry in KnowledgeBase.default().entries:
+        if entry.type != "organization":
+            continue
+        for name in entry.all_names():
+            words = tuple(fold(name).split())
+            for size in range(1, min(len(words), 5) + 1):
+                for i in range(1, len(words) - size + 1):  # not the first word: a proper part
+                    runs.add(words[i:i + size])
+    return frozenset(runs)
 
 
 def _display_name(text: str) -> str:

@@ -12,7 +12,7 @@ from newsledger.pipeline.numbers import Figure, figure_at
 from newsledger.pipeline.quotes import QuotedText, quoted_spans
 from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
 from newsledger.pipeline.syntax import (
-    CLAUSE_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, in_subtree, path_length,
+    CLAUSE_DEPS, OBJECT_DEPS, is_passive, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, in_subtree, path_length,
     prepositional_objects,
 )
 from newsledger.pipeline.triggers import Trigger, TriggerFinder
@@ -117,6 +117,22 @@ def _mention_span(token: Token, entity: Entity) -> TextSpan:
     return TextSpan(token.idx, token.idx + len(token.text), token.text)
 
 
+def _fold_captures(mentions: list[Mention]) -> list[Mention]:
+    """"the military operation … that ended with the capture of Maduro": a capture inside
+    an armed operation's clause is that operation's outcome, not a separate arrest."""
+    operations = [m for m in mentions if m.type == "military_operation"]
+    kept = []
+    for mention in mentions:
+        host = next((o for o in operations if mention.type == "arrest"
+                     and in_subtree(mention.trigger, o.trigger)), None)
+        if host is None:
+            kept.append(mention)
+            continue
+        names = {n for n, _ in host.persons}
+        host.persons.extend(p for p in mention.persons if p[0] not in names)
+    return kept
+
+
 class MentionReader:
     """Reads the event mentions of one sentence at a time."""
 
@@ -137,7 +153,7 @@ class MentionReader:
         self.totals = {f.start for f in cumulative_figures(sent, self.language)}
         triggers = [t for t in self.finder.find(sent) if not self._excluded(t)]
         mentions = [self._mention(t, sent, triggers) for t in triggers]
-        mentions = [m for m in mentions if m is not None]
+        mentions = _fold_captures([m for m in mentions if m is not None])
         self._assign_dates(mentions, timexes)
         mentions += self._enumerated(sent, mentions, timexes)
         if not any(m.type == "transfer" for m in mentions):
@@ -150,9 +166,11 @@ class MentionReader:
         if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "compound"}:
             return True  # "detained cartel members": a description, not an event
         if token.pos_ in {"NOUN", "PROPN"}:
-            if token.dep_ in {"attr", "compound", "amod"} and not token.dep_ == "compound" \
+            if token.dep_ in {"attr", "amod", "fixed", "flat"} \
                     or token.dep_ == "compound" and token.head.lemma_.lower() not in {"operation"}:
                 return True
+            if any(c.dep_ == "cop" for c in token.children):
+                return True  # "no fue una extradición": what the act was called, not an act
             if is_series(token, self.language):
                 return True
         # "the number of people Mexico has transferred", "the two mass transfers … in
@@ -231,8 +249,11 @@ class MentionReader:
     def _judged(token: Token) -> bool:
         """"U.S. intervention was not necessary": an event noun only judged, not reported."""
         head = token.head
-        return token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"nsubj"} and head.lemma_ in {"be", "ser"} \
-            and any(c.dep_ in {"acomp", "attr"} and c.pos_ == "ADJ" for c in head.children)
+        if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ != "nsubj":
+            return False
+        if head.lemma_ in {"be", "ser"}:
+            return any(c.dep_ in {"acomp", "attr"} and c.pos_ == "ADJ" for c in head.children)
+        return head.pos_ == "ADJ" and any(c.dep_ == "cop" for c in head.children)
 
     def _count(self, token: Token) -> Figure | None:
         """How many people the event moved, arrested or killed."""
@@ -289,16 +310,16 @@ class MentionReader:
                     return code
         for child in noun.children:
             # "the two mass transfers Mexico carried out"
-            if child.dep_ in {"relcl", "acl"}:
+            if child.dep_ in {"relcl", "acl", "acl:relcl"} and not is_passive(child):
                 subject = self.context.subject_of(child)
-                if subject is not None and subject.dep_ not in PASSIVE_SUBJECT_DEPS:
-                    code = self.context.country_in([subject])
-                    if code:
-                        return code
+                entity = self.context.entity_at(subject) if subject is not None else None
+                if entity is not None and entity.category == "country":
+                    return entity.country
         head = noun.head
         if noun.dep_ in OBJECT_DEPS and head.lemma_.lower() in LIGHT_VERBS:
             subject = self.context.subject_of(head)
             if subject is not None:
+                subject = self.context.antecedent(subject)
                 return self.context.country_in(list(subject.subtree))
         return None
 
@@ -322,7 +343,8 @@ class MentionReader:
             persons += self._pronoun_objects(mention.trigger, persons)
             persons += self._described_people(mention.trigger, persons)
             groups += [g for g in self._described_groups(mention.trigger) if g[0].id not in {x.id for x, _ in groups}]
-            victims = [(e, t) for e, t in persons if not context.is_official(e)
+            objects = self._object_tokens(mention.trigger)
+            victims = [(e, t) for e, t in persons if (not context.is_official(e) or t.i in objects)
                        and not modifies_another_person(t, context)]
             passive_or_noun = subject is None or subject.dep_ in PASSIVE_SUBJECT_DEPS \
                 or mention.subject_role == "persons"
@@ -353,13 +375,27 @@ class MentionReader:
                 name = context.country_name(code)
                 if name and (mention.location is None or name != mention.location[0]):
                     mention.agents = [(name, _sentence_span(sent))]
-            mention.persons = named([(e, t) for e, t in persons if e.id not in subject_ids])
+            actors = set() if subject is None or is_passive(subject.head) else subject_ids
+            mention.persons = named([(e, t) for e, t in persons if e.id not in actors])
         elif kind in {"consultation", "agreement"}:
-            participants = [(e, t) for e, t in context.entities_in(list(sent), "person")]
-            participants += self._pronoun_people(sent, participants)
+            # The people of the clause: "Sheinbaum and Trump held their call", "spoke with
+            # Trump", "her call with Trump"; not everyone named in the sentence.
+            participants = [(e, t) for e, t in found if e.type == "person"]
+            if len(participants) < 2:
+                participants += [p for p in self._pronoun_people(sent, participants)]
+            if len(participants) < 2 and kind == "agreement":
+                participants = [(e, t) for e, t in context.entities_in(list(sent), "person")
+                                if e.id not in speakers] or participants
             mention.agents = named(participants)
             if kind == "consultation":
                 mention.location = self._location(mention.trigger, places)
+
+    @staticmethod
+    def _object_tokens(trigger: Token) -> set[int]:
+        """Tokens of the trigger's objects: "the capture of Maduro", "arrested Maduro"."""
+        roots = [c for c in trigger.children if c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        roots += [obj for prep, obj in prepositional_objects(trigger) if prep in {"of", "de", "a"}]
+        return {t.i for root in roots for t in root.subtree}
 
     def _killing_roles(self, mention: Mention, persons, found, places) -> None:
         context, token = self.context, mention.trigger
@@ -400,8 +436,9 @@ class MentionReader:
         """The place the event happened: "in Guadalajara", also when the preposition hangs
         off the verb the trigger is conjoined with or governed by."""
         heads = [token]
+        heads += [c for c in token.children if c.dep_ in {"relcl", "acl", "acl:relcl"}]
         node = token
-        while len(heads) < 3 and node.head is not node and (
+        while len(heads) < 5 and node.head is not node and (
                 node.dep_ in {"conj", "advcl"} or node.dep_ in SUBJECT_DEPS | OBJECT_DEPS
                 and node.head.pos_ in {"VERB", "AUX"}):
             node = node.head
@@ -559,17 +596,15 @@ class MentionReader:
         for match, head in timexes:
             if match.start in used:
                 continue
-            if head.pos_ == "ADP":
-                prep = head
-            else:
-                prep = head.head if head.dep_ in {"pobj", "obl", "nmod"} else None
-            number = None
-            if prep is not None and prep.lower_ in {"in", "en"} and prep.head.like_num:
-                number = prep.head
-            elif head.dep_ in {"obl", "nmod"} and head.head.like_num:
-                number = head.head
-            if number is None:
+            # "29 in February", "26 en agosto": a figure right before the dated phrase.
+            doc = sent.doc
+            span = doc.char_span(match.start, match.end, alignment_mode="expand")
+            if span is None:
                 continue
+            start = span.start + (0 if span[0].lower_ in {"in", "en"} else -1)
+            if start < 1 or doc[start].lower_ not in {"in", "en"} or not doc[start - 1].like_num:
+                continue
+            number = doc[start - 1]
             figure = figure_at(sent.doc, number.i, self.language)
             if figure is None or not self._is_count_figure(figure):
                 continue

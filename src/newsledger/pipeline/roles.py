@@ -84,6 +84,14 @@ class DocContext:
                 return code
         return None
 
+    def antecedent(self, token: Token) -> Token:
+        """"Donald Trump, quien … ordenó": a relative pronoun stands for the noun its clause
+        hangs on."""
+        if token.lower_ in {"who", "which", "that", "quien", "quienes", "que", "cual"} \
+                and token.head.dep_ in {"relcl", "acl", "acl:relcl"}:
+            return token.head.head
+        return token
+
     def named_country(self, token: Token) -> str | None:
         """The country a phrase names as such ("to the United States", "into U.S. custody",
         "a territorio estadounidense"); a city or an airport does not count, since "taken
@@ -109,11 +117,20 @@ class DocContext:
     def is_speech_verb(self, token: Token) -> bool:
         return token.lemma_.lower() in self.speech_verbs
 
+    def is_speech_act(self, token: Token) -> bool:
+        """A speech verb used to report words ("said that …", "dijo: «…»"), not in another
+        sense ("sostuvieron una conversación")."""
+        if not self.is_speech_verb(token):
+            return False
+        if any(c.dep_ in {"ccomp", "parataxis", "xcomp"} for c in token.children):
+            return True
+        return any(ch in token.sent.text for ch in "“”«»\":")
+
     def speakers(self, sent: Span) -> set[str]:
         """Entities that are the subjects of speech verbs in the sentence."""
         found = set()
         for token in sent:
-            if self.is_speech_verb(token):
+            if self.is_speech_act(token):
                 for child in token.children:
                     if child.dep_ in SUBJECT_DEPS:
                         found |= {e.id for e, _ in self.entities_in(list(child.subtree))}
@@ -196,7 +213,8 @@ def _described_in_text(token: Token, context: DocContext) -> bool:
         if other is not None and other is not entity and other.type == "person":
             between = sent.doc[i + 1:token.i]
             words = {t.lower_ for t in between}
-            return bool(words & {"of", "de", "del"}) and ";" not in words \
+            listed = any(a.text == "," and b.lower_ in {"and", "y", "e"} for a, b in zip(between, between[1:]))
+            return bool(words & {"of", "de", "del"}) and ";" not in words and not listed \
                 and not any(t.lower_ in {"who", "quien"} for t in between)
         if sent.doc[i].text == ";":
             return False

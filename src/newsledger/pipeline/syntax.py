@@ -13,6 +13,8 @@ from spacy.tokens import Token
 OBJECT_DEPS = {"dobj", "obj", "nsubjpass", "nsubj:pass", "dative", "iobj", "oprd", "attr"}
 SUBJECT_DEPS = {"nsubj", "csubj", "agent"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass"}
+# Spanish preposition + article contractions, read as the bare preposition.
+CONTRACTIONS = {"del": "de", "al": "a"}
 CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "xcomp", "csubj", "relcl", "acl"}
 
 
@@ -22,7 +24,7 @@ def preposition_of(token: Token) -> str | None:
         return token.head.lower_
     for child in token.children:
         if child.dep_ == "case":
-            return child.lower_
+            return CONTRACTIONS.get(child.lower_, child.lower_)
     return None
 
 
@@ -37,7 +39,7 @@ def prepositional_objects(token: Token) -> Iterator[tuple[str, Token]]:
                     for great in grandchild.children:
                         if great.dep_ == "pobj":
                             yield grandchild.lower_, great
-        elif child.dep_ in {"obl", "nmod", "obj", "iobj"}:
+        elif child.dep_ in {"obl", "nmod", "obj", "iobj", "obl:arg", "obl:agent"}:
             prep = preposition_of(child)
             if prep:
                 yield prep, child
@@ -65,3 +67,11 @@ def in_subtree(token: Token, root: Token) -> bool:
 def lemmas(tokens: Iterable[Token]) -> set[str]:
     return {t.lemma_.lower() for t in tokens}
 
+
+
+def is_passive(verb: Token) -> bool:
+    """"were sent", "fue derrocado", "fueron entregados": the subject is the patient."""
+    if any(c.dep_ in {"auxpass", "aux:pass", "nsubjpass", "nsubj:pass"} for c in verb.children):
+        return True
+    return "Part" in verb.morph.get("VerbForm") and any(
+        c.dep_ in {"aux", "cop"} and c.lemma_.lower() in {"ser", "be"} for c in verb.children)
