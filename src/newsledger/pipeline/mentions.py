@@ -193,8 +193,8 @@ class MentionReader:
         destination, origin = self.context.destination_and_origin(token)
         subject = self.context.subject_of(token) if token.pos_ in {"VERB", "AUX"} else None
         subject_country = None
-        if subject is not None and subject.dep_ not in PASSIVE_SUBJECT_DEPS:
-            subject_country = self.context.country_in(list(subject.subtree))
+        if subject is not None and subject.dep_ not in PASSIVE_SUBJECT_DEPS and not is_passive(token):
+            subject_country = self.context.country_in(list(self.context.antecedent(subject).subtree))
         if subject_country is None and token.pos_ in {"NOUN", "PROPN"}:
             subject_country = self._noun_actor_country(token)
         if trigger.type == "transfer":
@@ -211,6 +211,9 @@ class MentionReader:
                 and token.dep_ in SUBJECT_DEPS | OBJECT_DEPS:
             root = token.head
         nested = [o for o in others if o.i != root.i and in_subtree(o, root)]
+        # "the torture and killing of Camarena": the victim hangs off the first conjunct.
+        nested += [o.head for o in nested if o.dep_ == "conj" and o.head.pos_ == "NOUN"
+                   and o.head.i != root.i and o.head.i != token.i]
         words = []
         for t in root.subtree:
             if any(in_subtree(t, o) for o in nested):
@@ -347,7 +350,7 @@ class MentionReader:
             victims = [(e, t) for e, t in persons if (not context.is_official(e) or t.i in objects)
                        and not modifies_another_person(t, context)]
             passive_or_noun = subject is None or subject.dep_ in PASSIVE_SUBJECT_DEPS \
-                or mention.subject_role == "persons"
+                or is_passive(mention.trigger) or mention.subject_role == "persons"
             if kind != "transfer" and not passive_or_noun:
                 mention.agents = named([(e, t) for e, t in found
                                         if e.id in subject_ids and e.type != "place"])

@@ -212,6 +212,8 @@ def _described_in_text(token: Token, context: DocContext) -> bool:
         other = context.entity_at(sent.doc[i])
         if other is not None and other is not entity and other.type == "person":
             between = sent.doc[i + 1:token.i]
+            if any(t.pos_ in {"VERB", "AUX"} for t in between):
+                return False  # a clause between: not a chain of descriptions
             words = {t.lower_ for t in between}
             listed = any(a.text == "," and b.lower_ in {"and", "y", "e"} for a, b in zip(between, between[1:]))
             return bool(words & {"of", "de", "del"}) and ";" not in words and not listed \
