@@ -61,6 +61,9 @@ class ClaimExtractor:
                 event_id = min(in_sentence.items(),
                                key=lambda item: path_length(doc[item[0]], mention.anchor))[1]
             if event_id is None:
+                # "Es el segundo envío masivo": the event noun names the report's own event.
+                event_id = _main_event_of(mention.anchor, language, events)
+            if event_id is None:
                 continue
             event = events[event_id]
             period = _period(mention.anchor, doc)
@@ -69,6 +72,13 @@ class ClaimExtractor:
                                event.origin, event.destination, speaker, text=token.text,
                                event=event_id, period=period))
         return found
+
+
+def _main_event_of(anchor, language: str, events: dict[str, Event]) -> str | None:
+    """The first factual event of the type the anchor noun names, if it names one."""
+    types = {rule.type for rule in rules(language).get(anchor.lemma_.lower(), ())}
+    return next((e.id for e in events.values() if e.type in types
+                 and not e.negated and not e.hypothetical), None)
 
 
 def _period(anchor, doc: Doc) -> DateValue | None:

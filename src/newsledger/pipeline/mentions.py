@@ -592,7 +592,18 @@ class MentionReader:
             drafts = [self._mention(t, sent, aside) for t in aside]
             origin = next((d.origin for d in drafts if d and d.origin), None)
             destination = next((d.destination for d in drafts if d and d.destination), None)
-            if origin or destination:
+            if not (origin and destination):
+                # "el gobierno de Sheinbaum puso en manos de la justicia estadounidense a 56":
+                # the clause's subject and the country it hands to.
+                root = sent.root
+                subject = self.context.subject_of(root)
+                if subject is not None and not origin:
+                    origin = self.context.country_in(list(subject.subtree))
+                if not destination:
+                    destination = next((code for prep, obj in prepositional_objects(root)
+                                        if prep in {"to", "into", "a", "en"}
+                                        and (code := self.context.named_country(obj)) and code != origin), None)
+            if (origin or destination) and aside:
                 base = Mention(context_type, aside[0].token, sent, origin=origin, destination=destination)
         found = []
         used = {m.date.start for m in mentions if m.date}

@@ -19,6 +19,8 @@ from newsledger.model import Entity, Quote
 from newsledger.pipeline.roles import DocContext, cue_set
 from newsledger.pipeline.syntax import SUBJECT_DEPS
 
+# Channels that say how, not where: a speaker's named outlet or platform is preferred.
+GENERIC_CHANNELS = {"interview", "statement"}
 _PAIRS = (("“", "”"), ("«", "»"), ('"', '"'), ("‘", "’"))
 
 
@@ -132,15 +134,27 @@ class _SpeakerFinder:
         outside = [t for s in sentences for t in s if not quoted.start <= t.idx < quoted.end]
         verbs = [t for t in outside if self.context.is_speech_verb(t)]
         if not verbs:
-            return None, None
+            # "… y advirtiera: «…»": the parser may miss the verb, but a colon right before
+            # the quotation still introduces the words of the last person acting.
+            before = doc.text[max(0, quoted.start - 4):quoted.start]
+            if ":" not in before:
+                return None, None
+            speaker = self.context.last_person_subject(span.start)
+            channel = channel_in(" ".join(s.text for s in sentences), self.language)
+            return speaker, self._specific_channel(speaker, channel, quoted.start)
         verb = min(verbs, key=lambda t: (t.idx > quoted.start, abs(t.idx - quoted.start)))
         speaker = self._subject_entity(verb)
         text = " ".join(s.text for s in sentences)
         outside_text = text.replace(doc.text[quoted.start:quoted.end], " ")
         channel = channel_in(outside_text, self.language)
-        if isinstance(speaker, Entity) and not channel:
-            channel = self._last_channel(speaker, quoted.start)
-        return speaker, channel
+        return speaker, self._specific_channel(speaker, channel, quoted.start)
+
+    def _specific_channel(self, speaker: Entity | str | None, channel: str | None,
+                          before: int) -> str | None:
+        """No channel, or only a generic one ("interview"): the speaker's last named one."""
+        if isinstance(speaker, Entity) and (channel is None or channel in GENERIC_CHANNELS):
+            return self._last_channel(speaker, before) or channel
+        return channel
 
     def _last_channel(self, speaker: Entity, before: int) -> str | None:
         """"Gertz told a press conference that …" earlier: his later quotes came there too."""
@@ -148,11 +162,12 @@ class _SpeakerFinder:
         for sent in self.context.doc.sents:
             if sent.start_char >= before:
                 break
-            for token in sent:
-                if self.context.is_speech_verb(token) and any(
-                        c.dep_ in SUBJECT_DEPS and speaker in [e for e, _ in self.context.entities_in(list(c.subtree))]
-                        for c in token.children):
-                    channel = channel_in(sent.text, self.language) or channel
+            named = channel_in(sent.text, self.language)
+            if named and named not in GENERIC_CHANNELS and any(
+                    e is speaker and t.dep_ in SUBJECT_DEPS | {"appos", "flat", "compound"}
+                    | {"nsubjpass"} or e is speaker and t.head.dep_ in SUBJECT_DEPS
+                    for e, t in self.context.entities_in(list(sent))):
+                channel = named
         return channel
 
     def _subject_entity(self, verb: Token) -> Entity | None:
@@ -168,10 +183,15 @@ class _SpeakerFinder:
         return self._last_person(verb.i)
 
     def _resolve(self, subject: Token) -> Entity | None:
-        people = self.context.entities_in(list(subject.subtree), "person")
+        # The subject without its relative clauses: "el funcionario, quien deslindó a la
+        # presidenta Sheinbaum" is not Sheinbaum.
+        clauses = [c for c in subject.children if c.dep_ in {"relcl", "acl", "acl:relcl"}]
+        words = [t for t in subject.subtree if not any(t.i in range(c.left_edge.i, c.right_edge.i + 1)
+                                                       for c in clauses)]
+        people = self.context.entities_in(words, "person")
         if people:
             return people[0][0]
-        bodies = self.context.entities_in(list(subject.subtree), "organization")
+        bodies = self.context.entities_in(words, "organization")
         if subject.lower_ in self.pronouns or subject.lemma_.lower() in self.role_nouns \
                 or subject.pos_ == "PRON":
             return self._last_person(subject.i)
