@@ -230,7 +230,9 @@ def _display_name(text: str) -> str:
 
 
 def _resolve_short_forms(drafts: dict[str, _Draft]) -> None:
-    """Within one article "Harfuch" is "Omar García Harfuch" when the full name occurs."""
+    """Within one article "Harfuch" is "Omar García Harfuch" when the full name occurs,
+    and a lone "Salinas" is Jorge Luis Salinas, not the Californian city."""
+    _surnames_over_places(drafts)
     people = [key for key, d in drafts.items() if d.type == "person"]
     tokens = {key: fold(drafts[key].name).split() for key in people}
     for key in people:
@@ -245,6 +247,20 @@ def _resolve_short_forms(drafts: dict[str, _Draft]) -> None:
         target.mentions.extend(drafts[key].mentions)
         target.titles.extend(t for t in drafts[key].titles if t not in target.titles)
         del drafts[key]
+
+
+def _surnames_over_places(drafts: dict[str, _Draft]) -> None:
+    surnames: dict[str, _Draft] = {}
+    for draft in drafts.values():
+        words = fold(draft.name).split()
+        if draft.type == "person" and len(words) > 1:
+            surnames.setdefault(words[-1], draft)
+    for key, draft in list(drafts.items()):
+        words = fold(draft.name).split()
+        mentions = {fold(m.text) for m in draft.mentions}
+        if draft.type != "person" and len(words) == 1 and mentions <= {words[0]} and words[0] in surnames:
+            surnames[words[0]].mentions.extend(draft.mentions)
+            del drafts[key]
 
 
 def _contains(whole: list[str], part: list[str]) -> bool:

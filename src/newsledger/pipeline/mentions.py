@@ -12,7 +12,7 @@ from newsledger.pipeline.numbers import Figure, figure_at
 from newsledger.pipeline.quotes import QuotedText, quoted_spans
 from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
 from newsledger.pipeline.syntax import (
-    CLAUSE_DEPS, OBJECT_DEPS, is_passive, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, in_subtree, path_length,
+    CLAUSE_DEPS, OBJECT_DEPS, is_passive, preposition_of, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, in_subtree, path_length,
     prepositional_objects,
 )
 from newsledger.pipeline.triggers import Trigger, TriggerFinder
@@ -117,6 +117,10 @@ def _mention_span(token: Token, entity: Entity) -> TextSpan:
     return TextSpan(token.idx, token.idx + len(token.text), token.text)
 
 
+def _negates(token: Token) -> bool:
+    return token.dep_ == "neg" or token.dep_ == "advmod" and token.lower_ in {"no", "not", "nunca", "never"}
+
+
 def _fold_captures(mentions: list[Mention]) -> list[Mention]:
     """"the military operation … that ended with the capture of Maduro": a capture inside
     an armed operation's clause is that operation's outcome, not a separate arrest."""
@@ -200,6 +204,8 @@ class MentionReader:
         if trigger.type == "transfer":
             mention.destination = destination
             mention.origin = origin or (subject_country if subject_country != destination else None)
+        if trigger.needs_destination and mention.destination is None:
+            return None
         self._roles(mention, scope, subject, subject_country)
         return mention
 
@@ -224,15 +230,18 @@ class MentionReader:
     def _modality(self, token: Token) -> tuple[bool, bool]:
         """Denied or only planned: read off the trigger and the words that govern it
         directly ("no further transfer is planned", "the idea of military action")."""
-        negated = any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in {"no", "nunca"})
-                      for c in token.children)
+        negated = any(_negates(c) for c in token.children)
         negated |= any(c.dep_ == "det" and c.lower_ in self.negation | {"ningún", "ninguna"}
                        for c in token.children)
         hypothetical = any(c.dep_ == "aux" and c.lower_ in self.modals for c in token.children)
         hypothetical |= self._judged(token)
         node = token
         for _ in range(4):
-            if node.dep_ not in GOVERNED_DEPS or node.head is node:
+            if node.head is node:
+                break
+            # "no se prevé otro envío": a subject counts only below a cue verb.
+            subject_of_cue = node.dep_ == "nsubj" and node.head.lemma_.lower() in self.hypothetical | self.denial
+            if node.dep_ not in GOVERNED_DEPS and not subject_of_cue:
                 break
             head = node.head
             lemma = head.lemma_.lower()
@@ -240,7 +249,7 @@ class MentionReader:
                 break
             if lemma in self.hypothetical:
                 hypothetical = True
-                negated |= any(c.dep_ == "neg" for c in head.children)
+                negated |= any(_negates(c) for c in head.children)
             if lemma in self.denial and node.i == token.i:
                 negated = True
             if any(c.dep_ == "aux" and c.lower_ in self.modals for c in head.children):
@@ -454,8 +463,8 @@ class MentionReader:
                         if in_subtree(t, obj) and entity.category != "country" or t.i == obj.i:
                             return entity.name, _mention_span(t, entity)
         for entity, t in places:
-            if t.dep_ == "pobj" and t.head.lower_ in {"in", "en"} or entity.category != "country" \
-                    and t.head.dep_ in {"pobj"} and t.head.head.lower_ in {"in", "en"}:
+            prep = preposition_of(t) or (preposition_of(t.head) if entity.category != "country" else None)
+            if prep in {"in", "en"}:
                 return entity.name, _mention_span(t, entity)
         if compounds:
             for entity, t in places:

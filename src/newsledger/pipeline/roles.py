@@ -6,6 +6,7 @@ speaking in this sentence?" without repeating the lookups.
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -15,6 +16,8 @@ from newsledger.kb import KnowledgeBase
 from newsledger.model import Entity
 from newsledger.pipeline.syntax import SUBJECT_DEPS, prepositional_objects
 
+# A dateline: a place in capitals (", State" allowed) and a dash or an em dash.
+_DATELINE = re.compile(r"^[A-ZÁÉÍÓÚÑ]{2,}[A-ZÁÉÍÓÚÑa-záéíóúñ.,' ]{0,60}?\s*(?:\([^)]{1,30}\)\s*)?[-—–]+\s*")
 OFFICIAL_CATEGORIES = {"official", "politician", "journalist"}
 CRIMINAL_CATEGORIES = {"criminal_group"}
 
@@ -37,11 +40,16 @@ class DocContext:
         self.kb = KnowledgeBase.default()
         self.entities: dict[str, Entity] = {e.id: e for e in doc._.nl_entities or []}
         self.token_entity: dict[int, str] = doc._.nl_token_entity or {}
+        match = _DATELINE.match(doc.text)
+        # "MEXICO CITY —" names where the report was filed, never a participant.
+        self.dateline_end = match.end() if match else 0
         self.speech_verbs = cue_set(language, "speech_verbs")
         self.people_nouns = cue_set(language, "people_nouns")
 
     # -- entities -------------------------------------------------------------------
     def entity_at(self, token: Token) -> Entity | None:
+        if token.idx < self.dateline_end:
+            return None
         entity_id = self.token_entity.get(token.i)
         return self.entities.get(entity_id) if entity_id else None
 
@@ -69,6 +77,8 @@ class DocContext:
 
     # -- countries ------------------------------------------------------------------
     def country_of_token(self, token: Token) -> str | None:
+        if token.idx < self.dateline_end:
+            return None
         entity = self.entity_at(token)
         if entity is not None:
             return entity.country

@@ -26,6 +26,7 @@ class TriggerRule:
     needs_particle: tuple[str, ...] = ()
     not_with: tuple[str, ...] = ()
     subject_role: str = "agents"
+    needs_destination: bool = False
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Trigger:
     token: Token
     type: str
     subject_role: str = "agents"
+    needs_destination: bool = False
 
 
 @cache
@@ -54,7 +56,8 @@ def rules(language: str) -> dict[str, tuple[TriggerRule, ...]]:
                 needs_modifier=tuple(str(w).lower() for w in entry.get("needs_modifier", ())),
                 needs_particle=tuple(str(w).lower() for w in entry.get("needs_particle", ())),
                 not_with=tuple(str(w).lower() for w in entry.get("not_with", ())),
-                subject_role=str(entry.get("subject_role", "agents")))
+                subject_role=str(entry.get("subject_role", "agents")),
+                needs_destination=bool(entry.get("needs_destination", False)))
             by_lemma.setdefault(rule.lemma, []).append(rule)
     return {lemma: tuple(found) for lemma, found in by_lemma.items()}
 
@@ -72,7 +75,7 @@ class TriggerFinder:
         for token in sent:
             for rule in self.rules.get(token.lemma_.lower(), ()) or self.rules.get(token.lower_, ()):
                 if self._matches(token, rule):
-                    found.append(Trigger(token, rule.type, rule.subject_role))
+                    found.append(Trigger(token, rule.type, rule.subject_role, rule.needs_destination))
                     break
         return found
 
