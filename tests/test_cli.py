@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -60,6 +62,18 @@ def test_missing_file_is_a_one_line_error(cli: Invoke, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
     assert "nowhere.txt" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_real_process_reports_errors_without_traceback(tmp_path: Path) -> None:
+    """The installed entry point, in its own process: exit codes and stderr as a user sees them."""
+    command = [sys.executable, "-m", "newsledger.cli"]
+    bad_url = subprocess.run([*command, "--db", "nonsense://", "failures"], capture_output=True, text=True)
+    assert bad_url.returncode == 1
+    assert bad_url.stderr.startswith("error: ") and bad_url.stderr.count("\n") == 1
+    db = f"sqlite:///{tmp_path / 'empty.db'}"
+    missing = subprocess.run([*command, "--db", db, "show", "ev-0"], capture_output=True, text=True)
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr
+    assert missing.stderr.startswith("error: no ledger event")
 
 
 def test_bad_published_date_is_a_one_line_error(cli: Invoke) -> None:

@@ -1,0 +1,4 @@
+"""``python -m newsledger.cli``: the same CLI without the console script on PATH."""
+from newsledger.cli import main
+
+main()
