@@ -26,16 +26,34 @@ def extract_document(raw: RawDocument) -> Extraction:
 
 
 def extract_documents(raws: Iterable[RawDocument], batch_size: int = 8) -> Iterator[Extraction]:
-    """Extractions in input order; documents of one language go through ``nlp.pipe``."""
+    """Extractions in input order; each batch goes through ``nlp.pipe`` per language,
+    since the model's layers are much faster over several documents at once."""
     extensions.register()
+    batch: list[RawDocument] = []
     for raw in raws:
-        language = raw.language or detect_language(raw.text)
+        batch.append(raw)
+        if len(batch) >= batch_size:
+            yield from _extract_batch(batch, batch_size)
+            batch = []
+    if batch:
+        yield from _extract_batch(batch, batch_size)
+
+
+def _extract_batch(raws: list[RawDocument], batch_size: int) -> list[Extraction]:
+    languages = [raw.language or detect_language(raw.text) for raw in raws]
+    results: list[Extraction | None] = [None] * len(raws)
+    for language in dict.fromkeys(languages):
         nlp = nlp_for(language)
-        doc = nlp.make_doc(raw.text)
-        doc._.nl_published = raw.published
-        doc._.nl_language = language
-        doc = nlp(doc)
-        yield to_extraction(doc, raw, language)
+        positions = [i for i, lang in enumerate(languages) if lang == language]
+        docs = []
+        for i in positions:
+            doc = nlp.make_doc(raws[i].text)
+            doc._.nl_published = raws[i].published
+            doc._.nl_language = language
+            docs.append(doc)
+        for i, doc in zip(positions, nlp.pipe(docs, batch_size=batch_size)):
+            results[i] = to_extraction(doc, raws[i], language)
+    return [r for r in results if r is not None]
 
 
 def to_extraction(doc: Doc, raw: RawDocument, language: str) -> Extraction:

@@ -51,12 +51,13 @@ def load_model(language: str) -> Language:
 def nlp_for(language: str) -> Language:
     """The model with the knowledge-base entity ruler and the newsledger components."""
     # Importing the modules registers the factories.
-    from newsledger.pipeline import claims, dates, entities, events, paragraphs, quotes  # noqa: F401
+    from newsledger.pipeline import claims, dates, entities, events, paragraphs, quotes, ruler  # noqa: F401
 
     extensions.register()
     nlp = load_model(language)
     nlp.add_pipe("newsledger_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
-    entities.add_entity_ruler(nlp, language)
+    nlp.add_pipe(ruler.RULER_NAME, before="ner" if "ner" in nlp.pipe_names else None,
+                 config={"language": language})
     for name in COMPONENTS:
         nlp.add_pipe(name, config={"language": language})
     return nlp

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsledger.model import Claim, DateValue, Event
-from newsledger.pipeline.figures import cumulative_figures, ordinal_mentions
+from newsledger.pipeline.figures import ordinal_mentions
 from newsledger.pipeline.numbers import figure_at
 from newsledger.pipeline.roles import DocContext, cue_set
 from newsledger.pipeline.syntax import SUBJECT_DEPS, in_subtree, path_length
@@ -36,11 +36,12 @@ class ClaimExtractor:
             if event.count is not None and span is not None and not event.negated and not event.hypothetical:
                 claims.append(Claim("count", event.count, event.type, span.start, span.end,
                                     event.origin, event.destination, text=span.text, event=event.id))
-        for sent in doc.sents:
+        totals = doc._.nl_totals or {}
+        for sent in context.sentences:
             speaker = _speaker(sent, context)
             in_sentence = {i: members[i] for i in range(sent.start, sent.end) if i in members}
             sentence_type = _sentence_type(sent, language, in_sentence, events)
-            for figure in cumulative_figures(sent, language):
+            for figure in totals.get(sent.start, ()):
                 event_type = sentence_type or "transfer"
                 origin, destination = series if event_type == "transfer" else (None, None)
                 first, last = doc[figure.start], doc[figure.end - 1]
@@ -139,7 +140,7 @@ def _percentages(sent: Span, language: str, speaker: str | None) -> list[Claim]:
 
 @Language.factory(
     "newsledger_claims",
-    requires=["doc._.nl_events", "doc._.nl_timexes"],
+    requires=["doc._.nl_events", "doc._.nl_timexes", "doc._.nl_totals"],
     assigns=["doc._.nl_claims"],
     default_config={"language": "en"},
 )

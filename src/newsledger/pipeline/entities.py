@@ -1,16 +1,16 @@
 """Canonical entities: the knowledge base wins over the model, short forms resolve.
 
 The bare model tags "Tamaulipas" as a person, "Trump" as an organisation and cuts
-"Omar García Harfuch" to "Omar García". An entity ruler built from the knowledge base
-runs before the model's recogniser, so known names are fixed first and the model only
-fills in the names we do not know. This component then turns the ``doc.ents`` spans
-into one canonical ``model.Entity`` per real entity, with every mention.
+"Omar García Harfuch" to "Omar García". The knowledge-base ruler (``ruler.py``) runs
+before the model's recogniser, so known names are fixed first and the model only fills
+in the names we do not know. This component then turns the ``doc.ents`` spans into one
+canonical ``model.Entity`` per real entity, with every mention.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -20,20 +20,11 @@ from newsledger.kb import KBEntry, KnowledgeBase, fold
 from newsledger.model import Entity
 from newsledger.model import Span as TextSpan
 
-RULER_NAME = "newsledger_kb_ruler"
 # spaCy labels (English and Spanish models) and the contract's entity types.
 LABEL_TYPES = {"PERSON": "person", "PER": "person", "ORG": "organization",
                "GPE": "place", "LOC": "place", "FAC": "place"}
 _LEADING = re.compile(r"^(?:the|The|THE|el|El|la|La|los|Los|las|Las)\s+(?=\S)")
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
-
-
-def add_entity_ruler(nlp: Language, language: str) -> None:
-    """Put the knowledge-base patterns in front of the model's recogniser."""
-    before = "ner" if "ner" in nlp.pipe_names else None
-    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before=before,
-                         config={"overwrite_ents": True, "validate": False})
-    ruler.add_patterns(KnowledgeBase.default().patterns(language))  # type: ignore[attr-defined]
 
 
 @dataclass
@@ -68,7 +59,7 @@ class EntityResolver:
                 continue
             entry = kb.get(ent.ent_id_) if ent.ent_id_ else None
             if entry is None:
-                entry = kb.lookup(span.text, type=etype)
+                entry = _lookup(span.text, etype)
             if entry is None and not self._plausible_name(span, kb):
                 continue
             key = entry.id if entry else f"{etype}:{fold(span.text)}"
@@ -96,9 +87,9 @@ class EntityResolver:
 
     def _nickname(self, span: Span) -> bool:
         """«Delta 1», “El Ricky”: a nickname in quotation marks names someone else."""
-        text = span.doc.text
-        before = text[max(0, span.start_char - 4):span.start_char]
-        after = text[span.end_char:span.end_char + 6]
+        doc = span.doc
+        before = "".join(t.text_with_ws for t in doc[max(0, span.start - 3):span.start])[-4:]
+        after = doc[span.end:span.end + 4].text[:6]
         return bool(re.search(r"[«“\"]\s*(?:El |La |Los )?$", before)) and bool(re.match(r"[^«»“”\"\n]{0,4}[»”\"]", after))
 
     def _title_before(self, span: Span) -> str | None:
@@ -203,6 +194,12 @@ def _looks_like_name(span: Span, non_entity: frozenset[str]) -> bool:
     if words[0].pos_ not in {"PROPN", "NOUN", "X"} or fold(words[0].text) in non_entity:
         return False
     return not any(fold(t.text) in non_entity and t.pos_ != "PROPN" for t in words)
+
+
+@lru_cache(maxsize=20000)
+def _lookup(name: str, etype: str) -> KBEntry | None:
+    """Fuzzy look-ups cost milliseconds and the same names recur across a corpus."""
+    return KnowledgeBase.default().lookup(name, type=etype)
 
 
 @cache

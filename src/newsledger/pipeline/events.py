@@ -27,7 +27,8 @@ class EventExtractor:
         context = DocContext(doc, language)
         reader = MentionReader(context, language)
         mentions: list[Mention] = []
-        for sent in doc.sents:
+        doc._.nl_totals = {}
+        for sent in context.sentences:
             mentions.extend(reader.read(sent, _timexes_in(doc, sent), mentions))
         events = [e for e in coalesce(mentions) if _specific(e)]
         fill_directions(events)
@@ -133,7 +134,7 @@ def fill_directions(events: list[Mention]) -> None:
 @Language.factory(
     "newsledger_events",
     requires=["doc._.nl_entities", "doc._.nl_timexes", "token.dep", "token.lemma"],
-    assigns=["doc._.nl_events", "doc._.nl_event_tokens", "doc._.nl_event_members"],
+    assigns=["doc._.nl_events", "doc._.nl_event_tokens", "doc._.nl_event_members", "doc._.nl_totals"],
     default_config={"language": "en"},
 )
 def make_event_extractor(nlp: Language, name: str, language: str) -> EventExtractor:

@@ -16,6 +16,7 @@ DOC_ATTRIBUTES = {
     "nl_events": None,       # list[model.Event]
     "nl_event_tokens": None,  # dict[str, int]: event id -> trigger token index
     "nl_event_members": None,  # dict[str, list[int]]: event id -> trigger tokens of its mentions
+    "nl_totals": None,       # dict[int, list[Figure]]: sentence start -> running totals
     "nl_quotes": None,       # list[model.Quote]
     "nl_claims": None,       # list[model.Claim]
 }

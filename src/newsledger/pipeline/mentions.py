@@ -154,7 +154,9 @@ class MentionReader:
 
     def read(self, sent: Span, timexes: list[tuple[TimexMatch, Token]],
              earlier: list[Mention]) -> list[Mention]:
-        self.totals = {f.start for f in cumulative_figures(sent, self.language)}
+        totals = cumulative_figures(sent, self.language)
+        self.context.doc._.nl_totals[sent.start] = totals
+        self.totals = {f.start for f in totals}
         triggers = [t for t in self.finder.find(sent) if not self._excluded(t)]
         mentions = [self._mention(t, sent, triggers) for t in triggers]
         mentions = _fold_captures([m for m in mentions if m is not None])
@@ -455,7 +457,7 @@ class MentionReader:
                 and node.head.pos_ in {"VERB", "AUX"}):
             node = node.head
             heads.append(node)
-        sentence_places = self.context.entities_in(list(token.sent), "place")
+        sentence_places = self.context.entities_in(list(self.context.sentence_of(token)), "place")
         for head in heads:
             for prep, obj in prepositional_objects(head):
                 if prep in {"in", "en", "at"}:

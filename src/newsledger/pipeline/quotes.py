@@ -130,7 +130,7 @@ class _SpeakerFinder:
         span = doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
         if span is None:
             return None, None
-        sentences = _sentences_around(span)
+        sentences = _sentences_around(span, self.context)
         outside = [t for s in sentences for t in s if not quoted.start <= t.idx < quoted.end]
         verbs = [t for t in outside if self.context.is_speech_verb(t)]
         if not verbs:
@@ -159,7 +159,7 @@ class _SpeakerFinder:
     def _last_channel(self, speaker: Entity, before: int) -> str | None:
         """"Gertz told a press conference that …" earlier: his later quotes came there too."""
         channel = None
-        for sent in self.context.doc.sents:
+        for sent in self.context.sentences:
             if sent.start_char >= before:
                 break
             named = channel_in(sent.text, self.language)
@@ -201,14 +201,15 @@ class _SpeakerFinder:
         return self.context.last_person_subject(before)
 
 
-def _sentences_around(span: Span) -> list[Span]:
+def _sentences_around(span: Span, context: DocContext) -> list[Span]:
     """The sentences a quotation touches, plus the next one when the quotation ends its
     own sentence (“…,” she said. split off by the parser)."""
     doc = span.doc
-    sentences = list({s.start: s for s in (doc[span.start].sent, doc[span.end - 1].sent)}.values())
+    touched = (context.sentence_of(doc[span.start]), context.sentence_of(doc[span.end - 1]))
+    sentences = list({s.start: s for s in touched}.values())
     last = sentences[-1]
     if last.end < len(doc) and span.end >= last.end - 2:
-        following = doc[last.end].sent
+        following = context.sentence_of(doc[last.end])
         if len(following) <= 12:
             sentences.append(following)
     return sentences

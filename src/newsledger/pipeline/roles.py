@@ -44,7 +44,17 @@ class DocContext:
         # "MEXICO CITY —" names where the report was filed, never a participant.
         self.dateline_end = match.end() if match else 0
         self.speech_verbs = cue_set(language, "speech_verbs")
+        # token.sent and doc.sents walk the document each time: index the sentences once.
+        self.sentences: list[Span] = list(doc.sents)
+        self._sentence_at = [0] * len(doc)
+        for number, sent in enumerate(self.sentences):
+            for i in range(sent.start, sent.end):
+                self._sentence_at[i] = number
+        self._speakers: dict[int, set[str]] = {}
         self.people_nouns = cue_set(language, "people_nouns")
+
+    def sentence_of(self, token: Token) -> Span:
+        return self.sentences[self._sentence_at[token.i]]
 
     # -- entities -------------------------------------------------------------------
     def entity_at(self, token: Token) -> Entity | None:
@@ -134,11 +144,13 @@ class DocContext:
             return False
         if any(c.dep_ in {"ccomp", "parataxis", "xcomp"} for c in token.children):
             return True
-        return any(ch in token.sent.text for ch in "“”«»\":")
+        return any(ch in self.sentence_of(token).text for ch in "“”«»\":")
 
     def speakers(self, sent: Span) -> set[str]:
         """Entities that are the subjects of speech verbs in the sentence."""
-        found = set()
+        if sent.start in self._speakers:
+            return self._speakers[sent.start]
+        found = self._speakers[sent.start] = set()
         for token in sent:
             if self.is_speech_act(token):
                 for child in token.children:
@@ -217,7 +229,7 @@ def _described_in_text(token: Token, context: DocContext) -> bool:
     entity = context.entity_at(token)
     if entity is None:
         return False
-    sent = token.sent
+    sent = context.sentence_of(token)
     for i in range(token.i - 1, sent.start - 1, -1):
         other = context.entity_at(sent.doc[i])
         if other is not None and other is not entity and other.type == "person":
