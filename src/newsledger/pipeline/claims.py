@@ -25,7 +25,7 @@ class ClaimExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         language = doc._.nl_language or self.language
-        context = DocContext(doc, language)
+        context = DocContext.of(doc, language)
         events: dict[str, Event] = {e.id: e for e in doc._.nl_events or []}
         members: dict[int, str] = {i: event_id for event_id, tokens in (doc._.nl_event_members or {}).items()
                                    for i in tokens}

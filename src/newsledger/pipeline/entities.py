@@ -96,8 +96,10 @@ class EntityResolver:
         """Capitalised office words right before a name ("Security Minister")."""
         doc, i = span.doc, span.start - 1
         words: list[str] = []
-        while i >= span.sent.start and doc[i].text.lower() in self.titles and doc[i].text[:1].isupper():
+        while i >= 0 and doc[i].text.lower() in self.titles and doc[i].text[:1].isupper():
             words.insert(0, doc[i].text)
+            if doc[i].is_sent_start:
+                break
             i -= 1
         while words and words[0].lower() in {"u.s.", "us", "mexican", "mexico", "former"}:
             words.pop(0)

@@ -24,7 +24,7 @@ class EventExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         language = doc._.nl_language or self.language
-        context = DocContext(doc, language)
+        context = DocContext.of(doc, language)
         reader = MentionReader(context, language)
         mentions: list[Mention] = []
         doc._.nl_totals = {}

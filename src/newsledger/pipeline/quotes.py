@@ -81,7 +81,7 @@ class QuoteExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         language = doc._.nl_language or self.language
-        context = DocContext(doc, language)
+        context = DocContext.of(doc, language)
         finder = _SpeakerFinder(context, language)
         quotes: list[Quote] = []
         previous: Quote | None = None

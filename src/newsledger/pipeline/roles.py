@@ -7,7 +7,7 @@ speaking in this sentence?" without repeating the lookups.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -27,6 +27,13 @@ def cue_set(language: str, name: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in lang.load(language, "cues").get(name, ()))
 
 
+@lru_cache(maxsize=50000)
+def country_code(text: str) -> str | None:
+    """The knowledge base's reading of a country name or demonym, cached: the same words
+    ("U.S.", "Mexican") come back in every report."""
+    return KnowledgeBase.default().country_code(text)
+
+
 @cache
 def country_names() -> dict[str, str]:
     """ISO code -> canonical country name, from the knowledge base."""
@@ -34,6 +41,16 @@ def country_names() -> dict[str, str]:
 
 
 class DocContext:
+    """Built once per document (``DocContext.of``) and shared by the components that
+    run after the entity resolver, which is the last to change what it indexes."""
+
+    @classmethod
+    def of(cls, doc: Doc, language: str) -> "DocContext":
+        context = doc.user_data.get(("newsledger", "context"))
+        if context is None or context.doc is not doc:
+            context = doc.user_data[("newsledger", "context")] = cls(doc, language)
+        return context
+
     def __init__(self, doc: Doc, language: str):
         self.doc = doc
         self.language = language
@@ -93,7 +110,7 @@ class DocContext:
         if entity is not None:
             return entity.country
         if token.pos_ in {"PROPN", "ADJ", "NOUN"} or token.text[:1].isupper():
-            return self.kb.country_code(token.text)
+            return country_code(token.text)
         return None
 
     def country_in(self, tokens: list[Token] | Span) -> str | None:
@@ -120,11 +137,11 @@ class DocContext:
             entity = self.entity_at(t)
             if entity is not None:
                 if entity.category == "country" or entity.type == "place" and entity.kb_id is None \
-                        and self.kb.country_code(entity.name):
-                    return entity.country or self.kb.country_code(entity.name)
+                        and country_code(entity.name):
+                    return entity.country or country_code(entity.name)
                 continue
             if t.pos_ in {"PROPN", "ADJ", "NOUN"} or t.text[:1].isupper():
-                code = self.kb.country_code(t.text)
+                code = country_code(t.text)
                 if code:
                     return code
         return None
