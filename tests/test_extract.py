@@ -122,9 +122,6 @@ def test_spanish_planned_transfer(extractions: dict[str, Extraction]) -> None:
     assert all(c.event != event.id for c in extractions["es"].claims)
 
 
-@pytest.mark.xfail(strict=True, reason="Spanish synthetic future ('enviará') is not read as hypothetical: "
-                   "modal_auxiliaries only lists auxiliaries, and the Tense=Fut morphology is ignored, so a "
-                   "transfer announced for next week becomes a factual event (English 'will send' is hypothetical)")
 def test_spanish_future_tense_is_hypothetical() -> None:
     extraction = extract_text("México enviará a otros diez reos a Estados Unidos la próxima semana.",
                               published=PUBLISHED, language="es")
@@ -154,9 +151,6 @@ def test_spanish_quote_speaker_without_subject_and_channel(extractions: dict[str
     assert (quote.speaker, quote.channel) == ("Omar García Harfuch", "press conference")
 
 
-@pytest.mark.xfail(strict=True, reason="quotes._sentences_around adds the sentence after a quotation even "
-                   "when it opens a new paragraph, so 'Whitcombe called the operation “…”' is attributed to "
-                   "Harfuch, the subject of 'told' in the next paragraph (expected: Laura Whitcombe)")
 def test_quote_speaker_is_not_taken_from_the_next_paragraph(extractions: dict[str, Extraction]) -> None:
     quote = next(q for q in extractions["en"].quotes if q.text.startswith("a serious blow"))
     assert quote.speaker != "Omar García Harfuch"

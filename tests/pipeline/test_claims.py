@@ -136,10 +136,21 @@ def test_spanish_glued_percentage_and_total(build: Callable[..., Doc], entities)
     assert (claims[0].origin, claims[0].destination) == ("MX", "US")
 
 
-def test_ordinal_without_an_event_in_the_sentence_is_dropped(build: Callable[..., Doc], entities) -> None:
-    doc = build("It it PRON nsubj 1\nwas be AUX ROOT 1\nthe the DET det 4\nthird third ADJ amod 4\ntime time NOUN attr 1")
+THIRD_TIME = "It it PRON nsubj 1\nwas be AUX ROOT 1\nthe the DET det 4\nthird third ADJ amod 4\ntime time NOUN attr 1"
+
+
+def test_nth_time_counts_the_reports_own_event(build: Callable[..., Doc], entities) -> None:
+    """"It was the third time": no event in the sentence, so the report's main event."""
+    doc = build(THIRD_TIME)
     entities(doc, [])
-    assert run(doc, [transfer()], {}) == []
+    claims = run(doc, [transfer()], {})
+    assert [(c.kind, c.value, c.event_type, c.event) for c in claims] == [("ordinal", 3, "transfer", "v1")]
+
+
+def test_ordinal_without_any_event_is_dropped(build: Callable[..., Doc], entities) -> None:
+    doc = build(THIRD_TIME)
+    entities(doc, [])
+    assert run(doc, [], {}) == []
 
 
 def test_dominant_series() -> None:

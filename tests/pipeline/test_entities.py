@@ -141,10 +141,7 @@ declaró    declarar   VERB  ROOT   5
 
 @pytest.mark.parametrize("label", [
     "PERSON",
-    pytest.param("PER", marks=pytest.mark.xfail(strict=True, reason=(
-        "_join_particles tests '\"PERSON\" in {labels} | ({\"PER\"} & {label})', which is never true "
-        "for the Spanish model's PER label, so two adjacent PER mentions joined by a particle "
-        "(\"María del\" + \"Rosario Navarro Prieto\") stay two people"))),
+    "PER",
 ])
 def test_two_mentions_joined_by_a_particle(build: Callable[..., Doc], label: str) -> None:
     doc = build(PARTICLE_NAME, lang="es", ents=[(0, 2, label), (2, 5, label)])
@@ -217,9 +214,6 @@ def test_laws_and_adverbs_are_not_entities(build: Callable[..., Doc], language: 
     assert resolve(doc, language) == []
 
 
-@pytest.mark.xfail(strict=True, reason="law-name filter (_looks_like_name) ignores a non_entity word tagged "
-                   "PROPN; en_core_web_sm labels \"Mexico's National Security Law\" and \"the Foreign "
-                   "Narcotics Kingpin Designation Act\" ORG with a PROPN head, so both become organisations")
 def test_law_with_a_proper_noun_head_is_not_an_entity(build: Callable[..., Doc]) -> None:
     doc = build("the the DET det 3\nNational National PROPN compound 3\nSecurity Security PROPN compound 3\n"
                 "Law Law PROPN ROOT 3", ents=[(1, 4, "ORG")])

@@ -44,9 +44,6 @@ def test_no_cumulative_figure(text: str, language: str) -> None:
     assert totals(text, language) == []
 
 
-@pytest.mark.xfail(strict=True, reason="cumulative pattern 'en total,? (?:\\w+ ){0,3}N' allows three words "
-                   "between the cue and the figure, and Spanish spends one on the personal 'a' "
-                   "(\"En total, México ha enviado a 92 reos\"); the English counterpart matches")
 def test_spanish_en_total_with_personal_a() -> None:
     assert totals("En total, México ha enviado a 92 reos.", "es") == [(92, "92")]
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from newsledger.model import Claim, DateValue, Event
 from newsledger.pipeline.figures import ordinal_mentions
-from newsledger.pipeline.numbers import figure_at
+from newsledger.pipeline.numbers import approximation, figure_at, value_range
 from newsledger.pipeline.roles import DocContext, cue_set
 from newsledger.pipeline.syntax import SUBJECT_DEPS, in_subtree, path_length
 from newsledger.pipeline.triggers import rules
@@ -45,9 +45,13 @@ class ClaimExtractor:
                 event_type = sentence_type or "transfer"
                 origin, destination = series if event_type == "transfer" else (None, None)
                 first, last = doc[figure.start], doc[figure.end - 1]
-                claims.append(Claim("cumulative_total", figure.value, event_type, first.idx,
-                                    last.idx + len(last.text), origin, destination, speaker,
-                                    text=doc[figure.start:figure.end].text))
+                claim = Claim("cumulative_total", figure.value, event_type, first.idx,
+                              last.idx + len(last.text), origin, destination, speaker,
+                              text=doc[figure.start:figure.end].text)
+                kind = approximation(doc, figure.start, language)
+                if kind is not None:
+                    claim.low, claim.high = value_range(figure.value, kind)
+                claims.append(claim)
             claims.extend(self._ordinals(sent, language, in_sentence, events, speaker, doc))
             claims.extend(_percentages(sent, language, speaker))
         doc._.nl_claims = claims
@@ -78,6 +82,9 @@ class ClaimExtractor:
 def _main_event_of(anchor, language: str, events: dict[str, Event]) -> str | None:
     """The first factual event of the type the anchor noun names, if it names one."""
     types = {rule.type for rule in rules(language).get(anchor.lemma_.lower(), ())}
+    if not types and anchor.lemma_.lower() in cue_set(language, "occurrence_nouns"):
+        # "Es la tercera vez que …": the n-th time of what the report is about.
+        types = {e.type for e in list(events.values())[:1]}
     return next((e.id for e in events.values() if e.type in types
                  and not e.negated and not e.hypothetical), None)
 

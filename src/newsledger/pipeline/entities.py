@@ -143,9 +143,9 @@ def _join_particles(doc: Doc) -> list[Span]:
         ent = ents[i]
         if i + 1 < len(ents) and not ent.ent_id_ and not ents[i + 1].ent_id_ \
                 and ent[-1].lower_ in _PARTICLES and ents[i + 1].start == ent.end \
-                and "PERSON" in {ent.label_, ents[i + 1].label_} | ({"PER"} & {ent.label_}):
+                and {"PERSON", "PER"} & {ent.label_, ents[i + 1].label_}:
             merged = doc[ent.start:ents[i + 1].end]
-            merged.label_ = "PERSON" if "PERSON" in {ent.label_, ents[i + 1].label_} else "PER"
+            merged.label_ = "PER" if "PER" in {ent.label_, ents[i + 1].label_} else "PERSON"
             joined.append(merged)
             i += 2
             continue
@@ -193,9 +193,11 @@ def _looks_like_name(span: Span, non_entity: frozenset[str]) -> bool:
         return False
     if len(span) == 1 and len(span.text) < 3:
         return False
-    if words[0].pos_ not in {"PROPN", "NOUN", "X"} or fold(words[0].text) in non_entity:
+    if words[0].pos_ not in {"PROPN", "NOUN", "X"}:
         return False
-    return not any(fold(t.text) in non_entity and t.pos_ != "PROPN" for t in words)
+    # "Ley de Seguridad Nacional", "National Security Law", "Kingpin Act": a law's name
+    # starts (Spanish) or ends (English) with the word that says it is one.
+    return fold(words[0].text) not in non_entity and fold(words[-1].text) not in non_entity
 
 
 @lru_cache(maxsize=20000)

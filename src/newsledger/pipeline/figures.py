@@ -24,7 +24,9 @@ def _cumulative_patterns(language: str) -> tuple[re.Pattern[str], ...]:
     words = sorted({str(w).lower() for table in ("units", "tens") for w in numbers[table]},
                    key=len, reverse=True)
     word = "|".join(re.escape(w) for w in words)
-    number = rf"(?P<n>\d[\d,.]*\d|\d|(?:{word})(?:[- ](?:y[- ])?(?:{word}))?)\b"
+    scale = "|".join(re.escape(str(w).lower()) for w in numbers["scales"])
+    number = (rf"(?P<n>\d[\d,.]*\d|\d|(?:un|una|a) (?:{scale})|"
+              rf"(?:{word})(?:[- ](?:y[- ])?(?:{word}))?)\b")
     patterns = lang.load(language, "cues").get("cumulative_patterns", [])
     return tuple(re.compile(p.replace("N", number)) for p in patterns)
 

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from newsledger.model import DateValue, Entity, Event
 from newsledger.model import Span as TextSpan
 from newsledger.pipeline.figures import cumulative_figures, is_series
-from newsledger.pipeline.numbers import Figure, figure_at
+from newsledger.pipeline.numbers import Figure, approximation, figure_at
 from newsledger.pipeline.quotes import QuotedText, quoted_spans
 from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
 from newsledger.pipeline.syntax import (
@@ -150,6 +150,7 @@ class MentionReader:
         self.denial = cue_set(language, "denial")
         self.membership = cue_set(language, "membership")
         self.series_words = cue_set(language, "series_nouns")
+        self.since_words = cue_set(language, "since_words")
         self._quotes: list[QuotedText] | None = None
 
     def read(self, sent: Span, timexes: list[tuple[TimexMatch, Token]],
@@ -236,7 +237,12 @@ class MentionReader:
         negated |= any(c.dep_ == "det" and c.lower_ in self.negation | {"ningún", "ninguna"}
                        for c in token.children)
         hypothetical = any(c.dep_ == "aux" and c.lower_ in self.modals for c in token.children)
-        hypothetical |= self._judged(token)
+        hypothetical |= self._judged(token) or "Fut" in token.morph.get("Tense")
+        if token.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"} and token.pos_ in {"NOUN", "PROPN"}:
+            # "another transfer could follow", "otro envío podría llegar"
+            head = token.head
+            hypothetical |= any(c.dep_ == "aux" and c.lower_ in self.modals for c in head.children) \
+                or "Fut" in head.morph.get("Tense") or head.lower_ in self.modals
         node = token
         for _ in range(4):
             if node.head is node:
@@ -289,6 +295,12 @@ class MentionReader:
         return None
 
     def _figure_of(self, token: Token) -> Figure | None:
+        figure = self._exact_figure_of(token)
+        if figure is not None and approximation(token.doc, figure.start, self.language):
+            return None  # "nearly 30 prisoners": a claim, not the event's head count
+        return figure
+
+    def _exact_figure_of(self, token: Token) -> Figure | None:
         doc = token.doc
         if token.like_num and token.dep_ != "nummod":
             figure = figure_at(doc, token.i, self.language)
@@ -535,7 +547,7 @@ class MentionReader:
         pairs = []
         # "Today's transfer …," a speaker said: a quotation's relative dates are the
         # speaker's, not the report's.
-        timexes = [(m, h) for m, h in timexes if not self._quoted(m.start)]
+        timexes = [(m, h) for m, h in timexes if not self._quoted(m.start) and not self._since(m)]
         for match, head in timexes:
             for mention in mentions:
                 cost = self._date_cost(mention.trigger, head)
@@ -564,6 +576,11 @@ class MentionReader:
                     if other is not mention and other.date and other.trigger.pos_ == "NOUN" \
                             and mention.trigger.dep_ == "relcl" and mention.trigger.head.i == other.trigger.i:
                         mention.date = other.date
+
+    def _since(self, match: TimexMatch) -> bool:
+        """"since February", "desde febrero de 2025": where a series starts, not an event's date."""
+        before = self.context.doc.text[max(0, match.start - 7):match.start].lower().split()
+        return bool(before) and before[-1] in self.since_words
 
     def _quoted(self, position: int) -> bool:
         if self._quotes is None:

@@ -98,3 +98,34 @@ def figures(doc: Doc, start: int, end: int, language: str) -> list[Figure]:
                 continue
         i += 1
     return found
+
+
+@cache
+def _approximations(language: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    table = lang.load(language, "numbers").get("approximate", {})
+    cues = [(tuple(str(cue).lower().split()), str(kind)) for cue, kind in table.items()]
+    return tuple(sorted(cues, key=lambda c: -len(c[0])))
+
+
+def approximation(doc: Doc, start: int, language: str) -> str | None:
+    """How a cue before the figure at ``start`` bends it ("nearly", "más de", "at least"):
+    ``below``, ``above``, ``around``, ``at_least``, ``at_most``, or None when exact."""
+    for words, kind in _approximations(language):
+        begin = start - len(words)
+        if begin >= 0 and tuple(t.lower_ for t in doc[begin:start]) == words:
+            return kind
+    return None
+
+
+def value_range(value: int, kind: str | None) -> tuple[int | None, int | None]:
+    """The figures an approximate statement allows: "nearly 100" is 90 to 99."""
+    if kind is None:
+        return value, value
+    spread = max(1, round(value * 0.1))
+    return {
+        "below": (value - spread, value - 1),
+        "above": (value + 1, value + spread),
+        "around": (value - spread, value + spread),
+        "at_least": (value, None),
+        "at_most": (None, value),
+    }.get(kind, (value, value))

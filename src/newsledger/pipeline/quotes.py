@@ -176,7 +176,7 @@ class _SpeakerFinder:
             if node is None:
                 break
             for child in node.children:
-                if child.dep_ in SUBJECT_DEPS:
+                if child.dep_ in SUBJECT_DEPS and not child.is_punct:
                     return self._resolve(child)
             node = node.head if node.dep_ in {"advcl", "conj", "xcomp", "ccomp", "parataxis"} \
                 and node.head is not node else None
@@ -208,7 +208,8 @@ def _sentences_around(span: Span, context: DocContext) -> list[Span]:
     touched = (context.sentence_of(doc[span.start]), context.sentence_of(doc[span.end - 1]))
     sentences = list({s.start: s for s in touched}.values())
     last = sentences[-1]
-    if last.end < len(doc) and span.end >= last.end - 2:
+    between = doc[last.end - 1].text_with_ws + (doc[last.end].text if last.end < len(doc) else "")
+    if last.end < len(doc) and span.end >= last.end - 2 and "\n\n" not in between:
         following = context.sentence_of(doc[last.end])
         if len(following) <= 12:
             sentences.append(following)

@@ -152,7 +152,8 @@ class DocContext:
 
     # -- clauses --------------------------------------------------------------------
     def is_speech_verb(self, token: Token) -> bool:
-        return token.lemma_.lower() in self.speech_verbs
+        """"said", "dijo"; not "State" in "Secretary of State"."""
+        return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in self.speech_verbs
 
     def is_speech_act(self, token: Token) -> bool:
         """A speech verb used to report words ("said that …", "dijo: «…»"), not in another
@@ -217,8 +218,8 @@ class DocContext:
                 code = self.named_country(obj)
                 if prep in {"to", "into", "a", "hacia", "back", "over"} and code and destination is None:
                     destination = code
-                elif prep in {"from", "desde"} and code and origin is None:
-                    origin = code
+                elif prep in {"from", "desde", "by", "por"} and code and origin is None:
+                    origin = code  # "from Mexico", "handed over … by Mexico"
         return destination, origin
 
 
