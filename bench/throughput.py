@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Throughput of extraction against the bare spaCy model it runs on.
 
-    bench/throughput.py [--articles N] [--languages en,es] [--seed S] [--batch-size B]
+    bench/throughput.py [--articles N] [--languages en,es] [--repeat R] [--seed S] [--batch-size B]
 
 Generates N synthetic news articles per language (template sentences with varied names,
 numbers and dates, a few hundred words each), then measures over the same articles:
@@ -13,7 +13,8 @@ numbers and dates, a few hundred words each), then measures over the same articl
 
 Each measurement runs in its own process, so that its peak resident memory
 (``ru_maxrss``) is its own and not the high-water mark of an earlier run; model loading
-and one warm-up article are excluded from the timing. The last line is
+and one warm-up article are excluded from the timing. The modes alternate ``--repeat``
+times and each one's fastest run is reported, so that a busy machine skews both alike. The last line is
 ``ratio X``: extraction throughput / bare throughput, for the worst language (the
 issue's target is ≥ 0.8, i.e. extraction adds at most a quarter to the model's cost).
 Not a test: timings depend on the machine.
@@ -197,9 +198,27 @@ def _measure(mode: str, language: str, args: argparse.Namespace) -> dict[str, fl
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _best(language: str, args: argparse.Namespace) -> tuple[dict[str, float], dict[str, float]]:
+    """The fastest of ``--repeat`` runs of each mode, the modes alternating.
+
+    On a shared machine the load changes from minute to minute; alternating the two
+    modes and keeping each one's best run (as ``timeit`` does) compares them under
+    similar conditions instead of under whatever load each happened to meet.
+    """
+    runs: dict[str, list[dict[str, float]]] = {"bare": [], "extract": []}
+    for _ in range(args.repeat):
+        for mode in runs:
+            runs[mode].append(_measure(mode, language, args))
+    best = {mode: max(found, key=lambda r: r["articles_per_s"]) for mode, found in runs.items()}
+    for mode, found in runs.items():
+        best[mode]["peak_mb"] = max(r["peak_mb"] for r in found)
+    return best["bare"], best["extract"]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--articles", type=int, default=200, help="articles per language (default 200)")
+    parser.add_argument("--articles", type=int, default=100, help="articles per language (default 100)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each mode; the best counts (default 3)")
     parser.add_argument("--languages", default="en,es", help="comma-separated (default en,es)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--batch-size", type=int, default=8, help="nlp.pipe batch size of both runs (default 8)")
@@ -214,9 +233,9 @@ def main(argv: list[str] | None = None) -> int:
     ratios = []
     for language in languages:
         words = sum(len(text.split()) for text, _ in generate(language, args.articles, args.seed))
-        print(f"{language}: {args.articles} synthetic articles, {words / args.articles:.0f} words on average")
-        bare = _measure("bare", language, args)
-        extracted = _measure("extract", language, args)
+        print(f"{language}: {args.articles} synthetic articles, {words / args.articles:.0f} words on average, "
+              f"best of {args.repeat} alternating runs")
+        bare, extracted = _best(language, args)
         ratio = extracted["articles_per_s"] / bare["articles_per_s"]
         ratios.append(ratio)
         for name, result in (("bare spaCy (nlp.pipe)", bare), ("extraction (extract)", extracted)):
