@@ -579,12 +579,12 @@ class MentionReader:
 
     def _since(self, match: TimexMatch) -> bool:
         """"since February", "desde febrero de 2025": where a series starts, not an event's date."""
-        before = self.context.doc.text[max(0, match.start - 7):match.start].lower().split()
+        before = self.context.text[max(0, match.start - 7):match.start].lower().split()
         return bool(before) and before[-1] in self.since_words
 
     def _quoted(self, position: int) -> bool:
         if self._quotes is None:
-            self._quotes = quoted_spans(self.context.doc.text)
+            self._quotes = quoted_spans(self.context.text)
         return any(q.start <= position < q.end for q in self._quotes)
 
     def _date_cost(self, trigger: Token, head: Token) -> float | None:

@@ -85,13 +85,14 @@ class QuoteExtractor:
         finder = _SpeakerFinder(context, language)
         quotes: list[Quote] = []
         previous: Quote | None = None
-        for quoted in quoted_spans(doc.text):
-            words = doc.text[quoted.start:quoted.end].strip()
+        text_of_doc = context.text
+        for quoted in quoted_spans(text_of_doc):
+            words = text_of_doc[quoted.start:quoted.end].strip()
             text = words.rstrip(",").rstrip()
             if not text or finder.is_nickname(quoted, text):
                 continue
             speaker, channel = finder.attribute(quoted)
-            if speaker is None and previous is not None and _same_paragraph(doc.text, previous.end, quoted.start):
+            if speaker is None and previous is not None and _same_paragraph(text_of_doc, previous.end, quoted.start):
                 speaker, channel = previous.speaker, channel or previous.channel
             quote = Quote(speaker.name if isinstance(speaker, Entity) else speaker, text, channel,
                           quoted.start, quoted.start + len(text))
@@ -121,7 +122,7 @@ class _SpeakerFinder:
         small = {"el", "la", "los", "las", "de", "del", "y", "the"}
         capitalised = all(w[:1].isupper() or w.lower() in small or any(c.isdigit() for c in w)
                           for w in words)
-        before = self.context.doc.text[max(0, quoted.start - 25):quoted.start].lower()
+        before = self.context.text[max(0, quoted.start - 25):quoted.start].lower()
         cued = any(re.search(rf"\b{re.escape(c)}\b", before) for c in self.nickname_cues)
         return capitalised and (cued or len(words) <= 3 or not text.endswith((".", "!", "?")))
 
@@ -136,7 +137,7 @@ class _SpeakerFinder:
         if not verbs:
             # "… y advirtiera: «…»": the parser may miss the verb, but a colon right before
             # the quotation still introduces the words of the last person acting.
-            before = doc.text[max(0, quoted.start - 4):quoted.start]
+            before = self.context.text[max(0, quoted.start - 4):quoted.start]
             if ":" not in before:
                 return None, None
             speaker = self.context.last_person_subject(span.start)
@@ -145,7 +146,7 @@ class _SpeakerFinder:
         verb = min(verbs, key=lambda t: (t.idx > quoted.start, abs(t.idx - quoted.start)))
         speaker = self._subject_entity(verb)
         text = " ".join(s.text for s in sentences)
-        outside_text = text.replace(doc.text[quoted.start:quoted.end], " ")
+        outside_text = text.replace(self.context.text[quoted.start:quoted.end], " ")
         channel = channel_in(outside_text, self.language)
         return speaker, self._specific_channel(speaker, channel, quoted.start)
 

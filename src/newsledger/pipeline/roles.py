@@ -57,7 +57,8 @@ class DocContext:
         self.kb = KnowledgeBase.default()
         self.entities: dict[str, Entity] = {e.id: e for e in doc._.nl_entities or []}
         self.token_entity: dict[int, str] = doc._.nl_token_entity or {}
-        match = _DATELINE.match(doc.text)
+        self.text = doc.text  # Doc.text joins every token each time it is read
+        match = _DATELINE.match(self.text)
         # "MEXICO CITY —" names where the report was filed, never a participant.
         self.dateline_end = match.end() if match else 0
         self.speech_verbs = cue_set(language, "speech_verbs")
