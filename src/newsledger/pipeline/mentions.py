@@ -12,7 +12,7 @@ from newsledger.pipeline.numbers import Figure, approximation, figure_at
 from newsledger.pipeline.quotes import QuotedText, quoted_spans
 from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
 from newsledger.pipeline.syntax import (
-    CLAUSE_DEPS, OBJECT_DEPS, is_passive, preposition_of, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, in_subtree, path_length,
+    CLAUSE_DEPS, OBJECT_DEPS, is_passive, loose_objects, preposition_of, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, in_subtree, path_length,
     prepositional_objects,
 )
 from newsledger.pipeline.triggers import Trigger, TriggerFinder
@@ -151,6 +151,7 @@ class MentionReader:
         self.membership = cue_set(language, "membership")
         self.series_words = cue_set(language, "series_nouns")
         self.since_words = cue_set(language, "since_words")
+        self.military = cue_set(language, "military_nouns")
         self._quotes: list[QuotedText] | None = None
 
     def read(self, sent: Span, timexes: list[tuple[TimexMatch, Token]],
@@ -210,7 +211,25 @@ class MentionReader:
         if trigger.needs_destination and mention.destination is None:
             return None
         self._roles(mention, scope, subject, subject_country)
+        if mention.type == "arrest" and subject is not None and subject_country:
+            self._capture_abroad(mention, subject, subject_country, scope)
         return mention
+
+    def _capture_abroad(self, mention: Mention, subject: Token, country: str, scope: list[Token]) -> None:
+        """"U.S. forces captured Venezuela's Nicolás Maduro": a capture by a state's armed
+        forces of someone from another country is a military operation, not an arrest."""
+        if not any(t.lemma_.lower() in self.military or t.lower_ in self.military for t in subject.subtree):
+            return
+        captured = [e for e, _ in self.context.entities_in(scope, "person")
+                    if e.name in {n for n, _ in mention.persons}]
+        abroad = [e.country for e in captured if e.country and e.country != country]
+        if not abroad:
+            return
+        mention.type = "military_operation"
+        name = self.context.country_name(country)
+        mention.agents = [(name, _sentence_span(mention.sentence))] if name else []
+        if mention.location is None and self.context.country_name(abroad[0]):
+            mention.location = (self.context.country_name(abroad[0]) or "", _sentence_span(mention.sentence))
 
     def _scope(self, token: Token, others: list[Token], sent: Span) -> list[Token]:
         """The trigger's own words: its subtree, or for a noun the clause it heads,
@@ -277,7 +296,7 @@ class MentionReader:
 
     def _count(self, token: Token) -> Figure | None:
         """How many people the event moved, arrested or killed."""
-        candidates: list[Token] = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+        candidates: list[Token] = loose_objects(token)
         candidates += [obj for prep, obj in prepositional_objects(token) if prep in {"a", "of", "de"}]
         if token.dep_ in {"acl", "relcl"}:
             candidates.append(token.head)
@@ -566,7 +585,8 @@ class MentionReader:
             if mention.date is None:
                 options = [(cost, match) for cost, _, _, match, other in pairs
                            if other is mention and cost <= 3
-                           and not any(m.type == mention.type and m.date is match for m in mentions)]
+                           and not any((m.type == mention.type or self._owns(m, match)) and m.date is match
+                                       for m in mentions)]
                 if options:
                     mention.date = min(options, key=lambda o: o[0])[1]
         for mention in mentions:
@@ -576,6 +596,12 @@ class MentionReader:
                     if other is not mention and other.date and other.trigger.pos_ == "NOUN" \
                             and mention.trigger.dep_ == "relcl" and mention.trigger.head.i == other.trigger.i:
                         mention.date = other.date
+
+    def _owns(self, mention: Mention, match: TimexMatch) -> bool:
+        """"pleaded not guilty to the 1985 murder": a date inside a trigger's own phrase
+        is that event's alone."""
+        span = self.context.doc.char_span(match.start, match.end, alignment_mode="expand")
+        return span is not None and in_subtree(span.root, mention.trigger) and span.root.i != mention.trigger.i
 
     def _since(self, match: TimexMatch) -> bool:
         """"since February", "desde febrero de 2025": where a series starts, not an event's date."""

@@ -75,3 +75,15 @@ def is_passive(verb: Token) -> bool:
         return True
     return "Part" in verb.morph.get("VerbForm") and any(
         c.dep_ in {"aux", "cop"} and c.lemma_.lower() in {"ser", "be"} for c in verb.children)
+
+
+def loose_objects(token: Token) -> list[Token]:
+    """The verb's objects, also where the parser hung them elsewhere: "sent 29 prisoners
+    north" comes out with "prisoners" as a noun modifier of "north"."""
+    found = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    for child in token.children:
+        if child.dep_ == "npadvmod" and child.pos_ == "NOUN":
+            found.append(child)
+        elif child.dep_ == "advmod":
+            found += [g for g in child.children if g.dep_ == "npadvmod" and g.pos_ == "NOUN"]
+    return found

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from newsledger import lang
 from newsledger.errors import KnowledgeBaseError
 from newsledger.model import EVENT_TYPES
-from newsledger.pipeline.syntax import OBJECT_DEPS, prepositional_objects
+from newsledger.pipeline.syntax import loose_objects, prepositional_objects
 
 
 @dataclass(frozen=True)
@@ -104,8 +104,8 @@ class TriggerFinder:
 
     def _has_people_object(self, token: Token) -> bool:
         """Generic verbs ("send", "fly") count only when people or a count are moved."""
-        candidates = [c for c in token.children if c.dep_ in OBJECT_DEPS]
-        candidates += [obj for prep, obj in prepositional_objects(token) if prep in {"a"}]
+        candidates = loose_objects(token)
+        candidates += [obj for prep, obj in prepositional_objects(token) if prep in {"a", "of"}]
         if token.dep_ in {"acl", "relcl"}:
             candidates.append(token.head)
         for candidate in candidates:
