@@ -211,6 +211,8 @@ class MentionReader:
         if trigger.needs_destination and mention.destination is None:
             return None
         self._roles(mention, scope, subject, subject_country)
+        if mention.type == "seizure" and mention.persons:
+            mention.type = "arrest"  # "seized Maduro": people are captured, goods seized
         if mention.type == "arrest" and subject is not None and subject_country:
             self._capture_abroad(mention, subject, subject_country, scope)
         return mention

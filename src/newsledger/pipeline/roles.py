@@ -227,7 +227,7 @@ class DocContext:
 def modifies_another_person(token: Token, context: DocContext) -> bool:
     """True for "El Mencho" in "a brother of CJNG leader El Mencho": a person named only
     to describe another one, through a preposition or a possessive."""
-    if _described_in_text(token, context):
+    if context.entity_at(token) is not None and (_kin_before(token, context) or _described_in_text(token, context)):
         return True
     passed_preposition = False
     for ancestor in token.ancestors:
@@ -239,6 +239,22 @@ def modifies_another_person(token: Token, context: DocContext) -> bool:
                 return True
         if ancestor.pos_ in {"VERB", "AUX"}:
             return False
+    return False
+
+
+def _kin_before(token: Token, context: DocContext) -> bool:
+    """"a brother-in-law of its boss, Nemesio Oseguera", "cuñado de Nemesio": a relative
+    or a superior named right before, through "of"/"de"."""
+    sent = context.sentence_of(token)
+    window = context.doc[max(sent.start, token.i - 7):token.i]
+    relations = cue_set(context.language, "relation_nouns")
+    for position, word in enumerate(window):
+        if word.lemma_.lower() in relations or word.lower_ in relations:
+            rest = window[position + 1:]
+            listed = any(a.text in {",", ";"} and b.lower_ in {"and", "y", "e"} for a, b in zip(rest, rest[1:]))
+            if any(t.lower_ in {"of", "de", "del"} for t in rest) and not listed \
+                    and not any(t.text == ";" for t in rest):
+                return True
     return False
 
 
