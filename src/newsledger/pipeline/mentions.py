@@ -179,12 +179,19 @@ class MentionReader:
                 return True
             if any(c.dep_ == "cop" for c in token.children):
                 return True  # "no fue una extradición": what the act was called, not an act
-            if is_series(token, self.language):
+            if is_series(token, self.language) or self._bare_plural(token):
                 return True
         # "the number of people Mexico has transferred", "the two mass transfers … in
         # which it sent 55": clauses about a series, not one event.
         return any(a.pos_ == "NOUN" and (a.lemma_.lower() in self.series_words or is_series(a, self.language))
                    for a in token.ancestors)
+
+    @staticmethod
+    def _bare_plural(noun: Token) -> bool:
+        """"stepped up arrests and seizures": a plural with no determiner is a kind of act."""
+        plural = noun.morph.get("Number") == ["Plur"] or noun.tag_ == "NNS"
+        return plural and not any(c.dep_ in {"det", "poss", "nummod", "amod"} for c in noun.children) \
+            and noun.dep_ != "conj" or plural and noun.dep_ == "conj" and MentionReader._bare_plural(noun.head)
 
     # -- one mention ------------------------------------------------------------------
     def _mention(self, trigger: Trigger, sent: Span, others: list[Trigger]) -> Mention | None:
@@ -225,6 +232,9 @@ class MentionReader:
         captured = [e for e, _ in self.context.entities_in(scope, "person")
                     if e.name in {n for n, _ in mention.persons}]
         abroad = [e.country for e in captured if e.country and e.country != country]
+        objects = [t for t in mention.trigger.children if t.dep_ in OBJECT_DEPS]
+        abroad += [code for obj in objects if (code := self.context.country_in(list(obj.subtree)))
+                   and code != country]
         if not abroad:
             return
         mention.type = "military_operation"
@@ -617,6 +627,9 @@ class MentionReader:
 
     def _date_cost(self, trigger: Token, head: Token) -> float | None:
         inside = in_subtree(head, trigger)
+        clause = next((a for a in [head, *head.ancestors] if a.dep_ in {"relcl", "acl:relcl"}), None)
+        if clause is not None and not in_subtree(trigger, clause):
+            return None  # "charges first brought against him in 2020": the clause's own date
         if not inside and trigger.pos_ in {"NOUN", "PROPN"} and any(
                 c.dep_ in {"det", "poss"} and c.lower_ in {"the", "el", "la", "this", "that", "its", "his", "her"}
                 for c in trigger.children) and not any(p in {"of", "de"} for p, _ in prepositional_objects(trigger)):

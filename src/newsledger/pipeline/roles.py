@@ -252,8 +252,8 @@ def _kin_before(token: Token, context: DocContext) -> bool:
         if word.lemma_.lower() in relations or word.lower_ in relations:
             rest = window[position + 1:]
             listed = any(a.text in {",", ";"} and b.lower_ in {"and", "y", "e"} for a, b in zip(rest, rest[1:]))
-            if any(t.lower_ in {"of", "de", "del"} for t in rest) and not listed \
-                    and not any(t.text == ";" for t in rest):
+            linked = any(t.lower_ in {"of", "de", "del"} for t in window[max(0, position - 2):])
+            if linked and not listed and not any(t.text == ";" for t in rest):
                 return True
     return False
 
