@@ -127,6 +127,8 @@ def fill_directions(events: list[Mention]) -> None:
             event.origin = event.origin or origin
             event.destination = event.destination or destination
     for event in transfers:
+        if event.origin and event.origin == event.destination:
+            event.origin = None  # a hand-over goes abroad: one side was misread
         if event.origin and not event.agents:
             event.default_agent = event.origin
 
