@@ -160,11 +160,7 @@ def test_tally_and_claims_commands_run(cli: Invoke, samples_db: str) -> None:
 # What the sample corpus is written to show: three transfers merged from every report that
 # mentions them, a running tally 29 → 55 → 92, and the "92 in total" claim checked.
 # These measure extraction and merging on the samples, not the CLI.
-SAMPLE_LEDGER = pytest.mark.xfail(
-    reason="extraction still reads some cumulative figures in the samples as transfers", strict=False)
 
-
-@SAMPLE_LEDGER
 def test_samples_have_one_record_per_transfer(cli: Invoke, samples_db: str) -> None:
     data = json.loads(cli("export", db=samples_db).stdout)
     transfers = [e for e in data["events"] if e["type"] == "transfer" and e["origin"] == "MX"
@@ -172,20 +168,18 @@ def test_samples_have_one_record_per_transfer(cli: Invoke, samples_db: str) -> N
     assert sorted(e["count"] for e in transfers) == [26, 29, 37]
 
 
-@SAMPLE_LEDGER
 def test_samples_tally_runs_29_55_92(cli: Invoke, samples_db: str) -> None:
     result = cli("tally", "transfer", "--from", "MX", "--to", "US", db=samples_db)
     running = re.findall(r"^\d{4}-\d{2}-\d{2}\s+(\d+)\s+(\d+)", result.stdout, flags=re.M)
     assert running == [("29", "29"), ("26", "55"), ("37", "92")]
 
 
-@SAMPLE_LEDGER
 def test_samples_claim_of_92_is_consistent(cli: Invoke, samples_db: str) -> None:
     data = json.loads(cli("export", db=samples_db).stdout)
     totals = [c for c in data["claim_checks"] if c["claim"]["kind"] == "cumulative_total"
               and c["claim"]["value"] == 92]
     assert totals and all(c["verdict"] == "consistent" for c in totals)
-    assert "29 + 26 + 37 = 92" in {c["explanation"] for c in totals}
+    assert any(c["explanation"].startswith("29 + 26 + 37 = 92") for c in totals)
 
 
 def test_timeline_lists_events_in_date_order(cli: Invoke, samples_db: str) -> None:
