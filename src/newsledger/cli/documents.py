@@ -1,6 +1,7 @@
 """Commands about documents: ``extract``, ``ingest``, ``failures`` and ``dates``."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,10 +80,34 @@ def ingest(
     max_bytes: int | None = typer.Option(None, "--max-bytes", min=1, help=_MAX_BYTES_HELP),
 ) -> None:
     """Read, extract and store articles, then update the ledger; bad files are reported."""
-    from newsledger.ingest import content_hash
     from newsledger.ledger import service
 
-    store = open_store(ctx)
+    with open_store(ctx) as store:
+        documents, failed = _collect(store, paths, published, language, url, max_bytes)
+        tally = _Tally(failed=failed)
+        try:
+            _ingest_all(store, documents, tally)
+        finally:
+            # Also after an interruption: what was stored is merged into the ledger.
+            if tally.stored:
+                service.update(store, tally.stored)
+    typer.echo(f"stored {len(tally.stored)}, duplicates {tally.duplicates}, failed {tally.failed}")
+    if tally.failed:
+        raise typer.Exit(1)
+
+
+@dataclass
+class _Tally:
+    """What became of an ingest batch, for the summary line and the exit code."""
+
+    stored: list[str] = field(default_factory=list)
+    duplicates: int = 0
+    failed: int = 0
+
+
+def _collect(store: "Store", paths: list[Path], published: str | None, language: Language | None,
+             url: str | None, max_bytes: int | None) -> tuple[list["RawDocument"], int]:
+    """Every readable document under ``paths``; unreadable ones are reported and recorded."""
     documents: list[RawDocument] = []
     failed = 0
     for path in paths:
@@ -92,39 +117,35 @@ def ingest(
                 failed += 1
             else:
                 documents.append(item)
+    return documents, failed
 
-    stored: list[str] = []
-    duplicates = 0
-    try:
-        with render.progress(err(), total=len(documents)) as advance:
-            pending = []
-            for raw in documents:
-                for warning in raw.warnings:
-                    typer.echo(f"warning: {_where(raw.source, raw.line)}: {warning}", err=True)
-                # Text already stored is recognised by its hash: re-ingesting costs no model time.
-                if store.has(content_hash(raw.text)):
-                    duplicates += 1
-                    advance()
+
+def _ingest_all(store: "Store", documents: list["RawDocument"], tally: _Tally) -> None:
+    """Extract and store the documents not stored yet, in model batches, counting outcomes."""
+    from newsledger.ingest import content_hash
+
+    with render.progress(err(), total=len(documents)) as advance:
+        pending = []
+        for raw in documents:
+            for warning in raw.warnings:
+                typer.echo(f"warning: {_where(raw.source, raw.line)}: {warning}", err=True)
+            # Text already stored is recognised by its hash: re-ingesting costs no model time.
+            if store.has(content_hash(raw.text)):
+                tally.duplicates += 1
+                advance()
+            else:
+                pending.append(raw)
+        for start in range(0, len(pending), BATCH):
+            chunk = pending[start:start + BATCH]
+            for raw, result in zip(chunk, _extract(chunk)):
+                outcome = _store(store, raw, result)
+                if outcome is None:
+                    tally.failed += 1
+                elif outcome[1]:
+                    tally.stored.append(outcome[0])
                 else:
-                    pending.append(raw)
-            for start in range(0, len(pending), BATCH):
-                chunk = pending[start:start + BATCH]
-                for raw, result in zip(chunk, _extract(chunk)):
-                    outcome = _store(store, raw, result)
-                    if outcome is None:
-                        failed += 1
-                    elif outcome[1]:
-                        stored.append(outcome[0])
-                    else:
-                        duplicates += 1
-                    advance()
-    finally:
-        # Also after an interruption: what was stored is merged into the ledger.
-        if stored:
-            service.update(store, stored)
-    typer.echo(f"stored {len(stored)}, duplicates {duplicates}, failed {failed}")
-    if failed:
-        raise typer.Exit(1)
+                    tally.duplicates += 1
+                advance()
 
 
 def _where(source: str, line: int | None) -> str:
@@ -178,7 +199,8 @@ def _fail(store: "Store", source: str, line: int | None, error: NewsledgerError)
 @app.command()
 def failures(ctx: typer.Context) -> None:
     """List the documents that could not be ingested, with the reason."""
-    rows = open_store(ctx).failures()
+    with open_store(ctx) as store:
+        rows = store.failures()
     render.failures(out(), rows)
 
 
