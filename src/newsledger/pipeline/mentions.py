@@ -716,6 +716,8 @@ class MentionReader:
             return False
         neighbours = [token.head, *token.children, *(g for c in token.children for g in c.children)]
         listing = self.context.people_nouns | cue_set(self.language, "list_nouns")
+        if token.lemma_.lower() in listing and token.pos_ == "NOUN":
+            return True  # "Also on the list was …"
         for other in neighbours:
             if other.i == token.i:
                 continue
