@@ -171,7 +171,8 @@ class MentionReader:
     # -- which triggers count ---------------------------------------------------------
     def _excluded(self, trigger: Trigger) -> bool:
         token = trigger.token
-        if token.pos_ in {"VERB", "AUX"} and token.dep_ in {"amod", "compound"}:
+        if token.pos_ in {"VERB", "AUX", "ADJ"} and token.dep_ in {"amod", "compound"} \
+                and not any(c.dep_ in {"obl", "prep", "npadvmod", "nmod"} for c in token.children):
             return True  # "detained cartel members": a description, not an event
         if token.pos_ in {"NOUN", "PROPN"}:
             if token.dep_ in {"attr", "amod", "fixed", "flat"} \
@@ -310,7 +311,7 @@ class MentionReader:
         """How many people the event moved, arrested or killed."""
         candidates: list[Token] = loose_objects(token)
         candidates += [obj for prep, obj in prepositional_objects(token) if prep in {"a", "of", "de"}]
-        if token.dep_ in {"acl", "relcl"}:
+        if token.dep_ in {"acl", "relcl", "amod"}:
             candidates.append(token.head)
         if token.pos_ in {"NOUN", "PROPN"} and token.head.lemma_.lower() in LIGHT_VERBS:
             candidates += [c for c in token.head.children if c.dep_ in OBJECT_DEPS and c.i != token.i]
@@ -413,6 +414,8 @@ class MentionReader:
             mention.organizations = named(groups)
             if kind in {"arrest", "charge", "seizure"}:
                 mention.location = self._location(mention.trigger, places)
+            if kind != "transfer" and not mention.agents:
+                mention.agents = self._passive_agents(mention.trigger)
             if kind in {"charge", "arrest", "seizure"} and not mention.agents and subject_country \
                     and not passive_or_noun:
                 mention.agents = [(context.country_name(subject_country) or subject_country,
@@ -446,6 +449,23 @@ class MentionReader:
             mention.agents = named(participants)
             if kind == "consultation":
                 mention.location = self._location(mention.trigger, places)
+
+    def _passive_agents(self, trigger: Token) -> list[Named]:
+        """"arrested by Mexican soldiers", "capturados por la Guardia Nacional": the body
+        named, else the country its members serve."""
+        for prep, obj in prepositional_objects(trigger):
+            if prep not in {"by", "por"} or not is_passive(trigger) and prep == "por":
+                continue
+            words = list(obj.subtree)
+            bodies = [(e, t) for e, t in self.context.entities_in(words)
+                      if e.type == "organization" or e.category == "country"]
+            if bodies:
+                return [(e.name, _mention_span(t, e)) for e, t in bodies[:1]]
+            code = self.context.country_in(words)
+            name = self.context.country_name(code)
+            if name:
+                return [(name, _sentence_span(self.context.sentence_of(trigger)))]
+        return []
 
     @staticmethod
     def _object_tokens(trigger: Token) -> set[int]:

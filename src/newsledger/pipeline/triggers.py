@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from newsledger import lang
 from newsledger.errors import KnowledgeBaseError
 from newsledger.model import EVENT_TYPES
-from newsledger.pipeline.syntax import loose_objects, prepositional_objects
+from newsledger.pipeline.syntax import is_passive, loose_objects, prepositional_objects
 
 
 @dataclass(frozen=True)
@@ -67,20 +67,38 @@ class TriggerFinder:
 
     def __init__(self, language: str, people_nouns: set[str], person_tokens: set[int]):
         self.rules = rules(language)
+        endings = lang.load(language, "cues").get("participle_endings") or {}
+        self.participles = {str(k): [str(v) for v in vs] for k, vs in
+                            sorted(endings.items(), key=lambda kv: -len(str(kv[0])))}
         self.people_nouns = people_nouns
         self.person_tokens = person_tokens
 
     def find(self, sent: Span) -> list[Trigger]:
         found = []
         for token in sent:
-            for rule in self.rules.get(token.lemma_.lower(), ()) or self.rules.get(token.lower_, ()):
+            for rule in self._rules_for(token):
                 if self._matches(token, rule):
                     found.append(Trigger(token, rule.type, rule.subject_role, rule.needs_destination))
                     break
         return found
 
+    def _rules_for(self, token: Token) -> tuple[TriggerRule, ...]:
+        rules_ = self.rules.get(token.lemma_.lower(), ()) or self.rules.get(token.lower_, ())
+        if rules_ or token.pos_ not in {"ADJ", "VERB"}:
+            return rules_
+        word = token.lower_
+        for ending, infinitives in self.participles.items():
+            if word.endswith(ending):
+                for infinitive in infinitives:
+                    found = tuple(r for r in self.rules.get(word[:-len(ending)] + infinitive, ())
+                                  if r.pos == "VERB")
+                    if found:
+                        return found
+        return ()
+
     def _matches(self, token: Token, rule: TriggerRule) -> bool:
-        if rule.pos == "VERB" and token.pos_ not in {"VERB", "AUX"}:
+        if rule.pos == "VERB" and token.pos_ not in {"VERB", "AUX"} \
+                and not (token.pos_ == "ADJ" and self.participles):
             return False
         if rule.pos == "NOUN" and token.pos_ not in {"NOUN", "PROPN"}:
             return False
@@ -105,8 +123,10 @@ class TriggerFinder:
     def _has_people_object(self, token: Token) -> bool:
         """Generic verbs ("send", "fly") count only when people or a count are moved."""
         candidates = loose_objects(token)
+        if is_passive(token):  # "Morales fue entregado": the subject is the one moved
+            candidates += [c for c in token.children if c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}]
         candidates += [obj for prep, obj in prepositional_objects(token) if prep in {"a", "of"}]
-        if token.dep_ in {"acl", "relcl"}:
+        if token.dep_ in {"acl", "relcl", "amod"}:
             candidates.append(token.head)
         for candidate in candidates:
             for t in [candidate, *candidate.conjuncts]:
