@@ -13,7 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.model import DateValue
-from newsledger.pipeline.mentions import Mention, MentionReader
+from newsledger.pipeline.mentions import Mention
+from newsledger.pipeline.reader import MentionReader
 from newsledger.pipeline.roles import DocContext
 from newsledger.timex import TimexMatch
 

@@ -1,0 +1,74 @@
+"""Head counts: how many people an event moved, arrested or killed, as its trigger's
+objects state it."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsledger.pipeline.mentions import LIGHT_VERBS
+from newsledger.pipeline.numbers import Figure, approximation, figure_at
+from newsledger.pipeline.roles import DocContext
+from newsledger.pipeline.syntax import OBJECT_DEPS, loose_objects, prepositional_objects
+
+
+class HeadCounts:
+    """Finds a trigger's head count; ``totals`` holds where the sentence's cumulative
+    figures start, set per sentence, since a running total is no event's count."""
+
+    def __init__(self, context: DocContext, language: str):
+        self.context = context
+        self.language = language
+        self.totals: set[int] = set()
+
+    def of(self, token: Token) -> Figure | None:
+        """How many people the event moved, arrested or killed."""
+        candidates: list[Token] = loose_objects(token)
+        candidates += [obj for prep, obj in prepositional_objects(token) if prep in {"a", "of", "de"}]
+        if token.dep_ in {"acl", "relcl", "amod"}:
+            candidates.append(token.head)
+        if token.pos_ in {"NOUN", "PROPN"} and token.head.lemma_.lower() in LIGHT_VERBS:
+            candidates += [c for c in token.head.children if c.dep_ in OBJECT_DEPS and c.i != token.i]
+        for candidate in candidates:
+            for item in [candidate, *candidate.conjuncts]:
+                figure = self._figure_of(item)
+                if figure is not None:
+                    if any(c.lower_ in {"other", "otros", "otras"} for c in item.children) and any(
+                            c.pos_ in {"PRON", "PROPN"} for c in candidate.conjuncts + (candidate,)
+                            if c.i != item.i):
+                        return Figure(figure.value + 1, figure.start, figure.end)
+                    return figure
+        return None
+
+    def _figure_of(self, token: Token) -> Figure | None:
+        figure = self._exact_figure_of(token)
+        if figure is not None and approximation(token.doc, figure.start, self.language):
+            return None  # "nearly 30 prisoners": a claim, not the event's head count
+        return figure
+
+    def _exact_figure_of(self, token: Token) -> Figure | None:
+        doc = token.doc
+        if token.like_num and token.dep_ != "nummod":
+            figure = figure_at(doc, token.i, self.language)
+            if figure and self.is_count(figure):
+                return figure
+        if token.lemma_.lower() in self.context.people_nouns or token.pos_ in {"NOUN", "PROPN"}:
+            for child in token.children:
+                if child.dep_ == "nummod" and child.like_num:
+                    start = min(t.i for t in child.subtree if t.like_num)
+                    figure = figure_at(doc, start, self.language)
+                    if figure and self.is_count(figure) and \
+                            token.lemma_.lower() in self.context.people_nouns | {"cartel"}:
+                        return figure
+        return None
+
+    def is_count(self, figure: Figure) -> bool:
+        doc = self.context.doc
+        if figure.start in self.totals:
+            return False
+        after = doc[figure.end] if figure.end < len(doc) else None
+        if after is not None and after.text in {"%", "percent", "por"}:
+            return False
+        return not (1900 <= figure.value <= 2100 and figure.end - figure.start == 1
+                    and doc[figure.start].text.isdigit() and len(doc[figure.start].text) == 4)
+
+
+__all__ = ["HeadCounts"]

@@ -1,0 +1,94 @@
+"""Dates for mentions: each temporal expression goes to the trigger it is nearest to in
+the parse, leaving out quoted speech and the starts of series."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsledger.pipeline.mentions import Mention
+from newsledger.pipeline.quotes import QuotedText, quoted_spans
+from newsledger.pipeline.roles import DocContext, cue_set
+from newsledger.pipeline.syntax import in_subtree, path_length, prepositional_objects
+from newsledger.timex import TimexMatch
+
+
+class DateAssigner:
+    def __init__(self, context: DocContext, language: str):
+        self.context = context
+        self.since_words = cue_set(language, "since_words")
+        self._quotes: list[QuotedText] | None = None
+
+    def assign(self, mentions: list[Mention], timexes: list[tuple[TimexMatch, Token]]) -> None:
+        """Each date goes to the nearest trigger in the tree; one date per mention."""
+        pairs = []
+        # "Today's transfer …," a speaker said: a quotation's relative dates are the
+        # speaker's, not the report's.
+        timexes = [(m, h) for m, h in timexes if not self._quoted(m.start) and not self._since(m)]
+        for match, head in timexes:
+            for mention in mentions:
+                cost = self._date_cost(mention.trigger, head)
+                if cost is not None:
+                    pairs.append((cost, match.start, mention.trigger.i, match, mention))
+        used_dates, dated = set(), set()
+        for _, _, _, match, mention in sorted(pairs, key=lambda p: p[:3]):
+            if match.start in used_dates or id(mention) in dated:
+                continue
+            mention.date = match
+            used_dates.add(match.start)
+            dated.add(id(mention))
+        for mention in mentions:
+            # "held their ninth phone call, on July 31, in which the two leaders agreed":
+            # events of different types in one clause share a nearby date.
+            if mention.date is None:
+                options = [(cost, match) for cost, _, _, match, other in pairs
+                           if other is mention and cost <= 3
+                           and not any((m.type == mention.type or self._owns(m, match)) and m.date is match
+                                       for m in mentions)]
+                if options:
+                    mention.date = min(options, key=lambda o: o[0])[1]
+        for mention in mentions:
+            if mention.date is None:
+                # "the call …, in which the two leaders agreed": the clause shares the date.
+                for other in mentions:
+                    if other is not mention and other.date and other.trigger.pos_ == "NOUN" \
+                            and mention.trigger.dep_ == "relcl" and mention.trigger.head.i == other.trigger.i:
+                        mention.date = other.date
+
+    def _owns(self, mention: Mention, match: TimexMatch) -> bool:
+        """"pleaded not guilty to the 1985 murder": a date inside a trigger's own phrase
+        is that event's alone."""
+        span = self.context.doc.char_span(match.start, match.end, alignment_mode="expand")
+        return span is not None and in_subtree(span.root, mention.trigger) and span.root.i != mention.trigger.i
+
+    def _since(self, match: TimexMatch) -> bool:
+        """"since February", "desde febrero de 2025": where a series starts, not an event's date."""
+        before = self.context.text[max(0, match.start - 7):match.start].lower().split()
+        return bool(before) and before[-1] in self.since_words
+
+    def _quoted(self, position: int) -> bool:
+        if self._quotes is None:
+            self._quotes = quoted_spans(self.context.text)
+        return any(q.start <= position < q.end for q in self._quotes)
+
+    def _date_cost(self, trigger: Token, head: Token) -> float | None:
+        inside = in_subtree(head, trigger)
+        clause = next((a for a in [head, *head.ancestors] if a.dep_ in {"relcl", "acl:relcl"}), None)
+        if clause is not None and not in_subtree(trigger, clause):
+            return None  # "charges first brought against him in 2020": the clause's own date
+        if not inside and trigger.pos_ in {"NOUN", "PROPN"} and any(
+                c.dep_ in {"det", "poss"} and c.lower_ in {"the", "el", "la", "this", "that", "its", "his", "her"}
+                for c in trigger.children) and not any(p in {"of", "de"} for p, _ in prepositional_objects(trigger)):
+            return None  # "the transfer" refers back; it takes no date from the clause
+        cost = float(path_length(trigger, head))
+        speech = head if self.context.is_speech_verb(head) else head.head \
+            if self.context.is_speech_verb(head.head) else None
+        if speech is not None and not inside:
+            # "…, the department said Wednesday": the day of the saying dates only the
+            # event reported in the verb's own complement.
+            reported = [c for c in speech.children if c.dep_ in {"ccomp", "xcomp", "parataxis"}]
+            if not any(in_subtree(trigger, c) for c in reported) and trigger.head.i != speech.i:
+                return None
+            cost += 0.5
+        return cost
+
+
+__all__ = ["DateAssigner"]

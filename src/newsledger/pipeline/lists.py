@@ -1,0 +1,135 @@
+"""Lists inside a sentence that speak of other events: figures each with their own
+date ("29 in February and 26 in August") are earlier events of a series, and
+membership lists ("Among them was …") name the people of the last transfer."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from newsledger.model import Span as TextSpan
+from newsledger.pipeline.counts import HeadCounts
+from newsledger.pipeline.mentions import Mention, mention_span
+from newsledger.pipeline.numbers import figure_at
+from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
+from newsledger.pipeline.syntax import in_subtree, prepositional_objects
+from newsledger.pipeline.triggers import Trigger, TriggerFinder
+from newsledger.timex import TimexMatch
+
+# Reads one trigger of a sentence as a mention, given the sentence's other triggers.
+Draft = Callable[[Trigger, Span, list[Trigger]], Mention | None]
+
+
+class ListReader:
+    def __init__(self, context: DocContext, language: str, finder: TriggerFinder,
+                 counts: HeadCounts, draft: Draft):
+        self.context = context
+        self.language = language
+        self.finder = finder
+        self.counts = counts
+        self.draft = draft
+        self.membership = cue_set(language, "membership")
+
+    def enumerated(self, sent: Span, mentions: list[Mention],
+                   timexes: list[tuple[TimexMatch, Token]]) -> list[Mention]:
+        """"after 29 in February and 26 in August": each figure with its own date is an
+        earlier event of the series the sentence talks about."""
+        context_type = "transfer" if any(m.type == "transfer" for m in mentions) or \
+            self._speaks_of_transfers(sent) else None
+        if context_type is None:
+            return []
+        base = next((m for m in mentions if m.type == context_type), None)
+        if base is None:
+            aside = [t for t in self.finder.find(sent) if t.type == context_type]
+            drafts = [self.draft(t, sent, aside) for t in aside]
+            origin = next((d.origin for d in drafts if d and d.origin), None)
+            destination = next((d.destination for d in drafts if d and d.destination), None)
+            if not (origin and destination):
+                # "el gobierno de Sheinbaum puso en manos de la justicia estadounidense a 56":
+                # the clause's subject and the country it hands to.
+                root = sent.root
+                subject = self.context.subject_of(root)
+                if subject is not None and not origin:
+                    origin = self.context.country_in(list(subject.subtree))
+                if not destination:
+                    destination = next((code for prep, obj in prepositional_objects(root)
+                                        if prep in {"to", "into", "a", "en"}
+                                        and (code := self.context.named_country(obj)) and code != origin), None)
+            if (origin or destination) and aside:
+                base = Mention(context_type, aside[0].token, sent, origin=origin, destination=destination)
+        found = []
+        used = {m.date.start for m in mentions if m.date}
+        for match, head in timexes:
+            if match.start in used:
+                continue
+            # "29 in February", "26 en agosto": a figure right before the dated phrase.
+            doc = sent.doc
+            span = doc.char_span(match.start, match.end, alignment_mode="expand")
+            if span is None:
+                continue
+            start = span.start + (0 if span[0].lower_ in {"in", "en"} else -1)
+            if start < 1 or doc[start].lower_ not in {"in", "en"} or not doc[start - 1].like_num:
+                continue
+            number = doc[start - 1]
+            figure = figure_at(sent.doc, number.i, self.language)
+            if figure is None or not self.counts.is_count(figure):
+                continue
+            mention = Mention(context_type, number, sent, date=match, count=figure.value,
+                              count_span=TextSpan(number.idx, number.idx + len(number.text), number.text))
+            if base is not None:
+                mention.origin, mention.destination = base.origin, base.destination
+                if base.hypothetical or base.negated:
+                    continue
+            scope = [t for t in number.subtree]
+            persons = [(e, t) for e, t in self.context.entities_in(scope, "person")
+                       if not self.context.is_official(e)]
+            mention.persons = [(e.name, mention_span(t, e)) for e, t in persons]
+            found.append(mention)
+        return found
+
+    def _speaks_of_transfers(self, sent: Span) -> bool:
+        """Transfer vocabulary anywhere, even in clauses set aside as series."""
+        rules = self.finder.rules
+        return any(any(r.type == "transfer" for r in rules.get(t.lemma_.lower(), ())) for t in sent)
+
+    def _lists_people(self, token: Token) -> bool:
+        """A membership cue that speaks of people or of a transfer: "the group included",
+        "Among them", "Also on the list", "Besides Caro Quintero"."""
+        if token.lemma_.lower() not in self.membership and token.lower_ not in self.membership:
+            return False
+        neighbours = [token.head, *token.children, *(g for c in token.children for g in c.children)]
+        listing = self.context.people_nouns | cue_set(self.language, "list_nouns")
+        if token.lemma_.lower() in listing and token.pos_ == "NOUN":
+            return True  # "Also on the list was …"
+        for other in neighbours:
+            if other.i == token.i:
+                continue
+            if other.lemma_.lower() in listing or other.lower_ in listing \
+                    or other.i in self.finder.person_tokens:
+                return True
+            if any(r.type == "transfer" for r in self.finder.rules.get(other.lemma_.lower(), ())):
+                return True
+        return False
+
+    def attach_members(self, sent: Span, earlier: list[Mention], triggers: list[Token]) -> None:
+        """"Among them was …", "the group included …": people of the last transfer."""
+        if not any(self._lists_people(t) for t in sent):
+            return
+        target = next((m for m in reversed(earlier) if m.type == "transfer"
+                       and not m.negated and not m.hypothetical and m.count is not None), None)
+        if target is None:
+            return
+        speakers = self.context.speakers(sent)
+        for entity, token in self.context.entities_in(list(sent)):
+            if entity.id in speakers or any(in_subtree(token, t) for t in triggers):
+                continue  # a speaker, or the victim of a killing recalled in the list
+            if entity.type == "person" and not self.context.is_official(entity) \
+                    and not modifies_another_person(token, self.context):
+                if entity.name not in {n for n, _ in target.persons}:
+                    target.persons.append((entity.name, mention_span(token, entity)))
+            elif self.context.is_criminal_group(entity):
+                if entity.name not in {n for n, _ in target.organizations}:
+                    target.organizations.append((entity.name, mention_span(token, entity)))
+
+
+__all__ = ["ListReader"]

@@ -1,0 +1,277 @@
+"""Who and where: the people, groups, actors and place of a mention, read off the
+trigger's scope and the words around it."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsledger.model import Entity
+from newsledger.pipeline.mentions import LIGHT_VERBS, Mention, Named, mention_span, sentence_span
+from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
+from newsledger.pipeline.syntax import (
+    OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, in_subtree, is_passive, preposition_of,
+    prepositional_objects,
+)
+
+
+class Participants:
+    """Fills a mention's agents, persons, organizations and location."""
+
+    def __init__(self, context: DocContext, language: str):
+        self.context = context
+        self.language = language
+        self.military = cue_set(language, "military_nouns")
+
+    def roles(self, mention: Mention, scope: list[Token], subject: Token | None,
+              subject_country: str | None) -> None:
+        context, sent = self.context, mention.sentence
+        speakers = context.speakers(sent)
+        found = [(e, t) for e, t in context.entities_in(scope) if e.id not in speakers]
+        subject_ids = {e.id for e, _ in context.entities_in(list(subject.subtree))} \
+            if subject is not None else set()
+        persons = [(e, t) for e, t in found if e.type == "person"]
+        groups = [(e, t) for e, t in found if context.is_criminal_group(e)]
+        places = [(e, t) for e, t in found if e.type == "place"]
+
+        def named(items: list[tuple[Entity, Token]]) -> list[Named]:
+            return [(e.name, mention_span(t, e)) for e, t in items]
+
+        kind = mention.type
+        if kind in {"transfer", "arrest", "charge", "designation", "seizure"}:
+            persons += self._pronoun_objects(mention.trigger, persons)
+            persons += self._described_people(mention.trigger, persons)
+            groups += [g for g in self._described_groups(mention.trigger) if g[0].id not in {x.id for x, _ in groups}]
+            objects = self._object_tokens(mention.trigger)
+            victims = [(e, t) for e, t in persons if (not context.is_official(e) or t.i in objects)
+                       and not modifies_another_person(t, context)]
+            passive_or_noun = subject is None or subject.dep_ in PASSIVE_SUBJECT_DEPS \
+                or is_passive(mention.trigger) or mention.subject_role == "persons"
+            if kind != "transfer" and not passive_or_noun:
+                mention.agents = named([(e, t) for e, t in found
+                                        if e.id in subject_ids and e.type != "place"])
+                victims = [(e, t) for e, t in victims if e.id not in subject_ids]
+            mention.persons = named(victims)
+            mention.organizations = named(groups)
+            if kind in {"arrest", "charge", "seizure"}:
+                mention.location = self._location(mention.trigger, places)
+            if kind != "transfer" and not mention.agents:
+                mention.agents = self._passive_agents(mention.trigger)
+            if kind in {"charge", "arrest", "seizure"} and not mention.agents and subject_country \
+                    and not passive_or_noun:
+                mention.agents = [(context.country_name(subject_country) or subject_country,
+                                   sentence_span(sent))]
+        elif kind == "killing":
+            self._killing_roles(mention, persons, found, places)
+        elif kind == "military_operation":
+            # "a U.S. military operation in Venezuela": the modifier is the actor once a
+            # place is named; "the Venezuela attack": the modifier is the place.
+            mention.location = self._location(mention.trigger, places)
+            code = subject_country or self.noun_actor_country(mention.trigger)
+            if mention.location is None:
+                mention.location = self._location(mention.trigger, places, compounds=True)
+                if mention.location and subject_country is None:
+                    code = None
+            if code:
+                name = context.country_name(code)
+                if name and (mention.location is None or name != mention.location[0]):
+                    mention.agents = [(name, sentence_span(sent))]
+            actors = set() if subject is None or is_passive(subject.head) else subject_ids
+            mention.persons = named([(e, t) for e, t in persons if e.id not in actors])
+        elif kind in {"consultation", "agreement"}:
+            # The people of the clause: "Sheinbaum and Trump held their call", "spoke with
+            # Trump", "her call with Trump"; not everyone named in the sentence.
+            participants = [(e, t) for e, t in found if e.type == "person"]
+            if len(participants) < 2:
+                participants += [p for p in self._pronoun_people(sent, participants)]
+            if len(participants) < 2 and kind == "agreement":
+                participants = [(e, t) for e, t in context.entities_in(list(sent), "person")
+                                if e.id not in speakers] or participants
+            mention.agents = named(participants)
+            if kind == "consultation":
+                mention.location = self._location(mention.trigger, places)
+
+    def _passive_agents(self, trigger: Token) -> list[Named]:
+        """"arrested by Mexican soldiers", "capturados por la Guardia Nacional": the body
+        named, else the country its members serve."""
+        for prep, obj in prepositional_objects(trigger):
+            if prep not in {"by", "por"} or not is_passive(trigger) and prep == "por":
+                continue
+            words = list(obj.subtree)
+            bodies = [(e, t) for e, t in self.context.entities_in(words)
+                      if e.type == "organization" or e.category == "country"]
+            if bodies:
+                return [(e.name, mention_span(t, e)) for e, t in bodies[:1]]
+            code = self.context.country_in(words)
+            name = self.context.country_name(code)
+            if name:
+                return [(name, sentence_span(self.context.sentence_of(trigger)))]
+        return []
+
+    @staticmethod
+    def _object_tokens(trigger: Token) -> set[int]:
+        """Tokens of the trigger's objects: "the capture of Maduro", "arrested Maduro"."""
+        roots = [c for c in trigger.children if c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        roots += [obj for prep, obj in prepositional_objects(trigger) if prep in {"of", "de", "a"}]
+        return {t.i for root in roots for t in root.subtree}
+
+    def _killing_roles(self, mention: Mention, persons, found, places) -> None:
+        context, token = self.context, mention.trigger
+        victims_root: list[Token] = []
+        heads = [token, token.head] if token.dep_ == "conj" else [token]
+        for head in heads:
+            for prep, obj in prepositional_objects(head):
+                if prep in {"of", "de"}:
+                    victims_root.append(obj)
+        victims_root += [c for c in token.children if c.dep_ in {"dobj", "obj"} | PASSIVE_SUBJECT_DEPS]
+        if token.pos_ in {"VERB", "AUX"} and not victims_root:
+            subject = context.subject_of(token)
+            if subject is not None and subject.dep_ in PASSIVE_SUBJECT_DEPS:
+                victims_root.append(subject)
+        victim_tokens = [t for root in victims_root for t in root.subtree]
+        in_victims = context.entities_in(victim_tokens)
+        mention.persons = [(e.name, mention_span(t, e)) for e, t in in_victims if e.type == "person"]
+        mention.organizations = [(e.name, mention_span(t, e)) for e, t in in_victims
+                                 if e.type == "organization"]
+        agent = self._agent_above(token)
+        if agent is not None:
+            mention.agents = [(agent[0].name, mention_span(agent[1], agent[0]))]
+        mention.location = self._location(token, places)
+
+    def _agent_above(self, token: Token) -> tuple[Entity, Token] | None:
+        """The person a relative or appositive clause attributes the act to
+        ("Caro Quintero, who was behind the killing …")."""
+        for ancestor in token.ancestors:
+            if self.context.is_speech_verb(ancestor):
+                return None
+            entity = self.context.entity_at(ancestor)
+            if entity is not None and entity.type == "person":
+                return entity, ancestor
+        return None
+
+    def _location(self, token: Token, places: list[tuple[Entity, Token]],
+                  compounds: bool = False) -> Named | None:
+        """The place the event happened: "in Guadalajara", also when the preposition hangs
+        off the verb the trigger is conjoined with or governed by."""
+        heads = [token]
+        heads += [c for c in token.children if c.dep_ in {"relcl", "acl", "acl:relcl"}]
+        node = token
+        while len(heads) < 5 and node.head is not node and (
+                node.dep_ in {"conj", "advcl"} or node.dep_ in SUBJECT_DEPS | OBJECT_DEPS
+                and node.head.pos_ in {"VERB", "AUX"}):
+            node = node.head
+            heads.append(node)
+        sentence_places = self.context.entities_in(list(self.context.sentence_of(token)), "place")
+        for head in heads:
+            for prep, obj in prepositional_objects(head):
+                if prep in {"in", "en", "at"}:
+                    for entity, t in sentence_places:
+                        if in_subtree(t, obj) and entity.category != "country" or t.i == obj.i:
+                            return entity.name, mention_span(t, entity)
+        for entity, t in places:
+            prep = preposition_of(t) or (preposition_of(t.head) if entity.category != "country" else None)
+            if prep in {"in", "en"}:
+                return entity.name, mention_span(t, entity)
+        if compounds:
+            for entity, t in places:
+                if t.head.i == token.i and t.dep_ in {"compound", "nmod", "amod"}:
+                    return entity.name, mention_span(t, entity)
+        return None
+
+    def _pronoun_objects(self, trigger: Token, present: list[tuple[Entity, Token]]) -> list[tuple[Entity, Token]]:
+        """"Mexico flew him and 28 other prisoners": the pronoun is the last person named."""
+        pronouns = cue_set(self.language, "person_pronouns")
+        have = {e.id for e, _ in present}
+        objects = [c for c in trigger.children if c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        subject = self.context.subject_of(trigger)
+        passive = any(c.dep_ in {"auxpass", "aux:pass"} for c in trigger.children)
+        if subject is not None and (subject.dep_ in PASSIVE_SUBJECT_DEPS or passive):
+            objects.append(subject)
+        found = []
+        for obj in objects:
+            for t in [obj, *obj.conjuncts]:
+                if t.lower_ in pronouns and t.pos_ == "PRON":
+                    entity = self.context.last_person_subject(t.i)
+                    if entity is not None and entity.id not in have:
+                        found.append((entity, t))
+                        have.add(entity.id)
+        return found
+
+    def _described_top(self, trigger: Token) -> Token | None:
+        """For "another of the 29 prisoners Mexico sent": the phrase the prisoners describe."""
+        if trigger.dep_ not in {"relcl", "acl"}:
+            return None
+        node = trigger.head
+        while node.dep_ in {"pobj", "prep", "conj", "appos", "nmod", "case"} and node.head is not node:
+            node = node.head
+        return node if node.i != trigger.head.i else None
+
+    def _described_people(self, trigger: Token, present: list[tuple[Entity, Token]]) -> list[tuple[Entity, Token]]:
+        top = self._described_top(trigger)
+        if top is None:
+            return []
+        have = {e.id for e, _ in present}
+        return [(e, t) for e, t in self.context.entities_in(list(top.subtree), "person") if e.id not in have]
+
+    def _described_groups(self, trigger: Token) -> list[tuple[Entity, Token]]:
+        top = self._described_top(trigger)
+        if top is None:
+            return []
+        return [(e, t) for e, t in self.context.entities_in(list(top.subtree))
+                if self.context.is_criminal_group(e)]
+
+    def _pronoun_people(self, sent: Span, present: list[tuple[Entity, Token]]) -> list[tuple[Entity, Token]]:
+        """"She denied … during her call with Trump": a personal pronoun stands for the
+        last person named as a subject before it."""
+        pronouns = cue_set(self.language, "person_pronouns")
+        have = {e.id for e, _ in present}
+        for token in sent:
+            if token.lower_ in pronouns and token.pos_ in {"PRON", "DET"}:
+                entity = self.context.last_person_subject(sent.start)
+                if entity is not None and entity.id not in have:
+                    return [(entity, token)]
+                return []
+        return []
+
+    def capture_abroad(self, mention: Mention, subject: Token, country: str, scope: list[Token]) -> None:
+        """"U.S. forces captured Venezuela's Nicolás Maduro": a capture by a state's armed
+        forces of someone from another country is a military operation, not an arrest."""
+        if not any(t.lemma_.lower() in self.military or t.lower_ in self.military for t in subject.subtree):
+            return
+        captured = [e for e, _ in self.context.entities_in(scope, "person")
+                    if e.name in {n for n, _ in mention.persons}]
+        abroad = [e.country for e in captured if e.country and e.country != country]
+        objects = [t for t in mention.trigger.children if t.dep_ in OBJECT_DEPS]
+        abroad += [code for obj in objects if (code := self.context.country_in(list(obj.subtree)))
+                   and code != country]
+        if not abroad:
+            return
+        mention.type = "military_operation"
+        name = self.context.country_name(country)
+        mention.agents = [(name, sentence_span(mention.sentence))] if name else []
+        if mention.location is None and self.context.country_name(abroad[0]):
+            mention.location = (self.context.country_name(abroad[0]) or "", sentence_span(mention.sentence))
+
+    def noun_actor_country(self, noun: Token) -> str | None:
+        """"Mexico's first transfer", "a U.S. military operation", "la operación de EE.UU."."""
+        for child in noun.children:
+            if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+                code = self.context.country_in(list(child.subtree)) if child.dep_ != "nmod" \
+                    else None
+                if code:
+                    return code
+        for child in noun.children:
+            # "the two mass transfers Mexico carried out"
+            if child.dep_ in {"relcl", "acl", "acl:relcl"} and not is_passive(child):
+                subject = self.context.subject_of(child)
+                entity = self.context.entity_at(subject) if subject is not None else None
+                if entity is not None and entity.category == "country":
+                    return entity.country
+        head = noun.head
+        if noun.dep_ in OBJECT_DEPS and head.lemma_.lower() in LIGHT_VERBS:
+            subject = self.context.subject_of(head)
+            if subject is not None:
+                subject = self.context.antecedent(subject)
+                return self.context.country_in(list(subject.subtree))
+        return None
+
+
+__all__ = ["Participants"]

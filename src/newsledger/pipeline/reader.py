@@ -1,0 +1,143 @@
+"""One sentence's event mentions, with their slots read off the dependency parse."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsledger.model import Span as TextSpan
+from newsledger.pipeline.counts import HeadCounts
+from newsledger.pipeline.dating import DateAssigner
+from newsledger.pipeline.figures import cumulative_figures, is_series
+from newsledger.pipeline.lists import ListReader
+from newsledger.pipeline.mentions import LIGHT_VERBS, Mention
+from newsledger.pipeline.modality import Modality
+from newsledger.pipeline.participants import Participants
+from newsledger.pipeline.roles import DocContext, cue_set
+from newsledger.pipeline.syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, in_subtree, is_passive
+from newsledger.pipeline.triggers import Trigger, TriggerFinder
+from newsledger.timex import TimexMatch
+
+# Event types whose head count is a slot (shared/spec/ontology.md).
+COUNTED_TYPES = {"transfer", "arrest", "killing"}
+
+
+def _fold_captures(mentions: list[Mention]) -> list[Mention]:
+    """"the military operation … that ended with the capture of Maduro": a capture inside
+    an armed operation's clause is that operation's outcome, not a separate arrest."""
+    operations = [m for m in mentions if m.type == "military_operation"]
+    kept = []
+    for mention in mentions:
+        host = next((o for o in operations if mention.type == "arrest"
+                     and in_subtree(mention.trigger, o.trigger)), None)
+        if host is None:
+            kept.append(mention)
+            continue
+        names = {n for n, _ in host.persons}
+        host.persons.extend(p for p in mention.persons if p[0] not in names)
+    return kept
+
+
+class MentionReader:
+    """Reads the event mentions of one sentence at a time."""
+
+    def __init__(self, context: DocContext, language: str):
+        self.context = context
+        self.language = language
+        self.finder = TriggerFinder(language, set(context.people_nouns), context.person_tokens())
+        self.series_words = cue_set(language, "series_nouns")
+        self.counts = HeadCounts(context, language)
+        self.modality = Modality(context, language)
+        self.participants = Participants(context, language)
+        self.dates = DateAssigner(context, language)
+        self.lists = ListReader(context, language, self.finder, self.counts, self._mention)
+
+    def read(self, sent: Span, timexes: list[tuple[TimexMatch, Token]],
+             earlier: list[Mention]) -> list[Mention]:
+        totals = cumulative_figures(sent, self.language)
+        self.context.doc._.nl_totals[sent.start] = totals
+        self.counts.totals = {f.start for f in totals}
+        triggers = [t for t in self.finder.find(sent) if not self._excluded(t)]
+        mentions = [self._mention(t, sent, triggers) for t in triggers]
+        mentions = _fold_captures([m for m in mentions if m is not None])
+        self.dates.assign(mentions, timexes)
+        mentions += self.lists.enumerated(sent, mentions, timexes)
+        if not any(m.type == "transfer" for m in mentions):
+            self.lists.attach_members(sent, earlier + mentions, [m.trigger for m in mentions])
+        return mentions
+
+    # -- which triggers count ---------------------------------------------------------
+    def _excluded(self, trigger: Trigger) -> bool:
+        token = trigger.token
+        if token.pos_ in {"VERB", "AUX", "ADJ"} and token.dep_ in {"amod", "compound"} \
+                and not any(c.dep_ in {"obl", "prep", "npadvmod", "nmod"} for c in token.children):
+            return True  # "detained cartel members": a description, not an event
+        if token.pos_ in {"NOUN", "PROPN"}:
+            if token.dep_ in {"attr", "amod", "fixed", "flat"} \
+                    or token.dep_ == "compound" and token.head.lemma_.lower() not in {"operation"}:
+                return True
+            if any(c.dep_ == "cop" for c in token.children):
+                return True  # "no fue una extradición": what the act was called, not an act
+            if is_series(token, self.language) or self._bare_plural(token):
+                return True
+        # "the number of people Mexico has transferred", "the two mass transfers … in
+        # which it sent 55": clauses about a series, not one event.
+        return any(a.pos_ == "NOUN" and (a.lemma_.lower() in self.series_words or is_series(a, self.language))
+                   for a in token.ancestors)
+
+    @staticmethod
+    def _bare_plural(noun: Token) -> bool:
+        """"stepped up arrests and seizures": a plural with no determiner is a kind of act."""
+        plural = noun.morph.get("Number") == ["Plur"] or noun.tag_ == "NNS"
+        return plural and not any(c.dep_ in {"det", "poss", "nummod", "amod"} for c in noun.children) \
+            and noun.dep_ != "conj" or plural and noun.dep_ == "conj" and MentionReader._bare_plural(noun.head)
+
+    # -- one mention ------------------------------------------------------------------
+    def _mention(self, trigger: Trigger, sent: Span, others: list[Trigger]) -> Mention | None:
+        token = trigger.token
+        mention = Mention(trigger.type, token, sent, subject_role=trigger.subject_role)
+        scope = self._scope(token, [o.token for o in others if o.token.i != token.i], sent)
+        mention.negated, mention.hypothetical = self.modality.of(token)
+        figure = self.counts.of(token) if trigger.type in COUNTED_TYPES else None
+        if figure is not None:
+            mention.count = figure.value
+            mention.count_span = TextSpan(sent.doc[figure.start].idx,
+                                          sent.doc[figure.end - 1].idx + len(sent.doc[figure.end - 1].text),
+                                          sent.doc[figure.start:figure.end].text)
+        destination, origin = self.context.destination_and_origin(token)
+        subject = self.context.subject_of(token) if token.pos_ in {"VERB", "AUX"} else None
+        subject_country = None
+        if subject is not None and subject.dep_ not in PASSIVE_SUBJECT_DEPS and not is_passive(token):
+            subject_country = self.context.country_in(list(self.context.antecedent(subject).subtree))
+        if subject_country is None and token.pos_ in {"NOUN", "PROPN"}:
+            subject_country = self.participants.noun_actor_country(token)
+        if trigger.type == "transfer":
+            mention.destination = destination
+            mention.origin = origin or (subject_country if subject_country != destination else None)
+        if trigger.needs_destination and mention.destination is None:
+            return None
+        self.participants.roles(mention, scope, subject, subject_country)
+        if mention.type == "seizure" and mention.persons:
+            mention.type = "arrest"  # "seized Maduro": people are captured, goods seized
+        if mention.type == "arrest" and subject is not None and subject_country:
+            self.participants.capture_abroad(mention, subject, subject_country, scope)
+        return mention
+
+    def _scope(self, token: Token, others: list[Token], sent: Span) -> list[Token]:
+        """The trigger's own words: its subtree, or for a noun the clause it heads,
+        without the words of other triggers nested inside."""
+        root = token
+        if token.pos_ in {"NOUN", "PROPN"} and token.head.lemma_.lower() in LIGHT_VERBS \
+                and token.dep_ in SUBJECT_DEPS | OBJECT_DEPS:
+            root = token.head
+        nested = [o for o in others if o.i != root.i and in_subtree(o, root)]
+        # "the torture and killing of Camarena": the victim hangs off the first conjunct.
+        nested += [o.head for o in nested if o.dep_ == "conj" and o.head.pos_ == "NOUN"
+                   and o.head.i != root.i and o.head.i != token.i]
+        words = []
+        for t in root.subtree:
+            if any(in_subtree(t, o) for o in nested):
+                continue
+            words.append(t)
+        return words
+
+
+__all__ = ["MentionReader"]
