@@ -31,11 +31,20 @@ def _cumulative_patterns(language: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p.replace("N", number)) for p in patterns)
 
 
+@cache
+def _cue_words(language: str) -> re.Pattern[str]:
+    """The words of the running-total cues: a sentence with none of them needs no look."""
+    words = {w for p in lang.load(language, "cues").get("cumulative_patterns", [])
+             for w in re.findall(r"[a-záéíóúñ]{3,}", re.sub(r"\(\?:[^()]*\)\?", " ", p.replace("N", " ")))}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")")
+
+
 def cumulative_figures(sent: Span, language: str) -> list[Figure]:
     """Figures that a cue phrase marks as a running total."""
     text = sent.text.lower()
     found: dict[int, Figure] = {}
-    for pattern in _cumulative_patterns(language):
+    patterns = _cumulative_patterns(language) if _cue_words(language).search(text) else ()
+    for pattern in patterns:
         for match in pattern.finditer(text):
             start = sent.start_char + match.start("n")
             span = sent.doc.char_span(start, start + len(match.group("n")), alignment_mode="expand")
