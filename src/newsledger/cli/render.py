@@ -184,18 +184,17 @@ def timeline(console: Console, found: list["Record"]) -> None:
 
 
 def records(console: Console, found: list["Record"], empty: str) -> None:
-    """``timeline`` and ``events``: one row per ledger event, in date order, with its sources."""
+    """``events``: one row per ledger event, in date order, with its number of sources."""
     if not found:
         console.print(empty)
         return
-    table = _table("date", "event", "count", "who", "sources", "reported by", "id",
-                   wrap=("event", "who", "reported by"))
+    table = _table("date", "event", "count", "who", "sources", "id", wrap=("event", "who"))
     for record in found:
         route = _route(record.origin, record.destination)
         event = f"{_kind(record)} {route}".strip()
         conflicted = " !" if record.conflicts else ""
         table.add_row(show_date(record.date), event, "" if record.count is None else str(record.count),
-                      _who(record), f"{len(record.documents)}{conflicted}", _reported_by(record), record.id)
+                      _who(record), f"{len(record.documents)}{conflicted}", record.id)
     emit(console, table)
     if any(record.conflicts for record in found):
         console.print("! sources disagree on a value: `newsledger show ID` lists the statements")
@@ -330,19 +329,23 @@ def tally(console: Console, result: "Tally") -> None:
 
 
 def claim_checks(console: Console, checks: list["ClaimCheck"], empty: str) -> None:
+    """``claims``: each verdict with the figure, the arithmetic and the report stating it."""
     if not checks:
         console.print(empty)
         return
-    table = _table("verdict", "claim", "stated in", "check", wrap=("claim", "stated in", "check"))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
     for check in checks:
-        claim = check.claim
+        claim, doc = check.claim, check.document
         said = f"{claim.kind} {claim.value}" + (f" “{claim.text}”" if claim.text else "")
         if claim.speaker:
-            said += f" ({claim.speaker})"
-        doc = check.document
-        where = f"{doc.source} ({doc.published or '?'})"
-        table.add_row(check.verdict, said, where, check.explanation)
-    emit(console, table)
+            said += f", said {claim.speaker}"
+        lines = [f"{said}: {check.explanation}", f"in {doc.source} (published {doc.published or '?'})"]
+        if check is not checks[-1]:
+            lines.append("")
+        grid.add_row(check.verdict, "\n".join(lines))
+    emit(console, grid)
 
 
 def links(console: Console, found: list["Link"]) -> None:
