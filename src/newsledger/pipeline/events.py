@@ -32,7 +32,7 @@ class EventExtractor:
         for sent in context.sentences:
             mentions.extend(reader.read(sent, _timexes_in(doc, sent), mentions))
         events = [e for e in coalesce(mentions) if _specific(e)]
-        fill_directions(events)
+        fill_directions(events, context.dateline_country)
         doc._.nl_events = [m.to_event(f"v{n}", doc, context) for n, m in enumerate(events, start=1)]
         doc._.nl_event_tokens = {f"v{n}": m.trigger.i for n, m in enumerate(events, start=1)}
         doc._.nl_event_members = {f"v{n}": [m.trigger.i, *(x.trigger.i for x in m.members)]
@@ -114,8 +114,10 @@ def coalesce(mentions: list[Mention]) -> list[Mention]:
     return events
 
 
-def fill_directions(events: list[Mention]) -> None:
-    """A transfer recalled without its direction belongs to the document's series."""
+def fill_directions(events: list[Mention], dateline_country: str | None = None) -> None:
+    """A transfer recalled without its direction belongs to the document's series; one
+    sent from abroad to where the report is filed ("HOUSTON — … was extradited from
+    Mexico") arrived there."""
     transfers = [e for e in events if e.type == "transfer"]
     pairs = [(e.origin, e.destination) for e in transfers if e.origin and e.destination]
     for event in transfers:
@@ -127,6 +129,10 @@ def fill_directions(events: list[Mention]) -> None:
             origin, destination = max(set(fitting), key=lambda p: (fitting.count(p), -pairs.index(p)))
             event.origin = event.origin or origin
             event.destination = event.destination or destination
+    for event in transfers:
+        if event.origin and not event.destination and dateline_country \
+                and dateline_country != event.origin and not event.hypothetical:
+            event.destination = dateline_country
     for event in transfers:
         if event.origin and event.origin == event.destination:
             event.origin = None  # a hand-over goes abroad: one side was misread

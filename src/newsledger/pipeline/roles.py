@@ -71,6 +71,14 @@ class DocContext:
         self._speakers: dict[int, set[str]] = {}
         self.people_nouns = cue_set(language, "people_nouns")
 
+    @property
+    def dateline_country(self) -> str | None:
+        """The country of the place a report was filed from ("HOUSTON —" → US)."""
+        for entity in self.entities.values():
+            if entity.type == "place" and any(m.start < self.dateline_end for m in entity.mentions):
+                return entity.country
+        return None
+
     def sentence_of(self, token: Token) -> Span:
         return self.sentences[self._sentence_at[token.i]]
 
