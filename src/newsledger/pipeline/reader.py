@@ -110,8 +110,15 @@ class MentionReader:
         if subject_country is None and token.pos_ in {"NOUN", "PROPN"}:
             subject_country = self.participants.noun_actor_country(token)
         if trigger.type == "transfer":
-            mention.destination = destination
-            mention.origin = origin or (subject_country if subject_country != destination else None)
+            if trigger.subject_role == "destination":
+                # "U.S. authorities received 26 prisoners from Mexico": the subject's
+                # country is where they went, and the sender is named by "from".
+                mention.destination = destination or subject_country
+                mention.origin = origin if origin != mention.destination else None
+                subject_country = mention.origin
+            else:
+                mention.destination = destination
+                mention.origin = origin or (subject_country if subject_country != destination else None)
         if trigger.needs_destination and mention.destination is None:
             return None
         self.participants.roles(mention, scope, subject, subject_country)
