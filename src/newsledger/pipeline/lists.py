@@ -115,8 +115,13 @@ class ListReader:
         """"Among them was …", "the group included …": people of the last transfer."""
         if not any(self._lists_people(t) for t in sent):
             return
-        target = next((m for m in reversed(earlier) if m.type == "transfer"
-                       and not m.negated and not m.hypothetical and m.count is not None), None)
+        # The report's own transfer, not one recalled as background in between.
+        candidates = [m for m in reversed(earlier) if m.type == "transfer"
+                      and not m.negated and not m.hypothetical and m.count is not None]
+        published = self.context.doc._.nl_published
+        recent = [m for m in candidates if published is None or m.date_value is None
+                  or not m.date_value.known or m.date_value.end and (published - m.date_value.end).days <= 14]
+        target = next(iter(recent or candidates), None)
         if target is None:
             return
         speakers = self.context.speakers(sent)

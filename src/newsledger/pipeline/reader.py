@@ -12,7 +12,9 @@ from newsledger.pipeline.mentions import LIGHT_VERBS, Mention
 from newsledger.pipeline.modality import Modality
 from newsledger.pipeline.participants import Participants
 from newsledger.pipeline.roles import DocContext, cue_set
-from newsledger.pipeline.syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, in_subtree, is_passive
+from newsledger.pipeline.syntax import (
+    OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, in_subtree, is_passive, prepositional_objects,
+)
 from newsledger.pipeline.triggers import Trigger, TriggerFinder
 from newsledger.timex import TimexMatch
 
@@ -79,7 +81,9 @@ class MentionReader:
             if is_series(token, self.language) or self._bare_plural(token):
                 return True
         # "the number of people Mexico has transferred", "the two mass transfers … in
-        # which it sent 55": clauses about a series, not one event.
+        # which it sent 55", "has sent 55 … in two transfers": about a series, not one event.
+        if any(is_series(obj, self.language) for _, obj in prepositional_objects(token)):
+            return True
         return any(a.pos_ == "NOUN" and (a.lemma_.lower() in self.series_words or is_series(a, self.language))
                    for a in token.ancestors)
 
