@@ -71,6 +71,8 @@ class ClaimExtractor:
             if event_id is None:
                 continue
             event = events[event_id]
+            if event.hypothetical or event.negated:
+                continue  # "expect a third transfer soon": nothing to check yet
             period = _period(mention.anchor, doc)
             token = mention.token
             found.append(Claim("ordinal", mention.value, event.type, token.idx, token.idx + len(token.text),

@@ -74,6 +74,9 @@ class DateAssigner:
         clause = next((a for a in [head, *head.ancestors] if a.dep_ in {"relcl", "acl:relcl"}), None)
         if clause is not None and not in_subtree(trigger, clause):
             return None  # "charges first brought against him in 2020": the clause's own date
+        own = next((a for a in [trigger, *trigger.ancestors] if a.dep_ in {"relcl", "acl:relcl"}), None)
+        if own is not None and not in_subtree(head, own) and not in_subtree(own.head, head):
+            return None  # "…, who was arraigned the day after": the outer clause's date is not its
         if not inside and trigger.pos_ in {"NOUN", "PROPN"} and any(
                 c.dep_ in {"det", "poss"} and c.lower_ in {"the", "el", "la", "this", "that", "its", "his", "her"}
                 for c in trigger.children) and not any(p in {"of", "de"} for p, _ in prepositional_objects(trigger)):

@@ -71,7 +71,9 @@ def is_series(noun: Token, language: str) -> bool:
 def series_totals(sent: Span, language: str) -> list[Figure]:
     """In a sentence about a series, a head count not tied to its own date is a total:
     "the two mass transfers …, in which it sent 55 …: 29 in February … and 26 in August"."""
-    if not any(is_series(t, language) for t in sent):
+    counted = {"transfer", "arrest", "killing"}  # series whose members have head counts
+    if not any(is_series(t, language) and {r.type for r in rules(language)[t.lemma_.lower()]} & counted
+               for t in sent):
         return []
     people = cue_set(language, "people_nouns")
     found = []
@@ -79,7 +81,7 @@ def series_totals(sent: Span, language: str) -> list[Figure]:
         if token.dep_ == "nummod" and token.head.lemma_.lower() in people:
             figure = figure_at(sent.doc, token.i, language)
             following = sent.doc[figure.end] if figure and figure.end < len(sent.doc) else None
-            if figure and figure.value > 1 and not (following is not None and following.lower_ in {"in", "en"}):
+            if figure and figure.value > 2 and not (following is not None and following.lower_ in {"in", "en"}):
                 found.append(figure)
     return found
 

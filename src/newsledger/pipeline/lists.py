@@ -39,7 +39,7 @@ class ListReader:
         if context_type is None:
             return []
         base = next((m for m in mentions if m.type == context_type), None)
-        if base is None:
+        if base is None or not (base.origin and base.destination):
             aside = [t for t in self.finder.find(sent) if t.type == context_type]
             drafts = [self.draft(t, sent, aside) for t in aside]
             origin = next((d.origin for d in drafts if d and d.origin), None)
@@ -50,7 +50,8 @@ class ListReader:
                 root = sent.root
                 subject = self.context.subject_of(root)
                 if subject is not None and not origin:
-                    origin = self.context.country_in(list(subject.subtree))
+                    origin = self.context.country_in(list(subject.subtree)) or (
+                        self.context.last_country_subject(subject.i) if subject.lower_ == "it" else None)
                 if not destination:
                     destination = next((code for prep, obj in prepositional_objects(root)
                                         if prep in {"to", "into", "a", "en"}

@@ -111,6 +111,8 @@ class MentionReader:
         subject_country = None
         if subject is not None and subject.dep_ not in PASSIVE_SUBJECT_DEPS and not is_passive(token):
             subject_country = self.context.country_in(list(self.context.antecedent(subject).subtree))
+            if subject_country is None and subject.lower_ == "it":
+                subject_country = self.context.last_country_subject(subject.i)
         if subject_country is None and token.pos_ in {"NOUN", "PROPN"}:
             subject_country = self.participants.noun_actor_country(token)
         if trigger.type == "transfer":

@@ -217,6 +217,14 @@ class DocContext:
             fallback = fallback or entity
         return fallback
 
+    def last_country_subject(self, before: int) -> str | None:
+        """What "it" stands for when a state acts: the last country named as a subject."""
+        for token in reversed(self.doc[:before]):
+            entity = self.entity_at(token)
+            if entity is not None and entity.category == "country" and token.dep_ in SUBJECT_DEPS | {"compound"}:
+                return entity.country
+        return None
+
     def destination_and_origin(self, trigger: Token) -> tuple[str | None, str | None]:
         destination = origin = None
         heads = [trigger]
