@@ -83,7 +83,6 @@ def _joiner(lex: Lexicon) -> str:
 
 
 def _below_hundred(lex: Lexicon) -> str:
-    tables = lex.tables
     units = alternation(lex.surface['number_units'])
     return (f"(?:{alternation(lex.surface['number_tens'])}(?:{_joiner(lex)}{units})?"
             f"|{alternation(lex.surface['number_teens'])}|{units})")
