@@ -5,17 +5,21 @@
 
 A generator makes real events (transfers between countries, arrests, killings, seizures,
 charges, calls, designations; some hypothetical), spread at a constant density over a time
-span that grows with the corpus, as a news stream does. Each event is reported 1–20 times
-with the noise news has: the day off by one, a background mention at month, week or year
-precision, a count off by one or missing, a subset of the people named, rarely no date.
+span that grows with the corpus, as a news stream does. Real events differ as real ones do:
+two arrests of 5 on one day happen in different towns, to other people, so each event has
+its place and its people (never more people than a count of people taking part). Each event
+is reported 1–20 times with the noise news has: the day off by one, a background mention at
+month, week or year precision, a count off by one or missing, the place often left out, the
+main figure usually named and the others less often, rarely no date.
 Each size is merged in a fresh process (all reports added, then one settle), and the run
-prints time, peak memory (max RSS) and merge precision/recall over pairs of reports
-against the generator's truth. The last line is
+prints wall-clock and CPU time, peak memory (max RSS) and merge precision/recall over pairs
+of reports against the generator's truth. The last line is
 
     merge seconds=S growth=R precision=P
 
-with S for the largest size and R the ratio of the largest to the smallest size's time
-(growth no faster than n log n means R <= 10 * log(100000)/log(10000) = 12.5 for 10k→100k).
+with S the wall-clock seconds for the largest size and R the ratio of the largest to the
+smallest size's time (growth no faster than n log n means R <= 10 * log(100000)/log(10000)
+= 12.5 for 10k→100k). On a shared machine, compare the CPU time too.
 """
 from __future__ import annotations
 
@@ -39,6 +43,11 @@ ROUTES = [("MX", "US"), ("US", "MX"), ("CO", "US"), ("GT", "US"), ("MX", "GT"), 
 TYPES = ["transfer"] * 4 + ["arrest"] * 3 + ["killing"] * 2 + ["seizure"] * 2 + ["charge", "consultation",
                                                                                    "designation"]
 GROUPS = [f"Cartel {i}" for i in range(60)]
+# Municipalities and cities where events happen; a report states the place more often than not.
+PLACES = [f"Town {i}" for i in range(400)]
+PLACED = ("arrest", "killing", "seizure", "charge", "transfer")
+# Events whose count is the number of people taking part: at most that many people are named.
+PEOPLE_COUNTED = ("transfer", "arrest", "killing")
 EVENTS_PER_DAY = 3.0
 START = date(2012, 1, 1)
 
@@ -48,26 +57,36 @@ def person(rng: random.Random) -> str:
 
 
 def make_events(n_events: int, rng: random.Random) -> list[dict]:
-    span = max(365, int(n_events / EVENTS_PER_DAY))
+    """Real events; people, groups and places make two events of one type and day differ,
+    as real ones do (two arrests of 5 on one day are in different towns, of other people)."""
+    span = max(1, round(n_events / EVENTS_PER_DAY))  # the same density at every size
     events = []
     for i in range(n_events):
         kind = rng.choice(TYPES)
         event = {"id": i, "type": kind, "day": START + timedelta(days=rng.randrange(span)),
                  "count": None, "origin": None, "destination": None, "persons": [], "organizations": [],
-                 "agents": [], "hypothetical": rng.random() < 0.04}
+                 "agents": [], "location": None, "hypothetical": rng.random() < 0.04}
         if kind == "transfer":
             event["origin"], event["destination"] = rng.choice(ROUTES)
             event["count"] = rng.randint(1, 60)
             event["agents"] = [event["origin"]]
         if kind in ("arrest", "killing", "seizure"):
             event["count"] = rng.randint(1, 40)
+        if kind in PLACED and (kind != "transfer" or rng.random() < 0.3):
+            event["location"] = rng.choice(PLACES)
         if kind in ("consultation",):
             event["agents"] = [person(rng), person(rng)]
         else:
-            event["persons"] = [person(rng) for _ in range(rng.randint(0 if kind == "seizure" else 1, 6))]
+            most = 6 if kind not in PEOPLE_COUNTED else min(6, event["count"] or 6)
+            event["persons"] = [person(rng) for _ in range(rng.randint(0 if kind == "seizure" else 1, most))]
             event["organizations"] = rng.sample(GROUPS, rng.randint(0, 2))
         events.append(event)
     return events
+
+
+def named(persons: list[str], rng: random.Random) -> list[str]:
+    """The people one report names: the main figure (listed first) usually, others less often."""
+    return [name for i, name in enumerate(persons) if rng.random() < (0.8 if i == 0 else 0.45)]
 
 
 def noisy_date(day: date, rng: random.Random) -> DateValue:
@@ -112,14 +131,17 @@ def make_reports(n_reports: int, rng: random.Random) -> tuple[list[Report], dict
                 doc += 1
                 published = event["day"] + timedelta(days=rng.choice((0, 1, 1, 2, 30, 200)))
                 info = DocumentInfo(f"doc{doc:07d}", f"synthetic/{doc}.txt", published, "en")
-                persons = rng.sample(event["persons"], rng.randint(0, len(event["persons"]))) if event["persons"] else []
+                persons = named(event["persons"], rng)
+                location = event["location"] if rng.random() < 0.6 else None
                 agents = list(event["agents"])
                 entities = [Entity(f"e{i}", name, "person") for i, name in enumerate(persons + (
                     agents if event["type"] == "consultation" else []))]
                 entities += [Entity(f"g{i}", name, "organization") for i, name in enumerate(event["organizations"])]
+                if location:
+                    entities.append(Entity("p1", location, "place"))
                 ev = Event("v1", event["type"], noisy_date(event["day"], rng), noisy_count(event["count"], rng),
                            event["origin"], event["destination"], agents, list(event["organizations"]), persons,
-                           None, False, event["hypothetical"])
+                           location, False, event["hypothetical"])
                 report = Report.build(info, ev, entities)
                 reports.append(report)
                 truth[report.key] = event["id"]
@@ -137,16 +159,15 @@ def run_child(size: int, seed: int) -> dict:
     rng = random.Random(seed)
     reports, truth = make_reports(size, rng)
     ledger = Ledger()
-    began = time.perf_counter()
-    for report in reports:
-        ledger.add_report(report)
+    began, cpu = time.perf_counter(), time.process_time()
+    ledger.add_reports(reports)
     ledger.settle()
-    seconds = time.perf_counter() - began
+    seconds, cpu = time.perf_counter() - began, time.process_time() - cpu
     cells = Counter((ledger.record_of[key], event) for key, event in truth.items())
     predicted = pairs(Counter(ledger.record_of[key] for key in truth))
     actual = pairs(Counter(truth.values()))
     hits = pairs(cells)
-    return {"size": size, "seconds": round(seconds, 2), "records": len(ledger.records),
+    return {"size": size, "seconds": round(seconds, 2), "cpu": round(cpu, 2), "records": len(ledger.records),
             "events": len(set(truth.values())), "precision": hits / predicted if predicted else 1.0,
             "recall": hits / actual if actual else 1.0,
             "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
@@ -167,7 +188,8 @@ def main(argv: list[str] | None = None) -> int:
                               capture_output=True, text=True, check=True)
         result = json.loads(done.stdout.strip().splitlines()[-1])
         results.append(result)
-        print(f"{size:>7} reports ({result['events']} real events): {result['seconds']:.2f} s, "
+        print(f"{size:>7} reports ({result['events']} real events): {result['seconds']:.2f} s "
+              f"(cpu {result['cpu']:.2f} s), "
               f"peak {result['peak_mb']} MB, {result['records']} records, "
               f"precision {result['precision']:.4f}, recall {result['recall']:.4f}")
     first, last = results[0], results[-1]

@@ -63,6 +63,7 @@ def resolve(
     must: Iterable[tuple[str, str]] = (),
     cannot: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset(),
     sure: float = 3.5,
+    unsure: float = 1.5,
 ) -> list[list[str]]:
     """Split one component into clusters of mutually compatible reports.
 
@@ -71,7 +72,8 @@ def resolve(
     scores; ``cannot`` pairs (sorted key tuples) were split by a person. A report joins
     the cluster it has a sure link to and fits entirely; fitting several, it joins the
     clearly best one, else it stays on its own and is never joined itself, so that one
-    ambiguous report cannot make its neighbours ambiguous too.
+    ambiguous report cannot make its neighbours ambiguous too. A pair scored at least
+    ``unsure`` was compared past every hard incompatibility, so it cannot contradict.
     """
     by_key = {report.key: report for report in reports}
     units = UnionFind()
@@ -102,7 +104,7 @@ def resolve(
     for unit in ordered:
         options = []
         for position, cluster in enumerate(clusters):
-            strength = _strength(unit, cluster, score, contradicts, cannot)
+            strength = _strength(unit, cluster, score, contradicts, cannot, unsure)
             if strength is not None and strength >= sure:
                 options.append((strength, -position))
         if not options:
@@ -122,12 +124,16 @@ def _pair(a: str, b: str) -> tuple[str, str]:
 
 def _strength(unit: list[Report], cluster: list[Report], score: Callable[[Report, Report], float],
               contradicts: Callable[[Report, Report], bool],
-              cannot: set[tuple[str, str]] | frozenset[tuple[str, str]]) -> float | None:
+              cannot: set[tuple[str, str]] | frozenset[tuple[str, str]], unsure: float) -> float | None:
     """The strongest link from ``unit`` into ``cluster``, or None if they cannot be together."""
     best = float("-inf")
     for x in unit:
         for y in cluster:
-            if _pair(x.key, y.key) in cannot or contradicts(x, y):
+            if cannot and _pair(x.key, y.key) in cannot:
                 return None
-            best = max(best, score(x, y))
+            value = score(x, y)
+            if value < unsure and contradicts(x, y):
+                return None
+            if value > best:
+                best = value
     return best

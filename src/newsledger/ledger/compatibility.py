@@ -2,33 +2,48 @@
 
 The decision is pairwise and depends only on the two reports, which is what makes the
 ledger independent of ingestion order. Hard incompatibilities (another type, a negated or
-hypothetical event against a factual one, other countries, dates or counts too far apart)
-block a pair outright; everything else adds or removes evidence:
+hypothetical event against a factual one, other countries, dates or counts too far apart,
+more people named than counted) block a pair outright; everything else adds or removes
+evidence:
 
 * dates: the same day is strong evidence; a coarser date that contains the other (the
   background "Last February" against "27 February") is weaker; a day or two apart is a
-  conflict that only strong other evidence can overcome;
+  conflict that only strong other evidence can overcome; two coarse dates that do not
+  overlap ("June" and "July") are two periods, not a slip;
 * counts: equal counts are strong evidence, slightly different ones a conflict;
 * origin, destination, location, and shared participants (people weigh most);
-* an unknown date needs much more evidence; it and a coarse date (week or coarser) need at
-  least a shared count or an exactly shared name (person, group or place).
+* a coarse date (week, month, quarter) needs at least a shared count or an exactly shared
+  name (person, group or place); a year or decade needs the name (a count is common within
+  a year); an unknown date needs an exactly shared person or place, and
+  costs evidence unless both reports are undated and were published within days of each
+  other (one news item told twice).
+
+A sure link also needs positive evidence, something specific that both reports state: a
+shared person or group, the same place, or a shared count on a shared day (or, for a
+narrow series whose origin and destination both reports state, within a week or month).
+Agreement on everything else (same type and day, nothing named) is not enough: two
+arrests on one day are common. Such pairs stay candidates.
+
+Claimed, planned or denied events without a date (``_claimed``) are the same claim
+repeated by several outlets when nothing they state conflicts; they never meet factual ones.
 
 Pairs scoring at least ``SURE`` are merged; those between ``UNSURE`` and ``SURE`` are kept
 apart and listed as candidate links for a person to decide.
 """
 from __future__ import annotations
 
-import math
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
-from newsledger.ledger.names import Name, could_match_apart, same_entity
-from newsledger.ledger.reports import Report
+from newsledger.ledger.names import related, same_entity
+from newsledger.ledger.reports import MAX_NAME_BONUS, Report, count_weight
+
+__all__ = ["BLOCKED", "MAX_DAY_GAP", "SURE", "UNSURE", "Score", "compare", "contradicts", "count_penalty",
+           "count_range", "count_weight", "score_value"]
 
 SURE = 3.5
 UNSURE = 1.5
 MAX_DAY_GAP = 2  # dates further apart than this never belong to one event
+BLOCKED = float("-inf")
 
 # Two statements of the same date: a day is strong evidence, a shared month or year weak
 # (many events share one), but not negative, as a background event recalled by its year.
@@ -37,13 +52,15 @@ _EQUAL_DATE = {0: 3.0, 1: 1.5, 2: 0.25, 3: 0.0, 4: 0.0, 5: 0.0}  # by precision 
 # mention with an equal count and route is a candidate, not a sure link.
 _CONTAINED = {1: 1.0, 2: 0.25, 3: -1.0, 4: -2.0, 5: -3.0}  # by the coarser date's rank
 _ROUTE = 0.75  # each of origin and destination stated equal
-_MAX_NAME_BONUS = 5.0
+_MAX_NAME_BONUS = MAX_NAME_BONUS
 _DAY_GAP_PENALTY = {1: -1.0, 2: -2.5}
 _UNKNOWN_DATE = -2.0
+_UNDATED_NEWS = 2.5  # both undated, published within MAX_DAY_GAP days of each other
 _DISJOINT_PERSONS = -3.0
 _SAME_DOCUMENT = -1.0
 _LOCATION = 1.0
 _OTHER_LOCATION = -1.5
+_CAPPED = SURE - 0.25  # a pair that would be sure but lacks the evidence a sure link needs
 
 
 @dataclass(frozen=True)
@@ -63,14 +80,6 @@ class Score:
         return not self.blocked and self.value >= UNSURE
 
 
-def _blocked(reason: str) -> Score:
-    return Score(float("-inf"), (reason,), True)
-
-
-def _day(ordinal: int) -> str:
-    return date.fromordinal(ordinal).isoformat()
-
-
 def count_penalty(a: int, b: int) -> float | None:
     """How much two stated counts disagree: 0 equal, negative close, None incompatible."""
     if a == b:
@@ -82,12 +91,6 @@ def count_penalty(a: int, b: int) -> float | None:
     if relative <= 0.10:
         return -2.5
     return None
-
-
-def count_weight(count: int) -> float:
-    """Evidence of an equal count: small counts are common (one extradition is like many
-    others), large ones distinctive (29 prisoners on one day)."""
-    return min(3.0, 1.5 + 1.5 * math.log10(max(abs(count), 1)))
 
 
 def count_range(value: int) -> range:
@@ -108,147 +111,39 @@ def compare(a: Report, b: Report) -> Score:
 def score_value(a: Report, b: Report) -> float:
     """The score alone (``BLOCKED`` for a blocked pair), fast enough for bulk merging.
 
-    It skips matching names by spelling rules when no outcome could change: if the pair
-    is a sure link (or no candidate) whether or not the names match, the value returned
-    is the lower bound. Candidate links always get their exact value.
+    It stops early when even every name matching could not make the pair a candidate, and
+    then returns that upper bound (below ``UNSURE``); candidate and sure links get their
+    exact value, the same as ``compare``'s.
     """
     return _evaluate(a, b, None)
-
-
-BLOCKED = float("-inf")
 
 
 def contradicts(a: Report, b: Report) -> bool:
     """Whether two reports cannot be one event (unlike a mere lack of evidence).
 
     Resolution keeps such pairs out of one record even when links chain them together:
-    another type or status, other countries, counts or dates too far apart.
+    another type or status, other countries, counts or dates too far apart, two coarse
+    periods, more people named than counted, or two undated claims that conflict.
     """
-    ea, eb = a.event, b.event
-    if ea.type != eb.type or ea.negated != eb.negated or ea.hypothetical != eb.hypothetical:
+    if a.kind != b.kind:
         return True
-    if (ea.origin and eb.origin and ea.origin != eb.origin) or (
-            ea.destination and eb.destination and ea.destination != eb.destination):
+    if (a.origin and b.origin and a.origin != b.origin) or (
+            a.destination and b.destination and a.destination != b.destination):
         return True
-    if ea.count is not None and eb.count is not None and count_penalty(ea.count, eb.count) is None:
+    if a.count is not None and b.count is not None and count_penalty(a.count, b.count) is None:
         return True
     if a.start is not None and b.start is not None:
         assert a.end is not None and b.end is not None
-        return max(a.start, b.start) - min(a.end, b.end) > MAX_DAY_GAP
-    return False
+        gap = max(a.start, b.start) - min(a.end, b.end)
+        if gap > MAX_DAY_GAP or (gap > 0 and a.rank and b.rank):
+            return True
+    elif a.start is None and b.start is None and not a.factual and _claim_conflict(a, b) is not None:
+        return True
+    return _too_many_people(a, b) is not None
 
 
 def _category(value: float) -> int:
     return 0 if value < UNSURE else (1 if value < SURE else 2)
-
-
-def _evaluate(a: Report, b: Report, reasons: list[str] | None) -> float:
-    if b.key < a.key:  # one canonical order makes every tie-break symmetric
-        a, b = b, a
-    ea, eb = a.event, b.event
-    if ea.type != eb.type:
-        return _block(reasons, "different type")
-    if ea.negated != eb.negated or ea.hypothetical != eb.hypothetical:
-        return _block(reasons, "negated or hypothetical against another status")
-    if ea.origin and eb.origin and ea.origin != eb.origin:
-        return _block(reasons, f"origin {ea.origin} vs {eb.origin}")
-    if ea.destination and eb.destination and ea.destination != eb.destination:
-        return _block(reasons, f"destination {ea.destination} vs {eb.destination}")
-    value = 0.0
-
-    counted = ea.count is not None and eb.count is not None
-    if counted:
-        penalty = count_penalty(ea.count, eb.count)  # type: ignore[arg-type]
-        if penalty is None:
-            return _block(reasons, f"count {ea.count} vs {eb.count}")
-        if penalty == 0:
-            value += count_weight(ea.count)  # type: ignore[arg-type]
-            if reasons is not None:
-                reasons.append(f"count {ea.count} = {eb.count}")
-        else:
-            value += penalty
-            if reasons is not None:
-                reasons.append(f"count {ea.count} vs {eb.count}")
-
-    if a.start is None or b.start is None:
-        if not counted and not _shared_exact(a, b):
-            return _block(reasons, "unknown date without a shared count or name")
-        value += _UNKNOWN_DATE
-        if reasons is not None:
-            reasons.append("date unknown")
-    else:
-        assert a.end is not None and b.end is not None
-        if (a.rank or b.rank) and not counted and not _shared_exact(a, b):
-            return _block(reasons, "coarse date without a shared count or name")
-        gap = max(a.start, b.start) - min(a.end, b.end)
-        if gap > MAX_DAY_GAP:
-            return _block(reasons, f"dates {ea.date.value} vs {eb.date.value}")
-        if gap > 0:
-            value += _DAY_GAP_PENALTY[gap]
-            if reasons is not None:
-                reasons.append(f"dates {ea.date.value} vs {eb.date.value} ({gap} day{'s' if gap > 1 else ''} apart)")
-        elif a.start == b.start and a.end == b.end:
-            value += _EQUAL_DATE.get(min(a.rank, b.rank), 0.0)
-            if reasons is not None:
-                reasons.append(f"same date {ea.date.value}")
-        elif (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end):
-            coarse, fine = (a, b) if a.end - a.start >= b.end - b.start else (b, a)
-            value += _CONTAINED.get(coarse.rank, 0.0)
-            if reasons is not None:
-                reasons.append(f"{coarse.event.date.value} contains {fine.event.date.value}")
-        elif reasons is not None:
-            reasons.append(f"dates {ea.date.value} and {eb.date.value} overlap")
-
-    if ea.origin and eb.origin:
-        value += _ROUTE
-        if reasons is not None:
-            reasons.append(f"origin {ea.origin}")
-    if ea.destination and eb.destination:
-        value += _ROUTE
-        if reasons is not None:
-            reasons.append(f"destination {ea.destination}")
-
-    if a.location is not None and b.location is not None:
-        if same_entity(a.location, b.location):
-            value += _LOCATION
-            if reasons is not None:
-                reasons.append(f"location {a.location.text}")
-        else:
-            value += _OTHER_LOCATION
-            if reasons is not None:
-                reasons.append(f"location {a.location.text} vs {b.location.text}")
-
-    if a.document.id == b.document.id:
-        value += _SAME_DOCUMENT
-    value += _names_evidence(a, b, value, reasons)
-    if a.document.id == b.document.id and reasons is not None:
-        reasons.append("same document")
-    if value >= SURE and _needs_a_name(a, b) and not _shares_actor(a, b):
-        value = SURE - 0.25
-        if reasons is not None:
-            reasons.append("coarse date: sure only with a shared person or group")
-    return value
-
-
-def _needs_a_name(a: Report, b: Report) -> bool:
-    """Whether a pair can be a sure link only through a shared person or group.
-
-    A count shared by two mentions of one month (or year) is common enough to be chance,
-    unless the series is narrow (the origin and destination are stated on both sides, as
-    for "Last February, Mexico sent 29 …"); a year-level mention always needs a name.
-    """
-    coarsest = max(a.rank, b.rank)
-    if coarsest >= 4:
-        return True
-    if coarsest >= 2:
-        ea, eb = a.event, b.event
-        return not (ea.origin and eb.origin and ea.destination and eb.destination)
-    return False
-
-
-def _shares_actor(a: Report, b: Report) -> bool:
-    shared = a.evidence & b.evidence
-    return any(not name.startswith("@") for name in shared)
 
 
 def _block(reasons: list[str] | None, reason: str) -> float:
@@ -257,69 +152,269 @@ def _block(reasons: list[str] | None, reason: str) -> float:
     return BLOCKED
 
 
-def _names_evidence(a: Report, b: Report, base: float, reasons: list[str] | None) -> float:
-    """Shared participants (capped) and the penalty for naming only different people.
+def _evaluate(a: Report, b: Report, reasons: list[str] | None) -> float:
+    if b.key < a.key:  # one canonical order makes every tie-break symmetric
+        a, b = b, a
+    if a.kind != b.kind:
+        return _block(reasons, "different type" if a.kind[0] != b.kind[0]
+                      else "negated or hypothetical against another status")
+    if a.origin and b.origin and a.origin != b.origin:
+        return _block(reasons, f"origin {a.origin} vs {b.origin}")
+    if a.destination and b.destination and a.destination != b.destination:
+        return _block(reasons, f"destination {a.destination} vs {b.destination}")
+    value = 0.0
+    ca, cb = a.count, b.count
+    counted = ca is not None and cb is not None
+    count_equal = False
+    if counted:
+        if ca == cb:
+            count_equal = True
+            value = a.count_weight
+            if reasons is not None:
+                reasons.append(f"count {ca} = {cb}")
+        else:
+            penalty = count_penalty(ca, cb)  # type: ignore[arg-type]
+            if penalty is None:
+                return _block(reasons, f"count {ca} vs {cb}")
+            value = penalty
+            if reasons is not None:
+                reasons.append(f"count {ca} vs {cb}")
 
-    Names are matched exactly (folded) first; the remaining ones by spelling rules, which
-    are skipped in bulk scoring when they could not move the pair across a threshold.
-    """
-    both_persons = bool(a.persons_folded) and bool(b.persons_folded)
-    wa, wb = a.weights, b.weights
-    exact = a.folded & b.folded
-    bonus = sum(min(wa[f], wb[f]) for f in exact)
-    shared = [f for f in wa if f in exact]
-    loose_a = [n for n in a.unique if n.folded not in exact]
-    loose_b = [n for n in b.unique if n.folded not in exact]
-    persons_met = not a.persons_folded.isdisjoint(b.persons_folded)
-    if loose_a and loose_b:
-        if reasons is None:
-            low = base + min(bonus, _MAX_NAME_BONUS) + (_DISJOINT_PERSONS if both_persons and not persons_met else 0)
-            high = base + min(bonus + sum(wa[n.folded] for n in loose_a), _MAX_NAME_BONUS)
-            if _category(low) == _category(high) != 1:
-                return low - base
-        for name in loose_a:
-            match = _match(name, loose_b)
-            if match is not None:
-                bonus += min(wa[name.folded], wb[match.folded])
-                shared.append(name.folded)
-        if both_persons and not persons_met:
-            persons_met = _persons_met(a, b)
-    value = min(bonus, _MAX_NAME_BONUS)
-    if reasons is not None and shared:
-        texts = {n.folded: n.text for n in a.unique}
-        reasons.append("shared " + ", ".join(texts[f] for f in shared))
-    if both_persons and not persons_met:
-        value += _DISJOINT_PERSONS
+    both_days = False
+    coarsest = 6
+    if a.start is None or b.start is None:
+        if a.start is None and b.start is None and not a.factual:
+            return _claimed(a, b, reasons)
+        if a.anchors.isdisjoint(b.anchors):
+            return _block(reasons, "unknown date without a shared person or place")
+        if (a.start is None and b.start is None and a.published_day is not None and b.published_day is not None
+                and abs(a.published_day - b.published_day) <= MAX_DAY_GAP):
+            value += _UNDATED_NEWS
+            if reasons is not None:
+                reasons.append(f"undated, published {abs(a.published_day - b.published_day)} days apart")
+        else:
+            value += _UNKNOWN_DATE
+            if reasons is not None:
+                reasons.append("date unknown")
+    else:
+        assert a.end is not None and b.end is not None
+        ra, rb = a.rank, b.rank
+        coarsest = ra if ra > rb else rb
+        gap = (a.start if a.start > b.start else b.start) - (a.end if a.end < b.end else b.end)
+        if coarsest:
+            if gap > 0 and ra and rb:
+                return _block(reasons, f"periods {a.event.date.value} and {b.event.date.value}")
+            if coarsest >= 4:
+                if a.evidence.isdisjoint(b.evidence):
+                    return _block(reasons, "year-level date without a shared name")
+            elif not counted and a.evidence.isdisjoint(b.evidence):
+                return _block(reasons, "coarse date without a shared count or name")
+        if gap > MAX_DAY_GAP:
+            return _block(reasons, f"dates {a.event.date.value} vs {b.event.date.value}")
+        if gap > 0:
+            value += _DAY_GAP_PENALTY[gap]
+            if reasons is not None:
+                reasons.append(f"dates {a.event.date.value} vs {b.event.date.value}"
+                               f" ({gap} day{'s' if gap > 1 else ''} apart)")
+        elif a.start == b.start and a.end == b.end:
+            value += _EQUAL_DATE.get(coarsest, 0.0)
+            if reasons is not None:
+                reasons.append(f"same date {a.event.date.value}")
+        elif (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end):
+            coarse, fine = (a, b) if a.end - a.start >= b.end - b.start else (b, a)
+            value += _CONTAINED.get(coarse.rank, 0.0)
+            if reasons is not None:
+                reasons.append(f"{coarse.event.date.value} contains {fine.event.date.value}")
+        elif reasons is not None:
+            reasons.append(f"dates {a.event.date.value} and {b.event.date.value} overlap")
+        both_days = not coarsest
+
+    narrow = bool(a.origin and b.origin and a.destination and b.destination)
+    if a.origin and b.origin:
+        value += _ROUTE
         if reasons is not None:
-            reasons.append("no person in common")
+            reasons.append(f"origin {a.origin}")
+    if a.destination and b.destination:
+        value += _ROUTE
+        if reasons is not None:
+            reasons.append(f"destination {a.destination}")
+
+    same_place = False
+    if a.location is not None and b.location is not None:
+        if a.location.uid == b.location.uid or same_entity(a.location, b.location):
+            same_place = True
+            value += _LOCATION
+            if reasons is not None:
+                reasons.append(f"location {a.location.text}")
+        else:
+            value += _OTHER_LOCATION
+            if reasons is not None:
+                reasons.append(f"location {a.location.text} vs {b.location.text}")
+
+    same_document = a.document.id == b.document.id
+    if same_document:
+        value += _SAME_DOCUMENT
+    if reasons is None:
+        # No names can lift the pair to a candidate: its exact value does not matter.
+        upper = value + (a.names_total if a.names_total < b.names_total else b.names_total)
+        if upper < UNSURE:
+            return upper
+    # Evidence specific to this event other than a shared person or group (see module doc).
+    specific = same_place or (count_equal and (both_days or (narrow and coarsest <= 2))) or (
+        counted and narrow and both_days)
+    # A coarse date can be a sure link only through a shared person or group.
+    needs_actor = coarsest != 6 and (coarsest >= 4 or (coarsest >= 2 and not narrow))
+    names, actor, persons_met = _names_evidence(a, b, value, reasons)
+    value += names
+    if same_document and reasons is not None:
+        reasons.append("same document")
+    if not persons_met and (a.people_limit is not None or b.people_limit is not None):
+        crowded = _too_many_people(a, b, persons_met)
+        if crowded is not None:
+            return _block(reasons, crowded)
+    if value >= SURE:
+        if needs_actor and not actor:
+            value = _CAPPED
+            if reasons is not None:
+                reasons.append("coarse date: sure only with a shared person or group")
+        elif not (actor or specific):
+            value = _CAPPED
+            if reasons is not None:
+                reasons.append("no shared person, group, place, or count on a shared day: not sure")
     return value
 
 
-def _shared_exact(a: Report, b: Report) -> bool:
-    """A shared person, group or place by exact folded name: what an unknown or coarse date
-    needs at least, failing a count. Exactness keeps the blocking index complete: reports
-    are filed under these names (see ``index.BlockingIndex``).
+def _names_evidence(a: Report, b: Report, base: float,
+                    reasons: list[str] | None) -> tuple[float, bool, bool]:
+    """Shared participants (capped), whether a person or group is shared, whether a person is.
+
+    Names are matched exactly (folded) first; the remaining ones by spelling rules, which
+    are skipped in bulk scoring when even matching them all could not make a candidate.
+    Sure links get their exact value: it orders and separates clusters (``cluster``).
     """
-    return not a.evidence.isdisjoint(b.evidence)
+    wa, wb = a.weights, b.weights
+    exact = a.folded & b.folded
+    if exact:
+        bonus = sum(wa[f] if wa[f] < wb[f] else wb[f] for f in exact)
+        if len(exact) == len(wa) or len(exact) == len(wb):  # one side has no other name
+            loose_a = loose_b = ()
+        else:
+            loose_a = tuple(n for n in a.unique if n.folded not in exact)
+            loose_b = tuple(n for n in b.unique if n.folded not in exact)
+    else:
+        bonus = 0.0
+        loose_a, loose_b = a.unique, b.unique
+    actor = not a.actors.isdisjoint(b.actors)
+    both_persons = bool(a.persons_folded) and bool(b.persons_folded)
+    persons_met = not a.persons_folded.isdisjoint(b.persons_folded)
+    people_may_meet = both_persons and (persons_met or _persons_may_meet(a, b))
+    if people_may_meet and not persons_met:
+        persons_met = _persons_met(a, b)
+    penalty = _DISJOINT_PERSONS if both_persons and not persons_met else 0.0
+    shared = [f for f in wa if f in exact] if reasons is not None else None
+    if loose_a and loose_b:
+        if reasons is None:
+            high = base + min(bonus + sum(wa[n.folded] for n in loose_a), _MAX_NAME_BONUS) + penalty
+            if high < UNSURE:  # no link whatever the names: the exact value does not matter
+                return high - base, actor, persons_met
+        for x in loose_a:
+            tx = x.type
+            for y in loose_b:
+                ty = y.type
+                if tx and ty and tx != ty:
+                    continue  # a person is never a group (``names.same_entity``)
+                if tx == "person" and ty == "person" and not people_may_meet:
+                    continue  # ruled out above without matching each pair
+                if related(x, y):
+                    bonus += wa[x.folded] if wa[x.folded] < wb[y.folded] else wb[y.folded]
+                    if tx in ("person", "organization") or ty in ("person", "organization"):
+                        actor = True
+                    if shared is not None:
+                        shared.append(x.folded)
+                    break
+    value = min(bonus, _MAX_NAME_BONUS) + penalty
+    if shared:
+        texts = {n.folded: n.text for n in a.unique}
+        reasons.append("shared " + ", ".join(texts[f] for f in shared))  # type: ignore[union-attr]
+    if penalty and reasons is not None:
+        reasons.append("no person in common")
+    return value, actor, persons_met
 
 
-def evidence_names(report: Report) -> frozenset[str]:
-    """Folded names (people, groups, and the place as "@place") that may justify linking a
-    report with an unknown or coarse date."""
-    return report.evidence
+def _persons_may_meet(a: Report, b: Report) -> bool:
+    """Whether two reports' people, none spelt alike, could still match by spelling rules:
+    only through a common word, a known spelling, or a name that needs neither (``names``)."""
+    return (a.person_apart or b.person_apart or not a.person_words.isdisjoint(b.person_words)
+            or not a.persons_folded.isdisjoint(b.person_spellings)
+            or not b.persons_folded.isdisjoint(a.person_spellings))
+
+
+def _too_many_people(a: Report, b: Report, persons_met: bool | None = None) -> str | None:
+    """Why two reports naming only different people cannot be one event, or None.
+
+    For a type whose count is the people taking part, two reports naming disjoint people
+    describe more people than the count allows: "the extradition of one man", Ortiz in one
+    report and Reyes in the other.
+    """
+    if a.people_limit is None and b.people_limit is None:
+        return None
+    limits = [n for n in (a.people_limit, b.people_limit) if n is not None]
+    na, nb = len(a.names.get("persons", ())), len(b.names.get("persons", ()))
+    if not limits or not na or not nb or na + nb <= max(limits):
+        return None
+    if persons_met is None:
+        persons_met = _persons_met(a, b)
+    if persons_met:
+        return None
+    return f"{na + nb} different people named, more than the count {max(limits)}"
+
+
+def _claimed(a: Report, b: Report, reasons: list[str] | None) -> float:
+    """Two undated claims of one kind (both planned, threatened, rumoured or denied).
+
+    Several outlets repeating one claim ("no further transfer is planned", the threat of
+    strikes on Mexican soil) rarely date it; it is one claim unless what they state
+    conflicts: another count, place, or other people, groups or agents.
+    """
+    conflict = _claim_conflict(a, b)
+    if conflict is not None:
+        return _block(reasons, conflict)
+    value = SURE
+    if reasons is not None:
+        reasons.append("undated claims of one kind, nothing in conflict")
+    if a.location is not None and b.location is not None:
+        value += _LOCATION
+        if reasons is not None:
+            reasons.append(f"location {a.location.text}")
+    if a.count is not None and a.count == b.count:
+        value += a.count_weight
+        if reasons is not None:
+            reasons.append(f"count {a.count} = {b.count}")
+    exact = a.folded & b.folded
+    if exact:
+        value += min(sum(min(a.weights[f], b.weights[f]) for f in exact), _MAX_NAME_BONUS)
+        if reasons is not None:
+            texts = {n.folded: n.text for n in a.unique}
+            reasons.append("shared " + ", ".join(texts[f] for f in sorted(exact)))
+    return value
+
+
+def _claim_conflict(a: Report, b: Report) -> str | None:
+    if a.count is not None and b.count is not None and a.count != b.count:
+        return f"claimed counts {a.count} vs {b.count}"
+    if a.location is not None and b.location is not None and not (
+            a.location.uid == b.location.uid or same_entity(a.location, b.location)):
+        return f"claimed places {a.location.text} vs {b.location.text}"
+    for slot in ("agents", "organizations", "persons"):
+        xs, ys = a.names.get(slot, ()), b.names.get(slot, ())
+        if xs and ys and not any(related(x, y) for x in xs for y in ys):
+            return f"claims by or about others ({slot})"
+    return None
 
 
 def _persons_met(a: Report, b: Report) -> bool:
     if a.persons_folded & b.persons_folded:
         return True
-    return any((not x.words.isdisjoint(y.words) or could_match_apart(x, y)) and same_entity(x, y)
-               for x in a.names.get("persons", ()) for y in b.names.get("persons", ()))
-
-
-def _match(name: Name, others: Sequence[Name]) -> Name | None:
-    for other in others:
-        if name.words.isdisjoint(other.words) and not could_match_apart(name, other):
-            continue
-        if same_entity(name, other):
-            return other
-    return None
+    if not _persons_may_meet(a, b):
+        return False
+    return any(related(x, y) for x in a.names.get("persons", ()) for y in b.names.get("persons", ()))

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from newsledger.ledger.names import Name, choose_display, group_names
@@ -63,8 +64,17 @@ class Record:
     persons: list[str]
     negated: bool
     hypothetical: bool
-    statements: list[Statement] = field(default_factory=list)
-    conflicts: list[dict[str, Any]] = field(default_factory=list)
+
+    # Statements and conflicts are derived from the reports when first read (showing or
+    # exporting a record), not when merging: a merge of 100,000 reports builds thousands of
+    # records that nobody reads before the next merge replaces them.
+    @cached_property
+    def statements(self) -> list[Statement]:
+        return _statements(self.reports)
+
+    @cached_property
+    def conflicts(self) -> list[dict[str, Any]]:
+        return _conflicts(self.reports)
 
     @property
     def factual(self) -> bool:
@@ -107,9 +117,8 @@ def build_record(reports: list[Report]) -> Record:
     """Derive a record from its reports; the result depends only on the set of reports."""
     reports = sorted(reports, key=lambda r: (r.anchor_key(), r.key))
     anchor = reports[0]
-    statements = _statements(reports)
     first = anchor.event
-    record = Record(
+    return Record(
         id=record_id(anchor.key), reports=reports, type=first.type,
         date=_shown_date(reports), count=_majority([r.event.count for r in reports]),
         origin=_majority([r.event.origin for r in reports]),
@@ -117,10 +126,7 @@ def build_record(reports: list[Report]) -> Record:
         location=_shown_location(reports),
         agents=_actors(reports, "agents"), organizations=_actors(reports, "organizations"),
         persons=_actors(reports, "persons"), negated=first.negated, hypothetical=first.hypothetical,
-        statements=statements,
     )
-    record.conflicts = _conflicts(reports)
-    return record
 
 
 def _span(report: Report, slot: str, value: Any) -> Span | None:

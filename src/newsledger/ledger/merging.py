@@ -9,6 +9,9 @@ component's set of reports, the ledger is the same whatever order reports arrive
 """
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +29,24 @@ Pair = tuple[str, str]
 
 def pair(a: str, b: str) -> Pair:
     return (a, b) if a < b else (b, a)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a bulk merge, restoring it after.
+
+    Merging allocates millions of small long-lived containers (index entries, scores,
+    records) that form no reference cycles; the collector would traverse them again and
+    again as they pile up, a quarter of the time of a 100,000-report merge and a cost that
+    grows faster than the merge. Reference counting still frees everything as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass
@@ -78,6 +99,7 @@ class Ledger:
         self._cannot: set[Pair] = set()
         self._unsure: dict[Pair, float] = {}  # candidate links found between components
         self._scores: dict[Pair, float] = {}  # scores computed since the last settle
+        self._fresh: set[str] = set()  # reports added (and compared) since the last settle
         self._dirty: set[str] = set()
         self._new_unsure: dict[Pair, float] = {}
 
@@ -104,28 +126,37 @@ class Ledger:
         self._documents.add(entry.document.id)
         self.claims.append(entry)
 
+    def add_reports(self, reports: Iterable[Report]) -> None:
+        """Add many reports at once (the collector paused); ``settle`` resolves them."""
+        with collector_paused():
+            for report in reports:
+                self.add_report(report)
+
     def add_report(self, report: Report) -> None:
-        if report.key in self.reports:
+        key = report.key
+        if key in self.reports:
             return
         self._documents.add(report.document.id)
-        for key in self._index.candidates(report):
-            value = score_value(report, self.reports[key])
+        reports, scores, components = self.reports, self._scores, self._components
+        components.add(key)
+        for other in self._index.candidates(report):
+            value = score_value(report, reports[other])
             if value == BLOCKED:
                 continue
-            self._scores[pair(report.key, key)] = value
+            link = (key, other) if key < other else (other, key)
+            scores[link] = value
             if value >= SURE:
-                self._components.add(report.key)
-                self._components.union(report.key, key)
+                components.union(key, other)
             elif value >= UNSURE:
-                self._unsure[pair(report.key, key)] = value
-                self._new_unsure[pair(report.key, key)] = value
-        self.reports[report.key] = report
+                self._unsure[link] = value
+                self._new_unsure[link] = value
+        reports[key] = report
         self._index.add(report)
-        self._components.add(report.key)
-        for other in self._must_by.get(report.key, ()):
-            if other in self.reports:
-                self._components.union(report.key, other)
-        self._dirty.add(report.key)
+        self._fresh.add(key)
+        for other in self._must_by.get(key, ()):
+            if other in reports:
+                components.union(key, other)
+        self._dirty.add(key)
 
     # --- restoring saved state without rescoring ------------------------------------------
     def restore_report(self, report: Report, component: str) -> None:
@@ -167,12 +198,20 @@ class Ledger:
         key = pair(a.key, b.key)
         known = self._scores.get(key)
         if known is None:
+            if a.key in self._fresh or b.key in self._fresh:
+                # A report is compared on arrival with every report the index returns, and the
+                # index returns every pair that is not blocked: this one is.
+                return BLOCKED
             known = score_value(a, b)
             self._scores[key] = known
         return known
 
     def settle(self) -> Changes:
         """Re-resolve the components touched since the last settle; report what changed."""
+        with collector_paused():
+            return self._settle()
+
+    def _settle(self) -> Changes:
         changes = Changes()
         roots = {self._components.find(key) for key in self._dirty}
         for root in sorted(roots):
@@ -185,6 +224,7 @@ class Ledger:
                 must=[p for p in self._must if p[0] in self.reports and p[1] in self.reports],
                 cannot=self._cannot,
                 sure=SURE,
+                unsure=UNSURE,
             )
             fresh: dict[str, Record] = {}
             for cluster in clusters:
@@ -209,6 +249,7 @@ class Ledger:
                     self.record_of[key] = rid
         self._dirty.clear()
         self._scores.clear()
+        self._fresh.clear()
         changes.links, self._new_unsure = self._new_unsure, {}
         return changes
 

@@ -75,7 +75,7 @@ def _acronym(word: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Name:
     """One participant name as one document states it, with that document's knowledge.
 
@@ -142,6 +142,16 @@ def could_match_apart(a: Name, b: Name) -> bool:
     """
     return (bool(a.kb_id and b.kb_id) or a.folded in b.aliases or b.folded in a.aliases
             or len(a.words) <= 1 or len(b.words) <= 1)
+
+
+def related(a: Name, b: Name) -> bool:
+    """``same_entity`` behind the cheap checks that settle most pairs in bulk comparison:
+    one spelling, or no common word and no way to match without one."""
+    if a.uid == b.uid:
+        return True
+    if a.words.isdisjoint(b.words) and not could_match_apart(a, b):
+        return False
+    return same_entity(a, b)
 
 
 def _decide(a: Name, b: Name) -> bool:
@@ -213,7 +223,10 @@ def group_names(names: list[Name]) -> list[list[Name]]:
     Miguel Ángel and Omar Treviño Morales) must not join them into one person, so the
     fullest names anchor the groups and a shorter name joins only if it fits exactly one.
     """
-    ordered = sorted(names, key=lambda n: (-len(n.words), n.folded, n.key))
+    copies: dict[str, list[Name]] = {}  # one spelling with one document's knowledge is one actor
+    for name in names:
+        copies.setdefault(name.key, []).append(name)
+    ordered = sorted((spelt[0] for spelt in copies.values()), key=lambda n: (-len(n.words), n.folded, n.key))
     groups: list[list[Name]] = []
     for name in ordered:
         fits = [g for g in groups if any(same_entity(name, member) for member in g)]
@@ -221,4 +234,4 @@ def group_names(names: list[Name]) -> list[list[Name]]:
             fits[0].append(name)
         else:
             groups.append([name])
-    return groups
+    return [[copy for name in group for copy in copies[name.key]] for group in groups]

@@ -2,11 +2,13 @@
 
 The ledger never edits what a document said. It keeps each report whole (document, event,
 the document's knowledge of the names it uses) and precomputes only what comparisons need
-often (date range as day numbers, precision rank, names by slot), so that scoring a pair
-is cheap enough for 100,000 reports.
+often (date range and publication as day numbers, precision rank, the slots compared first
+copied out of the event, names by slot and folded into sets), so that scoring a pair is a
+few set and integer operations, cheap enough for 100,000 reports.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -21,8 +23,19 @@ _UNDATED = date.max
 # A named person is specific (one is rarely arrested twice in a year); a group or a country
 # takes part in many events.
 NAME_WEIGHT = {"person": 3.5, "organization": 0.75, "place": 0.3, None: 0.5}
+MAX_NAME_BONUS = 5.0  # shared names add at most this much
 
 _SLOT_TYPES = {"persons": "person", "organizations": "organization", "agents": None}
+
+# Event types whose count is the number of people taking part (ontology: the people handed
+# over, arrested or killed): more people named than counted cannot be one event.
+PEOPLE_COUNTED = frozenset({"transfer", "arrest", "killing"})
+
+
+def count_weight(count: int) -> float:
+    """Evidence of an equal count: small counts are common (one extradition is like many
+    others), large ones distinctive (29 prisoners on one day)."""
+    return min(3.0, 1.5 + 1.5 * math.log10(max(abs(count), 1)))
 
 
 def report_key(document_id: str, event_id: str) -> str:
@@ -30,7 +43,7 @@ def report_key(document_id: str, event_id: str) -> str:
     return f"{document_id}#{event_id}"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Report:
     """One event of one document, with the names resolved against that document."""
 
@@ -49,6 +62,22 @@ class Report:
     evidence: frozenset[str] = frozenset()  # names that can justify a link on their own
     weights: dict[str, float] = field(default_factory=dict)  # folded name -> weight as evidence
     unique: tuple[Name, ...] = ()  # participants, one per folded name
+    # Copied out of the event so that the hot comparison path reads plain attributes.
+    kind: tuple[str, bool, bool] = ("", False, False)  # type, negated, hypothetical
+    count: int | None = None
+    origin: str | None = None
+    destination: str | None = None
+    count_weight: float = 0.0
+    published_day: int | None = None  # publication date as an ordinal
+    actors: frozenset[str] = frozenset()  # folded people and groups: a shared one is evidence
+    anchors: frozenset[str] = frozenset()  # folded people and "@place": what links an undated report
+    people_limit: int | None = None  # the count, when it counts people
+    # What a person named here could share with a differently spelt name elsewhere: words,
+    # spellings (aliases), and whether one could match without either (see ``names``).
+    person_words: frozenset[str] = frozenset()
+    person_spellings: frozenset[str] = frozenset()
+    person_apart: bool = False
+    names_total: float = 0.0  # the most that shared names could add (capped as in scoring)
 
     @classmethod
     def build(cls, document: DocumentInfo, event: Event, entities: list[Entity] | tuple[Entity, ...] = ()) -> "Report":
@@ -84,19 +113,38 @@ class Report:
             if name.folded not in weights:
                 weights[name.folded] = NAME_WEIGHT.get(name.type, 0.5)
                 unique.append(name)
-        return cls(report_key(document.id, event.id), document, event, names, location,
-                   tuple(used.values()), start, end, PRECISION_RANK.get(event.date.precision, 6),
-                   participants, frozenset(name.folded for name in participants),
-                   frozenset(name.folded for name in names["persons"]), frozenset(evidence), weights, tuple(unique))
+        persons = frozenset(name.folded for name in names["persons"])
+        actors = frozenset(name.folded for name in participants if name.type in ("person", "organization"))
+        anchors = {name.folded for name in participants if name.type == "person"}
+        if location is not None:
+            anchors.add("@" + location.folded)
+        count = event.count
+        person_names = names["persons"]
+        return cls(
+            key=report_key(document.id, event.id), document=document, event=event, names=names,
+            location=location, entities=tuple(used.values()), start=start, end=end,
+            rank=PRECISION_RANK.get(event.date.precision, 6), participants=participants,
+            folded=frozenset(name.folded for name in participants), persons_folded=persons,
+            evidence=frozenset(evidence), weights=weights, unique=tuple(unique),
+            kind=(event.type, event.negated, event.hypothetical), count=count, origin=event.origin,
+            destination=event.destination, count_weight=count_weight(count) if count is not None else 0.0,
+            published_day=document.published.toordinal() if document.published else None,
+            actors=actors, anchors=frozenset(anchors),
+            people_limit=count if event.type in PEOPLE_COUNTED else None,
+            person_words=frozenset(word for name in person_names for word in name.words),
+            person_spellings=frozenset(alias for name in person_names for alias in name.aliases),
+            person_apart=any(name.kb_id or len(name.words) <= 1 for name in person_names),
+            names_total=min(sum(weights.values()), MAX_NAME_BONUS),
+        )
 
     @property
     def flags(self) -> tuple[str, bool, bool]:
         """What must be equal for two reports to be of one event at all."""
-        return (self.event.type, self.event.negated, self.event.hypothetical)
+        return self.kind
 
     @property
     def factual(self) -> bool:
-        return not (self.event.negated or self.event.hypothetical)
+        return not (self.kind[1] or self.kind[2])
 
     @property
     def published(self) -> date:

@@ -19,7 +19,7 @@ from sqlalchemy import delete, select
 from newsledger.errors import LedgerError
 from newsledger.ledger.claims import ClaimCheck, ClaimEntry
 from newsledger.ledger.fields import Record
-from newsledger.ledger.merging import Changes, Decision, Ledger, Link
+from newsledger.ledger.merging import Changes, Decision, Ledger, Link, collector_paused
 from newsledger.ledger.entities import EntityView, describe
 from newsledger.ledger.reports import Report
 from newsledger.ledger.series import Tally
@@ -108,8 +108,9 @@ def _add(store: Any, ledger: Ledger, doc_ids: Iterable[str] | None) -> tuple[Cha
     if not pending:
         return Changes(), ledger
     before_reports, before_claims = set(ledger.reports), len(ledger.claims)
-    for doc_id in pending:
-        ledger.add_extraction(store.extraction(doc_id))
+    with collector_paused():
+        for doc_id in pending:
+            ledger.add_extraction(store.extraction(doc_id))
     changes = ledger.settle()
     new_reports = set(ledger.reports) - before_reports
     _save(store, ledger, changes, pending, new_reports, ledger.claims[before_claims:])
