@@ -142,10 +142,6 @@ def contradicts(a: Report, b: Report) -> bool:
     return _too_many_people(a, b) is not None
 
 
-def _category(value: float) -> int:
-    return 0 if value < UNSURE else (1 if value < SURE else 2)
-
-
 def _block(reasons: list[str] | None, reason: str) -> float:
     if reasons is not None:
         reasons.append(reason)
