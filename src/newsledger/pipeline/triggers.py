@@ -71,6 +71,7 @@ class TriggerFinder:
         self.participles = {str(k): [str(v) for v in vs] for k, vs in
                             sorted(endings.items(), key=lambda kv: -len(str(kv[0])))}
         self.people_nouns = people_nouns
+        self.forces = {str(w).lower() for w in lang.load(language, "cues").get("force_nouns", ())}
         self.person_tokens = person_tokens
 
     def find(self, sent: Span) -> list[Trigger]:
@@ -135,10 +136,12 @@ class TriggerFinder:
         return False
 
     def _is_people(self, token: Token) -> bool:
+        if token.lemma_.lower() in self.forces or token.lower_ in self.forces:
+            return False  # "sent 10,000 National Guard troops to its border"
         if token.i in self.person_tokens or token.like_num:
             return True
         if token.lemma_.lower() in self.people_nouns or token.lower_ in self.people_nouns:
             return True
         if token.pos_ == "PRON" and token.lower_ in {"him", "them", "her", "they", "los", "les"}:
             return True
-        return any(c.dep_ in {"nummod"} for c in token.children)
+        return False
