@@ -98,7 +98,7 @@ class Ledger:
         self._must_by: dict[str, set[str]] = {}
         self._cannot: set[Pair] = set()
         self._unsure: dict[Pair, float] = {}  # candidate links found between components
-        self._scores: dict[Pair, float] = {}  # scores computed since the last settle
+        self._scores: dict[Pair, float] = {}  # links (scores >= UNSURE) found since the last settle
         self._fresh: set[str] = set()  # reports added (and compared) since the last settle
         self._dirty: set[str] = set()
         self._new_unsure: dict[Pair, float] = {}
@@ -141,13 +141,13 @@ class Ledger:
         components.add(key)
         for other in self._index.candidates(report):
             value = score_value(report, reports[other])
-            if value == BLOCKED:
-                continue
+            if value < UNSURE:
+                continue  # no link: resolution treats it as blocked (``_score``)
             link = (key, other) if key < other else (other, key)
             scores[link] = value
             if value >= SURE:
                 components.union(key, other)
-            elif value >= UNSURE:
+            else:
                 self._unsure[link] = value
                 self._new_unsure[link] = value
         reports[key] = report
@@ -199,8 +199,9 @@ class Ledger:
         known = self._scores.get(key)
         if known is None:
             if a.key in self._fresh or b.key in self._fresh:
-                # A report is compared on arrival with every report the index returns, and the
-                # index returns every pair that is not blocked: this one is.
+                # A report is compared on arrival with every report the index returns (the
+                # index returns every pair that is not blocked) and its links are kept: this
+                # pair is blocked or no link, which resolution treats alike.
                 return BLOCKED
             known = score_value(a, b)
             self._scores[key] = known
