@@ -48,53 +48,53 @@ def _month(ordinal: int) -> int:
 
 
 class _Days:
-    """Day-precision report keys under one filing key, in date order."""
+    """Day-precision reports under one filing key, in date order."""
 
-    __slots__ = ("days", "keys")
+    __slots__ = ("days", "reports")
 
     def __init__(self) -> None:
         self.days: list[int] = []
-        self.keys: list[str] = []
+        self.reports: list[Report] = []
 
-    def add(self, day: int, key: str) -> None:
+    def add(self, day: int, report: Report) -> None:
         at = bisect_right(self.days, day)
         self.days.insert(at, day)
-        self.keys.insert(at, key)
+        self.reports.insert(at, report)
 
-    def between(self, first: int, last: int) -> list[str]:
-        return self.keys[bisect_left(self.days, first):bisect_right(self.days, last)]
+    def between(self, first: int, last: int) -> list[Report]:
+        return self.reports[bisect_left(self.days, first):bisect_right(self.days, last)]
 
 
 class BlockingIndex:
-    """Report keys filed so that ``candidates`` finds every comparable stored report."""
+    """Reports filed so that ``candidates`` finds every comparable stored report."""
 
     def __init__(self) -> None:
         # flags -> route -> a small number naming the pair in the tables below
         self._routes: dict[Series, dict[Route, int]] = defaultdict(dict)
         # (series number, filing key, year) -> day-precision reports of that year, in date order
         self._days: dict[tuple[int, str, int], _Days] = {}
-        # (series number, month or year) -> filing key -> report keys: week, month and quarter
+        # (series number, month or year) -> filing key -> reports: week, month and quarter
         # reports by each month they overlap; year and decade reports by each year
-        self._months: dict[tuple[int, int], dict[str, list[str]]] = {}
-        self._years: dict[tuple[int, int], dict[str, list[str]]] = {}
-        # flags -> person or place -> report keys: of undated reports / of all reports
-        self._undated: dict[Series, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-        self._anchored: dict[Series, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        self._months: dict[tuple[int, int], dict[str, list[Report]]] = {}
+        self._years: dict[tuple[int, int], dict[str, list[Report]]] = {}
+        # flags -> person or place -> reports: undated ones / all
+        self._undated: dict[Series, dict[str, list[Report]]] = defaultdict(lambda: defaultdict(list))
+        self._anchored: dict[Series, dict[str, list[Report]]] = defaultdict(lambda: defaultdict(list))
         # flags -> undated claims (negated or hypothetical reports without a date)
-        self._claims: dict[Series, list[str]] = defaultdict(list)
+        self._claims: dict[Series, list[Report]] = defaultdict(list)
         self._count = 0
 
     def add(self, report: Report) -> None:
         flags = report.kind
         anchored = self._anchored[flags]
         for anchor in report.anchors:
-            anchored[anchor].append(report.key)
+            anchored[anchor].append(report)
         if report.start is None:
             undated = self._undated[flags]
             for anchor in report.anchors:
-                undated[anchor].append(report.key)
+                undated[anchor].append(report)
             if not report.factual:
-                self._claims[flags].append(report.key)
+                self._claims[flags].append(report)
             return
         assert report.end is not None
         routes = self._routes[flags]
@@ -111,7 +111,7 @@ class BlockingIndex:
                 days = self._days.get((series, key, year))
                 if days is None:
                     days = self._days[(series, key, year)] = _Days()
-                days.add(report.start, report.key)
+                days.add(report.start, report)
             return
         if report.rank <= 3:
             table, periods = self._months, range(_month(report.start), _month(report.end) + 1)
@@ -121,11 +121,15 @@ class BlockingIndex:
         for period in periods:
             filed = table.setdefault((series, period), {})
             for key in filing:
-                filed.setdefault(key, []).append(report.key)
+                filed.setdefault(key, []).append(report)
 
-    def candidates(self, report: Report) -> set[str]:
-        """Keys of stored reports that ``compare`` might not block against ``report``."""
-        found: set[str] = set()
+    def candidates(self, report: Report) -> set[Report]:
+        """Stored reports that ``compare`` might not block against ``report``.
+
+        Reports, not their keys: a set of objects hashes by identity, without reading the
+        key strings of thousands of reports scattered in memory.
+        """
+        found: set[Report] = set()
         flags = report.kind
         if report.start is None:
             anchored = self._anchored.get(flags, {})
@@ -135,7 +139,7 @@ class BlockingIndex:
                     found.update(hits)
             if not report.factual:
                 found.update(self._claims.get(flags, ()))
-            found.discard(report.key)
+            found.discard(report)
             return found
         assert report.end is not None
         first, last = report.start - MAX_DAY_GAP, report.end + MAX_DAY_GAP
@@ -167,7 +171,7 @@ class BlockingIndex:
             hits = undated.get(anchor)
             if hits:
                 found.update(hits)
-        found.discard(report.key)
+        found.discard(report)
         return found
 
     def _fitting_series(self, report: Report) -> list[int]:

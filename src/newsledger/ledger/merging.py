@@ -139,10 +139,11 @@ class Ledger:
         self._documents.add(report.document.id)
         reports, scores, components = self.reports, self._scores, self._components
         components.add(key)
-        for other in self._index.candidates(report):
-            value = score_value(report, reports[other])
+        for candidate in self._index.candidates(report):
+            value = score_value(report, candidate)
             if value < UNSURE:
                 continue  # no link: resolution treats it as blocked (``_score``)
+            other = candidate.key
             link = (key, other) if key < other else (other, key)
             scores[link] = value
             if value >= SURE:
