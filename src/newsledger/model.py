@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from newsledger.ontology import event_types
+
 PRECISIONS = ("day", "week", "month", "quarter", "year", "decade", "unknown")
 # Finer first: used to pick the most precise statement of a date.
 PRECISION_RANK = {name: rank for rank, name in enumerate(PRECISIONS)}
 
-EVENT_TYPES = (
-    "transfer", "arrest", "charge", "military_operation", "consultation",
-    "agreement", "killing", "seizure", "designation",
-)
+# The event types, in the order of the type table (``newsledger/ontology.yaml``).
+EVENT_TYPES = tuple(event_types())
 CLAIM_KINDS = ("count", "cumulative_total", "ordinal", "percentage")
 
 

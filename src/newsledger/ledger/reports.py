@@ -15,6 +15,7 @@ from typing import Any
 
 from newsledger.ledger.names import Name
 from newsledger.model import PRECISION_RANK, DocumentInfo, Entity, Event
+from newsledger.ontology import event_type
 
 # Reports with no publication date sort after dated ones when choosing a record's anchor.
 _UNDATED = date.max
@@ -27,9 +28,6 @@ MAX_NAME_BONUS = 5.0  # shared names add at most this much
 
 _SLOT_TYPES = {"persons": "person", "organizations": "organization", "agents": None}
 
-# Event types whose count is the number of people taking part (ontology: the people handed
-# over, arrested or killed): more people named than counted cannot be one event.
-PEOPLE_COUNTED = frozenset({"transfer", "arrest", "killing"})
 
 
 def count_weight(count: int) -> float:
@@ -130,7 +128,8 @@ class Report:
             destination=event.destination, count_weight=count_weight(count) if count is not None else 0.0,
             published_day=document.published.toordinal() if document.published else None,
             actors=actors, anchors=frozenset(anchors),
-            people_limit=count if event.type in PEOPLE_COUNTED else None,
+            # more people named than counted (those handed over, arrested or killed) is no one event
+            people_limit=count if event_type(event.type).counts_people else None,
             person_words=frozenset(word for name in person_names for word in name.words),
             person_spellings=frozenset(alias for name in person_names for alias in name.aliases),
             person_apart=any(name.kb_id or len(name.words) <= 1 for name in person_names),

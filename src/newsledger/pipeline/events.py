@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.model import DateValue
+from newsledger.ontology import event_type, missing_evidence
 from newsledger.pipeline.mentions import Mention
 from newsledger.pipeline.reader import MentionReader
 from newsledger.pipeline.roles import DocContext
@@ -51,11 +52,9 @@ def _timexes_in(doc: Doc, sent: Span) -> list[tuple[TimexMatch, Token]]:
 
 
 def _specific(event: Mention) -> bool:
-    """An act of violence or justice with no date, place or participant says nothing a
+    """An act with none of the evidence its type needs (ontology.yaml) says nothing a
     ledger could hold ("the fourteen had been convicted")."""
-    if event.type in {"transfer", "military_operation", "consultation", "agreement"}:
-        return True
-    return bool(event.date or event.location or event.participant_names() or event.count)
+    return missing_evidence(event, dated=event.date is not None, verb=False) is None
 
 
 def _dates_compatible(a: DateValue | None, b: DateValue | None) -> bool:
@@ -80,7 +79,7 @@ def _compatible(event: Mention, mention: Mention) -> bool:
     if event.location and mention.location and event.location[0] != mention.location[0]:
         return False
     if event.date_value is None and mention.date_value is None and event.count is None \
-            and mention.count is None and event.type in {"killing", "arrest", "charge"}:
+            and mention.count is None and event_type(event.type).undated_merge == "shared_participant":
         # Undated, uncounted acts of violence or justice merge only through a shared person.
         return bool(event.participant_names() & mention.participant_names())
     return True

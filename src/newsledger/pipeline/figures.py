@@ -13,6 +13,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from newsledger import lang
+from newsledger.ontology import types_where
 from newsledger.pipeline.numbers import Figure, figure_at, ordinals
 from newsledger.pipeline.roles import cue_set
 from newsledger.pipeline.triggers import rules
@@ -71,7 +72,7 @@ def is_series(noun: Token, language: str) -> bool:
 def series_totals(sent: Span, language: str) -> list[Figure]:
     """In a sentence about a series, a head count not tied to its own date is a total:
     "the two mass transfers …, in which it sent 55 …: 29 in February … and 26 in August"."""
-    counted = {"transfer", "arrest", "killing"}  # series whose members have head counts
+    counted = types_where(counts_people=True)  # series whose members have head counts
     if not any(is_series(t, language) and {r.type for r in rules(language)[t.lemma_.lower()]} & counted
                for t in sent):
         return []

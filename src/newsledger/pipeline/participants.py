@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsledger.model import Entity
+from newsledger.ontology import event_type
 from newsledger.pipeline.mentions import LIGHT_VERBS, Mention, Named, mention_span, sentence_span
 from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
 from newsledger.pipeline.syntax import (
@@ -35,8 +36,9 @@ class Participants:
         def named(items: list[tuple[Entity, Token]]) -> list[Named]:
             return [(e.name, mention_span(t, e)) for e, t in items]
 
-        kind = mention.type
-        if kind in {"transfer", "arrest", "charge", "designation", "seizure"}:
+        spec = event_type(mention.type)
+        reading = spec.roles.reading
+        if reading == "patient":
             persons += self._pronoun_objects(mention.trigger, persons)
             persons += self._described_people(mention.trigger, persons)
             groups += [g for g in self._described_groups(mention.trigger) if g[0].id not in {x.id for x, _ in groups}]
@@ -45,23 +47,23 @@ class Participants:
                        and not modifies_another_person(t, context)]
             passive_or_noun = subject is None or subject.dep_ in PASSIVE_SUBJECT_DEPS \
                 or is_passive(mention.trigger) or mention.subject_role == "persons"
-            if kind != "transfer" and not passive_or_noun:
+            if spec.agent_from("subject") and not passive_or_noun:
                 mention.agents = named([(e, t) for e, t in found
                                         if e.id in subject_ids and e.type != "place"])
                 victims = [(e, t) for e, t in victims if e.id not in subject_ids]
             mention.persons = named(victims)
             mention.organizations = named(groups)
-            if kind in {"arrest", "charge", "seizure"}:
+            if "location" in spec.slots:
                 mention.location = self._location(mention.trigger, places)
-            if kind != "transfer" and not mention.agents:
+            if spec.agent_from("by_phrase") and not mention.agents:
                 mention.agents = self._passive_agents(mention.trigger)
-            if kind in {"charge", "arrest", "seizure"} and not mention.agents and subject_country \
+            if spec.agent_from("subject_country") and not mention.agents and subject_country \
                     and not passive_or_noun:
                 mention.agents = [(context.country_name(subject_country) or subject_country,
                                    sentence_span(sent))]
-        elif kind == "killing":
+        elif reading == "victims":
             self._killing_roles(mention, persons, found, places)
-        elif kind == "military_operation":
+        elif reading == "operation":
             # "a U.S. military operation in Venezuela": the modifier is the actor once a
             # place is named; "the Venezuela attack": the modifier is the place.
             mention.location = self._location(mention.trigger, places)
@@ -76,17 +78,17 @@ class Participants:
                     mention.agents = [(name, sentence_span(sent))]
             actors = set() if subject is None or is_passive(subject.head) else subject_ids
             mention.persons = named([(e, t) for e, t in persons if e.id not in actors])
-        elif kind in {"consultation", "agreement"}:
+        elif reading == "parties":
             # The people of the clause: "Sheinbaum and Trump held their call", "spoke with
             # Trump", "her call with Trump"; not everyone named in the sentence.
             participants = [(e, t) for e, t in found if e.type == "person"]
-            if len(participants) < 2:
+            if len(participants) < 2 and spec.agent_from("pronouns"):
                 participants += [p for p in self._pronoun_people(sent, participants)]
-            if len(participants) < 2 and kind == "agreement":
+            if len(participants) < 2 and spec.agent_from("sentence"):
                 participants = [(e, t) for e, t in context.entities_in(list(sent), "person")
                                 if e.id not in speakers] or participants
             mention.agents = named(participants)
-            if kind == "consultation":
+            if "location" in spec.slots:
                 mention.location = self._location(mention.trigger, places)
 
     def _passive_agents(self, trigger: Token) -> list[Named]:

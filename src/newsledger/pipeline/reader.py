@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsledger.model import Span as TextSpan
+from newsledger.ontology import event_type
 from newsledger.pipeline.counts import HeadCounts
 from newsledger.pipeline.dating import DateAssigner
 from newsledger.pipeline.figures import cumulative_figures, is_series
@@ -18,8 +19,6 @@ from newsledger.pipeline.syntax import (
 from newsledger.pipeline.triggers import Trigger, TriggerFinder
 from newsledger.timex import TimexMatch
 
-# Event types whose head count is a slot (shared/spec/ontology.md).
-COUNTED_TYPES = {"transfer", "arrest", "killing"}
 
 
 def _fold_captures(mentions: list[Mention]) -> list[Mention]:
@@ -100,7 +99,7 @@ class MentionReader:
         mention = Mention(trigger.type, token, sent, subject_role=trigger.subject_role)
         scope = self._scope(token, [o.token for o in others if o.token.i != token.i], sent)
         mention.negated, mention.hypothetical = self.modality.of(token)
-        figure = self.counts.of(token) if trigger.type in COUNTED_TYPES else None
+        figure = self.counts.of(token) if event_type(trigger.type).counts_people else None
         if figure is not None:
             mention.count = figure.value
             mention.count_span = TextSpan(sent.doc[figure.start].idx,
