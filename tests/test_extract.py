@@ -317,3 +317,40 @@ def test_document_without_publication_date() -> None:
     [event] = data["events"]
     assert event["date"] == {"value": None, "precision": "unknown", "start": None, "end": None}
     assert (event["count"], event["origin"], event["destination"]) == (26, "MX", "US")
+
+
+# -- every value says why ----------------------------------------------------------------
+
+def test_every_value_says_why(result: dict[str, Any]) -> None:
+    from newsledger.why import RULES
+
+    for event in result["events"]:
+        why = event["why"]
+        assert why["type"]["rule"].startswith("trigger") or why["type"]["rule"].startswith("type.")
+        filled = [slot for slot in ("date", "count", "origin", "destination", "location", "negated",
+                                    "hypothetical") if event[slot] not in (None, False)]
+        filled = [s for s in filled if s != "date" or event["date"]["value"] is not None]
+        for slot in filled:
+            assert why[slot]["rule"] in RULES and why[slot]["rule"] != "unannotated", (event, slot)
+        for role in ("agents", "organizations", "persons"):
+            assert set(why.get(role, {})) == set(event[role])
+            assert all(r["rule"] in RULES and r["rule"] != "unannotated" for r in why.get(role, {}).values())
+
+
+def test_the_reported_transfer_says_why(result: dict[str, Any], language: str) -> None:
+    [event] = events_of(result, type="transfer", count=37)
+    why = event["why"]
+    assert why["type"]["cue"] == ("send" if language == "en" else "enviar")
+    assert why["count"]["rule"] == "count.object"
+    assert why["count"]["text"] == ("37" if language == "en" else "treinta y siete")
+    assert why["destination"]["rule"] == "destination.preposition"
+    assert why["destination"]["cue"] == ("to" if language == "en" else "a")
+    assert why["origin"]["rule"] == "origin.subject"
+    assert why["origin"]["text"] == ("Mexico" if language == "en" else "México")
+    assert why["date"]["rule"] == "date.nearest"
+
+
+def test_a_planned_transfer_says_which_word_plans_it(extractions: dict[str, Extraction]) -> None:
+    [planned] = [e for e in extractions["es"].events if e.hypothetical]
+    reason = planned.provenance["hypothetical"]
+    assert reason.rule == "hypothetical.governor" and reason.cue == "planear"

@@ -19,6 +19,8 @@ PRECISION_RANK = {name: rank for rank, name in enumerate(PRECISIONS)}
 
 # The event types, in the order of the type table (``newsledger/ontology.yaml``).
 EVENT_TYPES = tuple(event_types())
+# Event slots that hold several names; their provenance keys are "slot:name".
+LIST_SLOTS = ("agents", "organizations", "persons")
 CLAIM_KINDS = ("count", "cumulative_total", "ordinal", "percentage")
 
 
@@ -35,7 +37,34 @@ class Span:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Span":
+        if "rule" in data and cls is Span:
+            return Evidence.from_json(data)
         return cls(int(data["start"]), int(data["end"]), data["text"])
+
+
+@dataclass(frozen=True)
+class Evidence(Span):
+    """Why a value was chosen: the words that state it, the rule that read them
+    (an id of ``newsledger.why.RULES``) and the cue word the rule fired on, if any.
+
+    A ``Span`` itself, so that everything that cites where a value was read (the
+    ledger, the store, claims) keeps working on an ``Event.provenance`` that holds
+    evidence: an analyst asks "why this value?", not only "where?"."""
+
+    rule: str = "unannotated"
+    cue: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "rule": self.rule, "cue": self.cue}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Evidence":
+        return cls(int(data["start"]), int(data["end"]), data["text"], str(data.get("rule") or "unannotated"),
+                   data.get("cue"))
+
+    @classmethod
+    def of(cls, span: Span, rule: str, cue: str | None = None) -> "Evidence":
+        return cls(span.start, span.end, span.text, rule, cue)
 
 
 @dataclass(frozen=True)
@@ -183,8 +212,9 @@ class Event:
     negated: bool = False
     hypothetical: bool = False
     evidence: list[Span] = field(default_factory=list)
-    # Where each slot value was read, keyed "slot" or "slot:value"; not part of the
-    # contract's event object, but kept so the ledger can cite the exact span.
+    # Where each value was read and why, keyed "slot" or "slot:value" ("type" for the
+    # trigger, "empty:slot" for why a slot was left empty); the ledger cites the spans,
+    # the contract JSON carries it as the added "why" object.
     provenance: dict[str, Span] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
@@ -194,7 +224,24 @@ class Event:
             "organizations": list(self.organizations), "persons": list(self.persons),
             "location": self.location, "negated": self.negated, "hypothetical": self.hypothetical,
             "evidence": [s.to_json() for s in self.evidence],
+            "why": self.why_json(),
         }
+
+    def why_json(self) -> dict[str, Any]:
+        """``provenance`` as the contract's added ``why`` object: one reason per scalar
+        slot ("type", "date", "count", …), a name → reason map per list slot, and under
+        "empty" the reasons recorded for slots deliberately left empty."""
+        why: dict[str, Any] = {}
+        for key, span in self.provenance.items():
+            reason = span.to_json() if isinstance(span, Evidence) else {**span.to_json(), "rule": None, "cue": None}
+            slot, _, value = key.partition(":")
+            if slot == "empty":
+                why.setdefault("empty", {})[value] = reason
+            elif slot in LIST_SLOTS and value:
+                why.setdefault(slot, {})[value] = reason
+            else:
+                why[key] = reason
+        return why
 
     def to_record(self) -> dict[str, Any]:
         """The contract object plus provenance, for storage."""

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from newsledger import timex
 from newsledger.model import DateValue
 from newsledger.model import Span as TextSpan
+from newsledger.pipeline.evidence import because
 from newsledger.pipeline.events import EventExtractor, _compatible, _dates_compatible, coalesce, fill_directions
 from newsledger.pipeline.mentions import Mention
 from newsledger.pipeline.roles import DocContext
@@ -220,7 +221,8 @@ def test_to_event_cites_every_sentence(story: Doc) -> None:
         assert story.text[span.start:span.end] == span.text
     assert result.agents == ["Mexico"]  # the sending state, from the direction
     assert result.date == TUESDAY.date and result.count == 26
-    assert result.provenance["count"] == TextSpan(12, 14, "26")
+    count = result.provenance["count"]
+    assert (count.start, count.end, count.text) == (12, 14, "26")
 
 
 # -- the component on a hand-parsed report ---------------------------------------------
@@ -260,3 +262,27 @@ def test_event_component_on_a_hand_parsed_report(build: Callable[..., Doc], enti
     assert not reported.negated and not reported.hypothetical
     assert planned.type == "transfer" and planned.negated and planned.hypothetical
     assert doc._.nl_event_tokens == {"v1": 1, "v2": 12}
+
+
+# -- why each value -----------------------------------------------------------------------
+
+def test_a_reason_explains_only_the_value_it_was_recorded_for(story: Doc) -> None:
+    sent = mention(story, 1)
+    sent.fill("origin", "MX", because(story[0], "origin.subject"))
+    assert sent.reason("origin").rule == "origin.subject"
+    sent.origin = "US"  # changed by code that gave no reason: the old one no longer applies
+    assert sent.reason("origin") is None
+    event = sent.to_event("v1", story, DocContext(story, "en"))
+    assert event.provenance["origin"].rule == "unannotated"
+
+
+def test_coalescing_brings_the_reasons_of_the_values_taken(story: Doc) -> None:
+    first, second = mention(story, 1), mention(story, 6)
+    second.fill("count", 26, because(story[2], "count.object", "send"))
+    second.note_empty("date", because(story[5:7], "count.total"))
+    first.fill("type", "transfer", because(story[1], "trigger", "send"))
+    [event] = coalesce([first, second])
+    result = event.to_event("v1", story, DocContext(story, "en"))
+    assert result.provenance["type"].cue == "send"
+    assert result.provenance["count"].text == "26" and result.provenance["count"].rule == "count.object"
+    assert result.provenance["empty:date"].text == "The transfer"

@@ -21,6 +21,11 @@ class HeadCounts:
 
     def of(self, token: Token) -> Figure | None:
         """How many people the event moved, arrested or killed."""
+        found = self.reasoned(token)
+        return found[0] if found else None
+
+    def reasoned(self, token: Token) -> tuple[Figure, str] | None:
+        """The head count with the ``newsledger.why`` rule that read it."""
         candidates: list[Token] = loose_objects(token)
         candidates += [obj for prep, obj in prepositional_objects(token) if prep in {"a", "of", "de"}]
         if token.dep_ in {"acl", "relcl", "amod"}:
@@ -34,8 +39,8 @@ class HeadCounts:
                     if any(c.lower_ in {"other", "otros", "otras"} for c in item.children) and any(
                             c.pos_ in {"PRON", "PROPN"} for c in candidate.conjuncts + (candidate,)
                             if c.i != item.i):
-                        return Figure(figure.value + 1, figure.start, figure.end)
-                    return figure
+                        return Figure(figure.value + 1, figure.start, figure.end), "count.object-others"
+                    return figure, "count.object"
         return None
 
     def _figure_of(self, token: Token) -> Figure | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsledger.pipeline.evidence import because
 from newsledger.pipeline.mentions import Mention
 from newsledger.pipeline.quotes import QuotedText, quoted_spans
 from newsledger.pipeline.roles import DocContext, cue_set
@@ -32,7 +33,7 @@ class DateAssigner:
         for _, _, _, match, mention in sorted(pairs, key=lambda p: p[:3]):
             if match.start in used_dates or id(mention) in dated:
                 continue
-            mention.date = match
+            mention.fill("date", match, because(match, "date.nearest"))
             used_dates.add(match.start)
             dated.add(id(mention))
         for mention in mentions:
@@ -44,14 +45,16 @@ class DateAssigner:
                            and not any((m.type == mention.type or self._owns(m, match)) and m.date is match
                                        for m in mentions)]
                 if options:
-                    mention.date = min(options, key=lambda o: o[0])[1]
+                    match = min(options, key=lambda o: o[0])[1]
+                    mention.fill("date", match, because(match, "date.clause"))
         for mention in mentions:
             if mention.date is None:
                 # "the call …, in which the two leaders agreed": the clause shares the date.
                 for other in mentions:
                     if other is not mention and other.date and other.trigger.pos_ == "NOUN" \
                             and mention.trigger.dep_ == "relcl" and mention.trigger.head.i == other.trigger.i:
-                        mention.date = other.date
+                        mention.fill("date", other.date, because(other.date, "date.relative-clause",
+                                                                  other.trigger))
 
     def _owns(self, mention: Mention, match: TimexMatch) -> bool:
         """"pleaded not guilty to the 1985 murder": a date inside a trigger's own phrase

@@ -13,8 +13,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.model import DateValue
+from newsledger.model import Span as TextSpan
 from newsledger.ontology import event_type, missing_evidence
-from newsledger.pipeline.mentions import Mention
+from newsledger.pipeline.evidence import because
+from newsledger.pipeline.mentions import Mention, sentence_span
 from newsledger.pipeline.reader import MentionReader
 from newsledger.pipeline.roles import DocContext
 from newsledger.timex import TimexMatch
@@ -33,7 +35,9 @@ class EventExtractor:
         for sent in context.sentences:
             mentions.extend(reader.read(sent, _timexes_in(doc, sent), mentions))
         events = [e for e in coalesce(mentions) if _specific(e)]
-        fill_directions(events, context.dateline_country)
+        words = context.text[:context.dateline_end].rstrip()
+        dateline = TextSpan(0, len(words), words)
+        fill_directions(events, context.dateline_country, dateline)
         doc._.nl_events = [m.to_event(f"v{n}", doc, context) for n, m in enumerate(events, start=1)]
         doc._.nl_event_tokens = {f"v{n}": m.trigger.i for n, m in enumerate(events, start=1)}
         doc._.nl_event_members = {f"v{n}": [m.trigger.i, *(x.trigger.i for x in m.members)]
@@ -113,7 +117,8 @@ def coalesce(mentions: list[Mention]) -> list[Mention]:
     return events
 
 
-def fill_directions(events: list[Mention], dateline_country: str | None = None) -> None:
+def fill_directions(events: list[Mention], dateline_country: str | None = None,
+                    dateline: TextSpan | None = None) -> None:
     """A transfer recalled without its direction belongs to the document's series; one
     sent from abroad to where the report is filed ("HOUSTON — … was extradited from
     Mexico") arrived there."""
@@ -126,12 +131,15 @@ def fill_directions(events: list[Mention], dateline_country: str | None = None) 
                    and (not event.destination or p[1] == event.destination)]
         if fitting:
             origin, destination = max(set(fitting), key=lambda p: (fitting.count(p), -pairs.index(p)))
-            event.origin = event.origin or origin
-            event.destination = event.destination or destination
+            source = next(e for e in transfers if (e.origin, e.destination) == (origin, destination))
+            for slot, value in (("origin", origin), ("destination", destination)):
+                if not getattr(event, slot):
+                    said = source.reason(slot)
+                    event.fill(slot, value, because(said or sentence_span(source.sentence), "route.series"))
     for event in transfers:
         if event.origin and not event.destination and dateline_country \
                 and dateline_country != event.origin and not event.hypothetical:
-            event.destination = dateline_country
+            event.fill("destination", dateline_country, because(dateline or TextSpan(0, 0, ""), "destination.dateline"))
     for event in transfers:
         if event.origin and event.origin == event.destination:
             event.origin = None  # a hand-over goes abroad: one side was misread

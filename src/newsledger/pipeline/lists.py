@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from newsledger.model import Span as TextSpan
 from newsledger.pipeline.counts import HeadCounts
+from newsledger.pipeline.evidence import because, text_span
 from newsledger.pipeline.mentions import Mention, mention_span
 from newsledger.pipeline.numbers import figure_at
 from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
@@ -57,7 +57,10 @@ class ListReader:
                                         if prep in {"to", "into", "a", "en"}
                                         and (code := self.context.named_country(obj)) and code != origin), None)
             if (origin or destination) and aside:
-                base = Mention(context_type, aside[0].token, sent, origin=origin, destination=destination)
+                base = Mention(context_type, aside[0].token, sent)
+                for slot, value in (("origin", origin), ("destination", destination)):
+                    if value:
+                        base.fill(slot, value, because(sent, "route.list-clause"))
         found = []
         used = {m.date.start for m in mentions if m.date}
         for match, head in timexes:
@@ -75,16 +78,24 @@ class ListReader:
             figure = figure_at(sent.doc, number.i, self.language)
             if figure is None or not self.counts.is_count(figure):
                 continue
-            mention = Mention(context_type, number, sent, date=match, count=figure.value,
-                              count_span=TextSpan(number.idx, number.idx + len(number.text), number.text))
+            mention = Mention(context_type, number, sent, count_span=text_span(number))
+            mention.fill("type", context_type, because(number, "trigger.enumerated", doc[start]))
+            mention.fill("date", match, because(match, "date.enumerated"))
+            mention.fill("count", figure.value, because(number, "count.enumerated"))
             if base is not None:
-                mention.origin, mention.destination = base.origin, base.destination
+                for slot in ("origin", "destination"):
+                    value = getattr(base, slot)
+                    said = base.reason(slot)
+                    if value and said is not None:
+                        mention.fill(slot, value, said)
+                    else:
+                        setattr(mention, slot, value)
                 if base.hypothetical or base.negated:
                     continue
             scope = [t for t in number.subtree]
             persons = [(e, t) for e, t in self.context.entities_in(scope, "person")
                        if not self.context.is_official(e)]
-            mention.persons = [(e.name, mention_span(t, e)) for e, t in persons]
+            mention.persons = [(e.name, mention_span(t, e, "persons.enumerated")) for e, t in persons]
             found.append(mention)
         return found
 
@@ -114,7 +125,8 @@ class ListReader:
 
     def attach_members(self, sent: Span, earlier: list[Mention], triggers: list[Token]) -> None:
         """"Among them was …", "the group included …": people of the last transfer."""
-        if not any(self._lists_people(t) for t in sent):
+        cue = next((t for t in sent if self._lists_people(t)), None)
+        if cue is None:
             return
         # The report's own transfer, not one recalled as background in between.
         candidates = [m for m in reversed(earlier) if m.type == "transfer"
@@ -132,10 +144,10 @@ class ListReader:
             if entity.type == "person" and not self.context.is_official(entity) \
                     and not modifies_another_person(token, self.context):
                 if entity.name not in {n for n, _ in target.persons}:
-                    target.persons.append((entity.name, mention_span(token, entity)))
+                    target.persons.append((entity.name, mention_span(token, entity, "persons.list", cue)))
             elif self.context.is_criminal_group(entity):
                 if entity.name not in {n for n, _ in target.organizations}:
-                    target.organizations.append((entity.name, mention_span(token, entity)))
+                    target.organizations.append((entity.name, mention_span(token, entity, "organizations.list", cue)))
 
 
 __all__ = ["ListReader"]

@@ -3,15 +3,19 @@ each slot, before the mentions of one event are coalesced."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.model import DateValue, Entity, Event
+from newsledger.model import DateValue, Entity, Event, Evidence
 from newsledger.model import Span as TextSpan
+from newsledger.pipeline.evidence import because, text_span
 from newsledger.pipeline.roles import DocContext
 from newsledger.timex import TimexMatch
 
-Named = tuple[str, TextSpan]  # canonical name and the mention that states it
+Named = tuple[str, TextSpan]  # canonical name and the mention that states it (an Evidence)
+# Slots whose reason a mention keeps in ``provenance`` (list slots keep theirs in ``Named``).
+SCALAR_SLOTS = ("type", "date", "count", "origin", "destination", "negated", "hypothetical")
 # Verbs whose subject is the actor of the event noun they govern ("held a call").
 LIGHT_VERBS = {"hold", "carry", "conduct", "launch", "order", "make", "have", "sostener",
                "realizar", "lanzar", "ordenar", "tener", "include", "incluir", "see",
@@ -37,6 +41,24 @@ class Mention:
     subject_role: str = "agents"
     default_agent: str | None = None
     members: list["Mention"] = field(default_factory=list)
+    # Why each scalar slot holds its value, with the value the reason was recorded for:
+    # a value changed later without a new reason is never explained by a stale one.
+    # "empty:slot" keys say why a slot was deliberately left empty.
+    provenance: dict[str, tuple[Any, Evidence]] = field(default_factory=dict)
+
+    def fill(self, slot: str, value: Any, why: Evidence) -> None:
+        """Set a scalar slot and record why (``why`` from ``pipeline.evidence.because``)."""
+        setattr(self, slot, value)
+        self.provenance[slot] = (value, why)
+
+    def note_empty(self, slot: str, why: Evidence) -> None:
+        """Record why a slot stays empty ("nearly 30" is no head count)."""
+        self.provenance[f"empty:{slot}"] = (None, why)
+
+    def reason(self, slot: str) -> Evidence | None:
+        """The recorded reason for the slot's current value, if it is still that value."""
+        noted = self.provenance.get(slot)
+        return noted[1] if noted is not None and noted[0] == getattr(self, slot) else None
 
     @property
     def date_value(self) -> DateValue | None:
@@ -61,24 +83,21 @@ class Mention:
                                        (self.organizations, other.organizations)):
             names = {n for n, _ in mine_list}
             mine_list.extend(item for item in theirs_list if item[0] not in names)
+        self._take_reasons(other)
+
+    def _take_reasons(self, other: "Mention") -> None:
+        """The reasons of the values just taken from ``other`` come with them."""
+        for slot in SCALAR_SLOTS:
+            if self.reason(slot) is None and other.reason(slot) is not None \
+                    and getattr(self, slot) == getattr(other, slot):
+                self.provenance[slot] = other.provenance[slot]
+        for key, noted in other.provenance.items():
+            if key.startswith("empty:"):
+                self.provenance.setdefault(key, noted)
 
     def to_event(self, event_id: str, doc: Doc, context: DocContext) -> Event:
-        provenance: dict[str, TextSpan] = {}
-        if self.date:
-            provenance["date"] = TextSpan(self.date.start, self.date.end, self.date.text)
-        if self.count_span:
-            provenance["count"] = self.count_span
-        agents = list(self.agents)
-        if not agents and self.default_agent:
-            name = context.country_name(self.default_agent)
-            if name:
-                agents = [(name, sentence_span(self.sentence))]
-        for role, items in (("agents", agents), ("persons", self.persons),
-                            ("organizations", self.organizations)):
-            for name, span in items:
-                provenance[f"{role}:{name}"] = span
-        if self.location:
-            provenance["location"] = self.location[1]
+        agents = self._agents(context)
+        provenance = self._provenance(agents)
         evidence = [sentence_span(self.sentence)]
         evidence += [sentence_span(m.sentence) for m in self.members
                      if m.sentence.start != self.sentence.start]
@@ -92,17 +111,63 @@ class Mention:
             negated=self.negated, hypothetical=self.hypothetical,
             evidence=sorted(unique.values(), key=lambda s: s.start), provenance=provenance)
 
+    def _agents(self, context: DocContext) -> list[Named]:
+        """The actors; a transfer's sender acts when no one else is named."""
+        if self.agents or not self.default_agent:
+            return list(self.agents)
+        name = context.country_name(self.default_agent)
+        if not name:
+            return []
+        origin = self.reason("origin") if self.origin == self.default_agent else None
+        return [(name, because(origin or sentence_span(self.sentence), "agents.origin"))]
+
+    def _provenance(self, agents: list[Named]) -> dict[str, TextSpan]:
+        """Every value with its evidence; a value set without a reason is cited with the
+        words it was read from under the rule "unannotated", so it is seen, never hidden."""
+        sentence = sentence_span(self.sentence)
+
+        def reason(slot: str, fallback: TextSpan) -> Evidence:
+            return self.reason(slot) or because(fallback, "unannotated")
+
+        provenance: dict[str, TextSpan] = {"type": reason("type", text_span(self.trigger))}
+        if self.date:
+            provenance["date"] = reason("date", text_span(self.date))
+        if self.count is not None and (self.count_span or self.reason("count")):
+            provenance["count"] = reason("count", self.count_span or sentence)
+        for slot in ("origin", "destination"):
+            if getattr(self, slot):
+                provenance[slot] = reason(slot, sentence)
+        for role, items in (("agents", agents), ("persons", self.persons),
+                            ("organizations", self.organizations)):
+            for name, span in items:
+                provenance[f"{role}:{name}"] = _evidence(span)
+        if self.location:
+            provenance["location"] = _evidence(self.location[1])
+        for flag in ("negated", "hypothetical"):
+            if getattr(self, flag):
+                provenance[flag] = reason(flag, text_span(self.trigger))
+        for key, (_, why) in self.provenance.items():
+            slot = key.partition(":")[2]
+            if key.startswith("empty:") and not getattr(self, slot, None):
+                provenance[key] = why
+        return provenance
+
+
+def _evidence(span: TextSpan) -> Evidence:
+    return span if isinstance(span, Evidence) else because(span, "unannotated")
+
 
 def sentence_span(sent: Span) -> TextSpan:
     text = sent.text.rstrip()
     return TextSpan(sent.start_char, sent.start_char + len(text), text)
 
 
-def mention_span(token: Token, entity: Entity) -> TextSpan:
+def mention_span(token: Token, entity: Entity, rule: str = "unannotated", cue: Token | str | None = None) -> Evidence:
+    """The entity's mention at ``token``, as the evidence that ``rule`` chose it."""
     for mention in entity.mentions:
         if mention.start <= token.idx < mention.end:
-            return mention
-    return TextSpan(token.idx, token.idx + len(token.text), token.text)
+            return because(mention, rule, cue)
+    return because(token, rule, cue)
 
 
-__all__ = ["LIGHT_VERBS", "Mention", "Named", "mention_span", "sentence_span"]
+__all__ = ["LIGHT_VERBS", "SCALAR_SLOTS", "Mention", "Named", "mention_span", "sentence_span"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsledger.model import Evidence
+from newsledger.pipeline.evidence import because
 from newsledger.pipeline.roles import DocContext, cue_set
 
 # How a trigger may hang below a word for that word to make it planned or denied.
@@ -26,18 +28,33 @@ class Modality:
         self.denial = cue_set(language, "denial")
 
     def of(self, token: Token) -> tuple[bool, bool]:
-        """Denied or only planned: read off the trigger and the words that govern it
-        directly ("no further transfer is planned", "the idea of military action")."""
-        negated = any(_negates(c) for c in token.children)
-        negated |= any(c.dep_ == "det" and c.lower_ in self.negation | {"ningún", "ninguna"}
-                       for c in token.children)
-        hypothetical = any(c.dep_ == "aux" and c.lower_ in self.modals for c in token.children)
-        hypothetical |= self._judged(token) or "Fut" in token.morph.get("Tense")
-        if token.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"} and token.pos_ in {"NOUN", "PROPN"}:
+        negated, hypothetical = self.reasons(token)
+        return negated is not None, hypothetical is not None
+
+    def reasons(self, token: Token) -> tuple[Evidence | None, Evidence | None]:
+        """Why the trigger is denied or only planned (None: it is not), read off the
+        trigger and the words that govern it directly ("no further transfer is planned",
+        "the idea of military action"); the first cue found is the reason given."""
+        negated = next((because(c, "negated.trigger", c) for c in token.children if _negates(c)), None)
+        negated = negated or next((because(c, "negated.determiner", c) for c in token.children
+                                   if c.dep_ == "det" and c.lower_ in self.negation | {"ningún", "ninguna"}), None)
+        hypothetical = next((because(c, "hypothetical.modal", c) for c in token.children
+                             if c.dep_ == "aux" and c.lower_ in self.modals), None)
+        if hypothetical is None and self._judged(token):
+            hypothetical = because(token.head, "hypothetical.judged", token.head)
+        if hypothetical is None and "Fut" in token.morph.get("Tense"):
+            hypothetical = because(token, "hypothetical.future", token)
+        if hypothetical is None and token.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"} \
+                and token.pos_ in {"NOUN", "PROPN"}:
             # "another transfer could follow", "otro envío podría llegar"
             head = token.head
-            hypothetical |= any(c.dep_ == "aux" and c.lower_ in self.modals for c in head.children) \
-                or "Fut" in head.morph.get("Tense") or head.lower_ in self.modals
+            modal = next((c for c in head.children if c.dep_ == "aux" and c.lower_ in self.modals), None)
+            if modal is not None:
+                hypothetical = because(modal, "hypothetical.modal", modal)
+            elif "Fut" in head.morph.get("Tense"):
+                hypothetical = because(head, "hypothetical.future", head)
+            elif head.lower_ in self.modals:
+                hypothetical = because(head, "hypothetical.modal", head)
         node = token
         for _ in range(4):
             if node.head is node:
@@ -51,12 +68,14 @@ class Modality:
             if self.context.is_speech_verb(head) and lemma not in self.denial:
                 break
             if lemma in self.hypothetical:
-                hypothetical = True
-                negated |= any(_negates(c) for c in head.children)
+                hypothetical = hypothetical or because(head, "hypothetical.governor", head.lemma_)
+                negated = negated or next((because(c, "negated.governor", c) for c in head.children
+                                           if _negates(c)), None)
             if lemma in self.denial and node.i == token.i:
-                negated = True
-            if any(c.dep_ == "aux" and c.lower_ in self.modals for c in head.children):
-                hypothetical = True
+                negated = negated or because(head, "negated.denial", head.lemma_)
+            modal = next((c for c in head.children if c.dep_ == "aux" and c.lower_ in self.modals), None)
+            if modal is not None:
+                hypothetical = hypothetical or because(modal, "hypothetical.governor-modal", modal)
             node = head
         return negated, hypothetical
 

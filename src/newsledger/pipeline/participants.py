@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 
 from newsledger.model import Entity
 from newsledger.ontology import event_type
+from newsledger.pipeline.evidence import because
 from newsledger.pipeline.mentions import LIGHT_VERBS, Mention, Named, mention_span, sentence_span
 from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
 from newsledger.pipeline.syntax import (
@@ -33,15 +34,19 @@ class Participants:
         groups = [(e, t) for e, t in found if context.is_criminal_group(e)]
         places = [(e, t) for e, t in found if e.type == "place"]
 
-        def named(items: list[tuple[Entity, Token]]) -> list[Named]:
-            return [(e.name, mention_span(t, e)) for e, t in items]
+        def named(items: list[tuple[Entity, Token]], rule: str) -> list[Named]:
+            return [(e.name, mention_span(t, e, rule)) for e, t in items]
 
         spec = event_type(mention.type)
         reading = spec.roles.reading
         if reading == "patient":
-            persons += self._pronoun_objects(mention.trigger, persons)
-            persons += self._described_people(mention.trigger, persons)
-            groups += [g for g in self._described_groups(mention.trigger) if g[0].id not in {x.id for x, _ in groups}]
+            pronouns = self._pronoun_objects(mention.trigger, persons)
+            described = self._described_people(mention.trigger, persons + pronouns)
+            persons += pronouns + described
+            described_groups = [g for g in self._described_groups(mention.trigger)
+                                if g[0].id not in {x.id for x, _ in groups}]
+            groups += described_groups
+            how = {t.i: "pronoun" for _, t in pronouns} | {t.i: "described" for _, t in described + described_groups}
             objects = self._object_tokens(mention.trigger)
             victims = [(e, t) for e, t in persons if (not context.is_official(e) or t.i in objects)
                        and not modifies_another_person(t, context)]
@@ -49,10 +54,12 @@ class Participants:
                 or is_passive(mention.trigger) or mention.subject_role == "persons"
             if spec.agent_from("subject") and not passive_or_noun:
                 mention.agents = named([(e, t) for e, t in found
-                                        if e.id in subject_ids and e.type != "place"])
+                                        if e.id in subject_ids and e.type != "place"], "agents.subject")
                 victims = [(e, t) for e, t in victims if e.id not in subject_ids]
-            mention.persons = named(victims)
-            mention.organizations = named(groups)
+            mention.persons = [(e.name, mention_span(t, e, f"persons.{how.get(t.i, 'scope')}"))
+                               for e, t in victims]
+            mention.organizations = [(e.name, mention_span(t, e, f"organizations.{how.get(t.i, 'scope')}"))
+                                     for e, t in groups]
             if "location" in spec.slots:
                 mention.location = self._location(mention.trigger, places)
             if spec.agent_from("by_phrase") and not mention.agents:
@@ -60,14 +67,19 @@ class Participants:
             if spec.agent_from("subject_country") and not mention.agents and subject_country \
                     and not passive_or_noun:
                 mention.agents = [(context.country_name(subject_country) or subject_country,
-                                   sentence_span(sent))]
+                                   because(sentence_span(sent), "agents.subject-country"))]
         elif reading == "victims":
             self._killing_roles(mention, persons, found, places)
         elif reading == "operation":
             # "a U.S. military operation in Venezuela": the modifier is the actor once a
             # place is named; "the Venezuela attack": the modifier is the place.
             mention.location = self._location(mention.trigger, places)
-            code = subject_country or self.noun_actor_country(mention.trigger)
+            rule, code = "agents.subject-country", subject_country
+            words: list[Token] | Span = sent
+            if code is None:
+                actor = self.noun_actor(mention.trigger)
+                if actor is not None:
+                    (code, words), rule = actor, "agents.noun-actor"
             if mention.location is None:
                 mention.location = self._location(mention.trigger, places, compounds=True)
                 if mention.location and subject_country is None:
@@ -75,19 +87,25 @@ class Participants:
             if code:
                 name = context.country_name(code)
                 if name and (mention.location is None or name != mention.location[0]):
-                    mention.agents = [(name, sentence_span(sent))]
+                    mention.agents = [(name, because(words, rule))]
             actors = set() if subject is None or is_passive(subject.head) else subject_ids
-            mention.persons = named([(e, t) for e, t in persons if e.id not in actors])
+            mention.persons = named([(e, t) for e, t in persons if e.id not in actors], "persons.scope")
         elif reading == "parties":
             # The people of the clause: "Sheinbaum and Trump held their call", "spoke with
             # Trump", "her call with Trump"; not everyone named in the sentence.
             participants = [(e, t) for e, t in found if e.type == "person"]
+            how: dict[int, str] = {}
             if len(participants) < 2 and spec.agent_from("pronouns"):
-                participants += [p for p in self._pronoun_people(sent, participants)]
+                pronouns = self._pronoun_people(sent, participants)
+                how |= {t.i: "agents.pronoun" for _, t in pronouns}
+                participants += pronouns
             if len(participants) < 2 and spec.agent_from("sentence"):
-                participants = [(e, t) for e, t in context.entities_in(list(sent), "person")
-                                if e.id not in speakers] or participants
-            mention.agents = named(participants)
+                in_sentence = [(e, t) for e, t in context.entities_in(list(sent), "person")
+                               if e.id not in speakers]
+                if in_sentence:
+                    participants, how = in_sentence, {t.i: "agents.sentence-people" for _, t in in_sentence}
+            mention.agents = [(e.name, mention_span(t, e, how.get(t.i, "agents.participants")))
+                              for e, t in participants]
             if "location" in spec.slots:
                 mention.location = self._location(mention.trigger, places)
 
@@ -101,11 +119,11 @@ class Participants:
             bodies = [(e, t) for e, t in self.context.entities_in(words)
                       if e.type == "organization" or e.category == "country"]
             if bodies:
-                return [(e.name, mention_span(t, e)) for e, t in bodies[:1]]
+                return [(e.name, mention_span(t, e, "agents.passive-by", prep)) for e, t in bodies[:1]]
             code = self.context.country_in(words)
             name = self.context.country_name(code)
             if name:
-                return [(name, sentence_span(self.context.sentence_of(trigger)))]
+                return [(name, because(words, "agents.passive-by-country", prep))]
         return []
 
     @staticmethod
@@ -130,12 +148,13 @@ class Participants:
                 victims_root.append(subject)
         victim_tokens = [t for root in victims_root for t in root.subtree]
         in_victims = context.entities_in(victim_tokens)
-        mention.persons = [(e.name, mention_span(t, e)) for e, t in in_victims if e.type == "person"]
-        mention.organizations = [(e.name, mention_span(t, e)) for e, t in in_victims
+        mention.persons = [(e.name, mention_span(t, e, "persons.victim")) for e, t in in_victims
+                           if e.type == "person"]
+        mention.organizations = [(e.name, mention_span(t, e, "organizations.victim")) for e, t in in_victims
                                  if e.type == "organization"]
         agent = self._agent_above(token)
         if agent is not None:
-            mention.agents = [(agent[0].name, mention_span(agent[1], agent[0]))]
+            mention.agents = [(agent[0].name, mention_span(agent[1], agent[0], "agents.relative-clause"))]
         mention.location = self._location(token, places)
 
     def _agent_above(self, token: Token) -> tuple[Entity, Token] | None:
@@ -167,15 +186,15 @@ class Participants:
                 if prep in {"in", "en", "at"}:
                     for entity, t in sentence_places:
                         if in_subtree(t, obj) and entity.category != "country" or t.i == obj.i:
-                            return entity.name, mention_span(t, entity)
+                            return entity.name, mention_span(t, entity, "location.preposition", prep)
         for entity, t in places:
             prep = preposition_of(t) or (preposition_of(t.head) if entity.category != "country" else None)
             if prep in {"in", "en"}:
-                return entity.name, mention_span(t, entity)
+                return entity.name, mention_span(t, entity, "location.place-preposition", prep)
         if compounds:
             for entity, t in places:
                 if t.head.i == token.i and t.dep_ in {"compound", "nmod", "amod"}:
-                    return entity.name, mention_span(t, entity)
+                    return entity.name, mention_span(t, entity, "location.compound")
         return None
 
     def _pronoun_objects(self, trigger: Token, present: list[tuple[Entity, Token]]) -> list[tuple[Entity, Token]]:
@@ -246,33 +265,42 @@ class Participants:
                    and code != country]
         if not abroad:
             return
-        mention.type = "military_operation"
+        mention.fill("type", "military_operation",
+                     because(mention.trigger, "type.capture-abroad", mention.trigger.lemma_))
         name = self.context.country_name(country)
-        mention.agents = [(name, sentence_span(mention.sentence))] if name else []
+        mention.agents = [(name, because(list(subject.subtree), "agents.capture-abroad"))] if name else []
         if mention.location is None and self.context.country_name(abroad[0]):
-            mention.location = (self.context.country_name(abroad[0]) or "", sentence_span(mention.sentence))
+            mention.location = (self.context.country_name(abroad[0]) or "",
+                                because(sentence_span(mention.sentence), "location.capture-abroad"))
 
     def noun_actor_country(self, noun: Token) -> str | None:
-        """"Mexico's first transfer", "a U.S. military operation", "la operación de EE.UU."."""
+        found = self.noun_actor(noun)
+        return found[0] if found else None
+
+    def noun_actor(self, noun: Token) -> tuple[str, list[Token]] | None:
+        """"Mexico's first transfer", "a U.S. military operation", "la operación de EE.UU.":
+        the country and the words that name it."""
         for child in noun.children:
             if child.dep_ in {"poss", "compound", "amod", "nmod"}:
-                code = self.context.country_in(list(child.subtree)) if child.dep_ != "nmod" \
-                    else None
+                words = list(child.subtree)
+                code = self.context.country_in(words) if child.dep_ != "nmod" else None
                 if code:
-                    return code
+                    return code, words
         for child in noun.children:
             # "the two mass transfers Mexico carried out"
             if child.dep_ in {"relcl", "acl", "acl:relcl"} and not is_passive(child):
                 subject = self.context.subject_of(child)
                 entity = self.context.entity_at(subject) if subject is not None else None
-                if entity is not None and entity.category == "country":
-                    return entity.country
+                if entity is not None and entity.category == "country" and subject is not None:
+                    return (entity.country, [subject]) if entity.country else None
         head = noun.head
         if noun.dep_ in OBJECT_DEPS and head.lemma_.lower() in LIGHT_VERBS:
             subject = self.context.subject_of(head)
             if subject is not None:
                 subject = self.context.antecedent(subject)
-                return self.context.country_in(list(subject.subtree))
+                words = list(subject.subtree)
+                code = self.context.country_in(words)
+                return (code, words) if code else None
         return None
 
 

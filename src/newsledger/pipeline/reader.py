@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsledger.model import Span as TextSpan
 from newsledger.ontology import event_type
 from newsledger.pipeline.counts import HeadCounts
 from newsledger.pipeline.dating import DateAssigner
+from newsledger.pipeline.evidence import because, text_span
 from newsledger.pipeline.figures import cumulative_figures, is_series
 from newsledger.pipeline.lists import ListReader
 from newsledger.pipeline.mentions import LIGHT_VERBS, Mention
@@ -33,7 +33,8 @@ def _fold_captures(mentions: list[Mention]) -> list[Mention]:
             kept.append(mention)
             continue
         names = {n for n, _ in host.persons}
-        host.persons.extend(p for p in mention.persons if p[0] not in names)
+        host.persons.extend((name, because(span, "persons.captured", mention.trigger.lemma_))
+                            for name, span in mention.persons if name not in names)
     return kept
 
 
@@ -97,38 +98,55 @@ class MentionReader:
     def _mention(self, trigger: Trigger, sent: Span, others: list[Trigger]) -> Mention | None:
         token = trigger.token
         mention = Mention(trigger.type, token, sent, subject_role=trigger.subject_role)
+        mention.fill("type", trigger.type, because(token, trigger.rule, trigger.cue))
         scope = self._scope(token, [o.token for o in others if o.token.i != token.i], sent)
-        mention.negated, mention.hypothetical = self.modality.of(token)
-        figure = self.counts.of(token) if event_type(trigger.type).counts_people else None
-        if figure is not None:
-            mention.count = figure.value
-            mention.count_span = TextSpan(sent.doc[figure.start].idx,
-                                          sent.doc[figure.end - 1].idx + len(sent.doc[figure.end - 1].text),
-                                          sent.doc[figure.start:figure.end].text)
-        destination, origin = self.context.destination_and_origin(token)
+        negated, hypothetical = self.modality.reasons(token)
+        for flag, found in (("negated", negated), ("hypothetical", hypothetical)):
+            if found is not None:
+                mention.fill(flag, True, found)
+        counted = self.counts.reasoned(token) if event_type(trigger.type).counts_people else None
+        if counted is not None:
+            figure, rule = counted
+            mention.count_span = text_span(sent.doc[figure.start:figure.end])
+            mention.fill("count", figure.value, because(mention.count_span, rule, token.lemma_))
+        to, from_ = self.context.route_of(token)
+        destination, origin = to[0] if to else None, from_[0] if from_ else None
         subject = self.context.subject_of(token) if token.pos_ in {"VERB", "AUX"} else None
-        subject_country = None
+        subject_country, subject_words = None, None
         if subject is not None and subject.dep_ not in PASSIVE_SUBJECT_DEPS and not is_passive(token):
-            subject_country = self.context.country_in(list(self.context.antecedent(subject).subtree))
+            subject_words = list(self.context.antecedent(subject).subtree)
+            subject_country = self.context.country_in(subject_words)
             if subject_country is None and subject.lower_ == "it":
-                subject_country = self.context.last_country_subject(subject.i)
+                subject_country, subject_words = self.context.last_country_subject(subject.i), [subject]
+        actor_rule = "subject"
         if subject_country is None and token.pos_ in {"NOUN", "PROPN"}:
-            subject_country = self.participants.noun_actor_country(token)
+            actor = self.participants.noun_actor(token)
+            if actor is not None:
+                (subject_country, subject_words), actor_rule = actor, "noun-actor"
         if trigger.type == "transfer":
             if trigger.subject_role == "destination":
                 # "U.S. authorities received 26 prisoners from Mexico": the subject's
                 # country is where they went, and the sender is named by "from".
-                mention.destination = destination or subject_country
-                mention.origin = origin if origin != mention.destination else None
+                if to is not None:
+                    mention.fill("destination", *to)
+                elif subject_country and subject_words:
+                    mention.fill("destination", subject_country, because(subject_words, "destination.receiver"))
+                if from_ is not None and origin != mention.destination:
+                    mention.fill("origin", *from_)
                 subject_country = mention.origin
             else:
-                mention.destination = destination
-                mention.origin = origin or (subject_country if subject_country != destination else None)
+                if to is not None:
+                    mention.fill("destination", *to)
+                if from_ is not None:
+                    mention.fill("origin", *from_)
+                elif subject_country and subject_country != destination and subject_words:
+                    mention.fill("origin", subject_country, because(subject_words, f"origin.{actor_rule}"))
         if trigger.needs_destination and mention.destination is None:
             return None
         self.participants.roles(mention, scope, subject, subject_country)
         if mention.type == "seizure" and mention.persons:
-            mention.type = "arrest"  # "seized Maduro": people are captured, goods seized
+            # "seized Maduro": people are captured, goods seized
+            mention.fill("type", "arrest", because(token, "type.people-seized", token.lemma_))
         if mention.type == "arrest" and subject is not None and subject_country:
             self.participants.capture_abroad(mention, subject, subject_country, scope)
         return mention

@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsledger import lang
 from newsledger.kb import KnowledgeBase
-from newsledger.model import Entity
+from newsledger.model import Entity, Evidence
+from newsledger.pipeline.evidence import because
 from newsledger.pipeline.syntax import SUBJECT_DEPS, prepositional_objects
 
 # A dateline: a place in capitals (", State" allowed) and a dash or an em dash.
@@ -226,6 +227,12 @@ class DocContext:
         return None
 
     def destination_and_origin(self, trigger: Token) -> tuple[str | None, str | None]:
+        destination, origin = self.route_of(trigger)
+        return destination[0] if destination else None, origin[0] if origin else None
+
+    def route_of(self, trigger: Token) -> tuple[tuple[str, Evidence] | None, tuple[str, Evidence] | None]:
+        """Where to and where from, each with its evidence: the country a prepositional
+        object of the trigger names ("to the United States", "from Mexico")."""
         destination = origin = None
         heads = [trigger]
         if trigger.dep_ == "conj":
@@ -234,10 +241,19 @@ class DocContext:
             for prep, obj in prepositional_objects(head):
                 code = self.named_country(obj)
                 if prep in {"to", "into", "a", "hacia", "back", "over"} and code and destination is None:
-                    destination = code
+                    destination = code, because(self._phrase(obj), "destination.preposition", prep)
                 elif prep in {"from", "desde", "by", "por"} and code and origin is None:
-                    origin = code  # "from Mexico", "handed over … by Mexico"
+                    # "from Mexico", "handed over … by Mexico"
+                    origin = code, because(self._phrase(obj), "origin.preposition", prep)
         return destination, origin
+
+    @staticmethod
+    def _phrase(obj: Token) -> list[Token]:
+        """The preposition and its object: "to the United States"."""
+        words = list(obj.subtree)
+        if obj.head.dep_ in {"prep", "dative", "agent"} and obj.head.i < obj.i:
+            words.append(obj.head)
+        return words
 
 
 def modifies_another_person(token: Token, context: DocContext) -> bool:

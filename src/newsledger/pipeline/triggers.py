@@ -35,6 +35,9 @@ class Trigger:
     type: str
     subject_role: str = "agents"
     needs_destination: bool = False
+    # Why the token is a trigger: the ``newsledger.why`` rule id and the lemma it matched.
+    rule: str = "trigger"
+    cue: str | None = None
 
 
 @cache
@@ -79,7 +82,9 @@ class TriggerFinder:
         for token in sent:
             for rule in self._rules_for(token):
                 if self._matches(token, rule):
-                    found.append(Trigger(token, rule.type, rule.subject_role, rule.needs_destination))
+                    direct = rule.lemma in {token.lemma_.lower(), token.lower_}
+                    found.append(Trigger(token, rule.type, rule.subject_role, rule.needs_destination,
+                                         "trigger" if direct else "trigger.participle", rule.lemma))
                     break
         return found
 
