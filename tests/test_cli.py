@@ -43,7 +43,7 @@ def _stored_text(path: Path) -> str:
 def test_help_lists_every_command(cli: Invoke) -> None:
     result = cli("--help")
     assert result.exit_code == 0
-    for command in ("extract", "ingest", "export", "timeline", "tally", "claims", "dates"):
+    for command in ("extract", "explain", "ingest", "export", "timeline", "tally", "claims", "dates"):
         assert command in result.stdout
 
 
@@ -113,6 +113,49 @@ def test_extract_table_prints_the_events(cli: Invoke) -> None:
     result = cli("extract", THIRD_TRANSFER)
     assert result.exit_code == 0, result.stderr
     assert "transfer" in result.stdout and "events" in result.stdout
+
+
+def test_extract_json_says_why_each_value(cli: Invoke) -> None:
+    result = cli("extract", THIRD_TRANSFER, "--published", "2026-01-20", "--language", "en",
+                 "--format", "json")
+    text = _stored_text(THIRD_TRANSFER)
+    for event in json.loads(result.stdout)["events"]:
+        why = event["why"]
+        assert text[why["type"]["start"]:why["type"]["end"]] == why["type"]["text"]
+        for role in ("agents", "organizations", "persons"):
+            assert set(why.get(role, {})) == set(event[role])
+        for reason in [why[k] for k in why if k not in {"agents", "organizations", "persons", "empty"}] + \
+                [r for k in ("agents", "organizations", "persons", "empty") for r in why.get(k, {}).values()]:
+            assert text[reason["start"]:reason["end"]] == reason["text"]
+            assert reason["rule"] and reason["rule"] != "unannotated"
+
+
+def test_explain_says_why_each_slot_is_filled_or_empty(cli: Invoke) -> None:
+    result = cli("explain", THIRD_TRANSFER, "--published", "2026-01-20", "--language", "en")
+    assert result.exit_code == 0, result.stderr
+    blocks = result.stdout.strip().split("\n\n")
+    transfer = next(b for b in blocks if b.startswith("v1 transfer: “flew”"))
+    assert "  count: 37, “37” (" in transfer and "rule count.object)" in transfer
+    assert "  destination: US, “to the United States” (" in transfer and "cue “to”" in transfer
+    assert "  persons: empty, no person named" in transfer
+    assert "  negated: no, " in transfer
+    for block in blocks:
+        assert block.startswith("v") and "unannotated" not in block
+        lines = block.splitlines()
+        assert all(line.startswith("  ") and ": " in line for line in lines[1:])
+
+
+def test_explain_refuses_what_extract_refuses(cli: Invoke, tmp_path: Path) -> None:
+    lines = tmp_path / "two.jsonl"
+    lines.write_text("\n".join(json.dumps({"text": f"Report number {n}.", "language": "en"}) for n in (1, 2)),
+                     encoding="utf-8")
+    result = cli("explain", lines)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {lines}: holds 2 documents; explain reads one")
+    empty = tmp_path / "quiet.txt"
+    empty.write_text("The weather was mild and nothing happened.", encoding="utf-8")
+    result = cli("explain", empty, "--language", "en")
+    assert result.exit_code == 0 and result.stdout.strip() == "no events"
 
 
 # --- ingest and the ledger --------------------------------------------------------------

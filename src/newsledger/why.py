@@ -65,7 +65,7 @@ RULES: dict[str, str] = {
     "location.preposition": "a place introduced by a locative preposition of the trigger or its clause",
     "location.place-preposition": "a place of the trigger's words introduced by a locative preposition",
     "location.compound": "a place modifying the event noun (\"the Venezuela attack\")",
-    "location.capture-abroad": "the country of the person captured abroad",
+    "location.capture-abroad": "the country of the person or the object captured abroad",
     # -- modality ------------------------------------------------------------------------
     "negated.trigger": "a negation word attached to the trigger",
     "negated.determiner": "a negative determiner of the event noun",

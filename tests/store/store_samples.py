@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any
 
 from newsledger.ingest import RawDocument, content_hash
-from newsledger.model import Claim, DateValue, DocumentInfo, Entity, Event, Extraction, Quote, Span
+from newsledger.model import Claim, DateValue, DocumentInfo, Entity, Event, Evidence, Extraction, Quote, Span
 from newsledger.store.schema import TABLES
 
 TEXT = (
@@ -36,7 +36,8 @@ def sample(text: str = TEXT, *, published: date | None = date(2026, 1, 20), sour
         "v1", "transfer", DateValue.of_day(date(2026, 1, 20)), 37, "MX", "US", ["Mexico"], ["Sinaloa Cartel"],
         ["Omar García Harfuch"], None, False, False,
         [span(text, "Mexico sent 37 prisoners to the United States on Tuesday")],
-        {"count": span(text, "37"), "agents:Mexico": span(text, "Mexico"), "date": span(text, "Tuesday"),
+        {"count": Evidence.of(span(text, "37"), "count.object", "send"),
+         "agents:Mexico": Evidence.of(span(text, "Mexico"), "agents.origin"), "date": span(text, "Tuesday"),
          "organizations:Sinaloa Cartel": span(text, "Sinaloa Cartel"), "destination:US": span(text, "United States")},
     )
     denied = Event("v2", "transfer", DateValue.of_month(2025, 12), None, "MX", "US", [], [], [], "Mexico City",

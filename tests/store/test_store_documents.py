@@ -11,7 +11,7 @@ from store_samples import TEXT, sample
 
 from newsledger.errors import StorageError
 from newsledger.ingest import RawDocument, content_hash
-from newsledger.model import DocumentInfo, Extraction
+from newsledger.model import DocumentInfo, Extraction, Span
 from newsledger.store import Store
 from newsledger.store.schema import EventRoleRow, ProvenanceRow
 
@@ -58,6 +58,19 @@ def test_every_value_keeps_its_span(store: Store) -> None:
         assert next(r for r in roles if r.name == "Unknown Group").entity is None
         assert [p.key for p in provenance] == ["count", "date", "destination:US"]
         assert all(TEXT[p.start:p.end] == p.text for p in provenance)
+
+
+def test_every_value_keeps_its_reason(store: Store) -> None:
+    raw, extraction = sample()
+    doc_id, _ = store.add(raw, extraction)
+    with store.session() as session:
+        count = session.query(ProvenanceRow).filter_by(key="count").one()
+        assert (count.rule, count.cue) == ("count.object", "send")
+        mexico = session.query(EventRoleRow).filter_by(name="Mexico").one()
+        assert (mexico.rule, mexico.cue) == ("agents.origin", None)
+    back = store.extraction(doc_id).events[0].provenance
+    assert (back["count"].rule, back["count"].cue) == ("count.object", "send")  # type: ignore[attr-defined]
+    assert type(back["date"]) is Span  # stored without a reason, read back without one
 
 
 def test_same_text_is_stored_once(store: Store) -> None:

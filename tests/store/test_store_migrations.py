@@ -43,6 +43,23 @@ def test_migration_matches_the_models(tmp_path: Path) -> None:
     assert differences == []
 
 
+def test_a_database_of_0002_gains_the_evidence_rule_columns(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine
+
+    from newsledger.store.migrate import current_revision, head_revision, upgrade
+
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    engine = create_engine(url)
+    upgrade(engine, "0002")
+    assert "rule" not in {c["name"] for c in inspect(engine).get_columns("event_provenance")}
+    engine.dispose()
+    with Store(url) as store:
+        inspector = inspect(store.engine)
+        for table in ("event_provenance", "event_roles"):
+            assert {"rule", "cue"} <= {c["name"] for c in inspector.get_columns(table)}
+        assert current_revision(store.engine) == head_revision()
+
+
 def test_reopening_keeps_the_data(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'db.sqlite'}"
     with Store(url) as store:

@@ -1,4 +1,4 @@
-"""Commands about documents: ``extract``, ``ingest``, ``failures`` and ``dates``."""
+"""Commands about documents: ``extract``, ``explain``, ``ingest``, ``failures`` and ``dates``."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -50,24 +50,49 @@ def extract(
     format: Format = typer.Option(Format.table, "--format", help="json: the contract JSON."),
 ) -> None:
     """Extract entities, events, quotes and claims from one article; nothing is stored."""
+    extraction = extract_one(file, published, language, "extract")
+    if format is Format.json:
+        print_json(extraction.to_json())
+    else:
+        render.extraction(out(), extraction)
+
+
+def extract_one(file: Path, published: str | None, language: Language | None, command: str) -> "Extraction":
+    """The extraction of the one document at ``file``; warnings go to stderr."""
     items = _read(file, published, language)
     problems = [item for item in items if isinstance(item, InputError)]
     documents = [item for item in items if not isinstance(item, InputError)]
     if problems:
         raise problems[0]
     if len(documents) != 1:
-        raise InputError(str(file), f"holds {len(documents)} documents; extract reads one",
+        raise InputError(str(file), f"holds {len(documents)} documents; {command} reads one",
                          hint="use `newsledger ingest` for feeds and JSON Lines")
     for warning in documents[0].warnings:
         typer.echo(f"warning: {file}: {warning}", err=True)
     # Imported only now: reading errors are reported without loading spaCy.
     from newsledger.extract import extract_document
 
-    extraction = extract_document(documents[0])
-    if format is Format.json:
-        print_json(extraction.to_json())
-    else:
-        render.extraction(out(), extraction)
+    return extract_document(documents[0])
+
+
+@app.command()
+def explain(
+    file: Path = _FILE,
+    published: str | None = _PUBLISHED,
+    language: Language | None = _LANGUAGE,
+) -> None:
+    """Extract one article and say, per event, why each slot is filled or left empty."""
+    from newsledger.explain import explain as explain_extraction
+
+    extraction = extract_one(file, published, language, "explain")
+    explained = explain_extraction(extraction)
+    if not explained:
+        typer.echo("no events")
+    for number, event in enumerate(explained):
+        if number:
+            typer.echo("")
+        for line in event.lines():
+            typer.echo(line)
 
 
 @app.command()

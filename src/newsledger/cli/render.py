@@ -309,7 +309,9 @@ def report_detail(console: Console, stored: "StoredEvent", text: str) -> None:
     if event.provenance:
         console.print("\nwhere each value was read")
         for key, span in sorted(event.provenance.items()):
-            console.print(f"  {key} ← “{span.text}” in “{sentence_around(text, span.start, span.end)}”")
+            rule = getattr(span, "rule", None)
+            console.print(f"  {key} ← “{span.text}” in “{sentence_around(text, span.start, span.end)}”"
+                          + (f" [{rule}]" if rule else ""))
 
 
 def tally(console: Console, result: "Tally") -> None:

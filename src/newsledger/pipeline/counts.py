@@ -18,6 +18,9 @@ class HeadCounts:
         self.context = context
         self.language = language
         self.totals: set[int] = set()
+        # Figures of the last ``reasoned`` call that were set aside, with the rule that
+        # did so: why a count stays empty ("nearly 30", "92 in total").
+        self.rejected: list[tuple[Figure, str]] = []
 
     def of(self, token: Token) -> Figure | None:
         """How many people the event moved, arrested or killed."""
@@ -26,6 +29,7 @@ class HeadCounts:
 
     def reasoned(self, token: Token) -> tuple[Figure, str] | None:
         """The head count with the ``newsledger.why`` rule that read it."""
+        self.rejected = []
         candidates: list[Token] = loose_objects(token)
         candidates += [obj for prep, obj in prepositional_objects(token) if prep in {"a", "of", "de"}]
         if token.dep_ in {"acl", "relcl", "amod"}:
@@ -46,6 +50,7 @@ class HeadCounts:
     def _figure_of(self, token: Token) -> Figure | None:
         figure = self._exact_figure_of(token)
         if figure is not None and approximation(token.doc, figure.start, self.language):
+            self.rejected.append((figure, "count.approximate"))
             return None  # "nearly 30 prisoners": a claim, not the event's head count
         return figure
 
@@ -55,6 +60,7 @@ class HeadCounts:
             figure = figure_at(doc, token.i, self.language)
             if figure and self.is_count(figure):
                 return figure
+            self._note_total(figure)
         if token.lemma_.lower() in self.context.people_nouns or token.pos_ in {"NOUN", "PROPN"}:
             for child in token.children:
                 if child.dep_ == "nummod" and child.like_num:
@@ -63,7 +69,13 @@ class HeadCounts:
                     if figure and self.is_count(figure) and \
                             token.lemma_.lower() in self.context.people_nouns | {"cartel"}:
                         return figure
+                    if token.lemma_.lower() in self.context.people_nouns:
+                        self._note_total(figure)
         return None
+
+    def _note_total(self, figure: Figure | None) -> None:
+        if figure is not None and figure.start in self.totals:
+            self.rejected.append((figure, "count.total"))
 
     def is_count(self, figure: Figure) -> bool:
         doc = self.context.doc

@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from newsledger.model import Entity
 from newsledger.ontology import event_type
-from newsledger.pipeline.evidence import because
+from newsledger.pipeline.evidence import because, text_span
 from newsledger.pipeline.mentions import LIGHT_VERBS, Mention, Named, mention_span, sentence_span
 from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
 from newsledger.pipeline.syntax import (
@@ -257,21 +257,21 @@ class Participants:
         forces of someone from another country is a military operation, not an arrest."""
         if not any(t.lemma_.lower() in self.military or t.lower_ in self.military for t in subject.subtree):
             return
-        captured = [e for e, _ in self.context.entities_in(scope, "person")
+        captured = [(e, t) for e, t in self.context.entities_in(scope, "person")
                     if e.name in {n for n, _ in mention.persons}]
-        abroad = [e.country for e in captured if e.country and e.country != country]
+        abroad = [(e.country, mention_span(t, e)) for e, t in captured if e.country and e.country != country]
         objects = [t for t in mention.trigger.children if t.dep_ in OBJECT_DEPS]
-        abroad += [code for obj in objects if (code := self.context.country_in(list(obj.subtree)))
-                   and code != country]
+        abroad += [(code, text_span(list(obj.subtree))) for obj in objects
+                   if (code := self.context.country_in(list(obj.subtree))) and code != country]
         if not abroad:
             return
         mention.fill("type", "military_operation",
                      because(mention.trigger, "type.capture-abroad", mention.trigger.lemma_))
         name = self.context.country_name(country)
         mention.agents = [(name, because(list(subject.subtree), "agents.capture-abroad"))] if name else []
-        if mention.location is None and self.context.country_name(abroad[0]):
-            mention.location = (self.context.country_name(abroad[0]) or "",
-                                because(sentence_span(mention.sentence), "location.capture-abroad"))
+        code, words = abroad[0]
+        if mention.location is None and self.context.country_name(code):
+            mention.location = (self.context.country_name(code) or "", because(words, "location.capture-abroad"))
 
     def noun_actor_country(self, noun: Token) -> str | None:
         found = self.noun_actor(noun)

@@ -109,6 +109,9 @@ class MentionReader:
             figure, rule = counted
             mention.count_span = text_span(sent.doc[figure.start:figure.end])
             mention.fill("count", figure.value, because(mention.count_span, rule, token.lemma_))
+        elif self.counts.rejected and event_type(trigger.type).counts_people:
+            figure, rule = self.counts.rejected[0]
+            mention.note_empty("count", because(sent.doc[figure.start:figure.end], rule))
         to, from_ = self.context.route_of(token)
         destination, origin = to[0] if to else None, from_[0] if from_ else None
         subject = self.context.subject_of(token) if token.pos_ in {"VERB", "AUX"} else None

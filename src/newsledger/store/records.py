@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from newsledger.ingest.document import RawDocument
 from newsledger.ingest.language import detect_language
-from newsledger.model import Claim, DateValue, DocumentInfo, Entity, Event, Extraction, Quote, Span
+from newsledger.model import Claim, DateValue, DocumentInfo, Entity, Event, Evidence, Extraction, Quote, Span
 from newsledger.store.schema import (ClaimRow, DocumentRow, EntityRow, EventRoleRow, EventRow, EvidenceRow,
                                      FailureRow, MentionRow, ProvenanceRow, QuoteRow)
 
@@ -99,11 +99,21 @@ def _event_row(position: int, event: Event, entities: dict[str, EntityRow]) -> E
                 role=role, position=position_in_event, name=name, entity=entities.get(name),
                 start=span.start if span else None, end=span.end if span else None,
                 text=span.text if span else None, provenance_seq=seq_of[key] if span else None,
+                rule=_rule(span), cue=_cue(span),
             ))
             position_in_event += 1
-    row.provenance = [ProvenanceRow(seq=seq_of[key], key=key, start=span.start, end=span.end, text=span.text)
+    row.provenance = [ProvenanceRow(seq=seq_of[key], key=key, start=span.start, end=span.end, text=span.text,
+                                    rule=_rule(span), cue=_cue(span))
                       for key, span in event.provenance.items() if key not in placed]
     return row
+
+
+def _rule(span: Span | None) -> str | None:
+    return span.rule if isinstance(span, Evidence) else None
+
+
+def _cue(span: Span | None) -> str | None:
+    return span.cue if isinstance(span, Evidence) else None
 
 
 def _claim_row(position: int, claim: Claim, events: dict[str, EventRow]) -> ClaimRow:
@@ -155,8 +165,8 @@ def event_of(row: EventRow) -> Event:
         roles.setdefault(role_row.role, []).append(role_row.name)
         if role_row.provenance_seq is not None and role_row.start is not None and role_row.end is not None:
             entries.append((role_row.provenance_seq, f"{role_row.role}:{role_row.name}",
-                            Span(role_row.start, role_row.end, role_row.text or "")))
-    entries.extend((p.seq, p.key, Span(p.start, p.end, p.text)) for p in row.provenance)
+                            _span(role_row.start, role_row.end, role_row.text or "", role_row.rule, role_row.cue)))
+    entries.extend((p.seq, p.key, _span(p.start, p.end, p.text, p.rule, p.cue)) for p in row.provenance)
     return Event(
         id=row.local_id, type=row.type,
         date=DateValue(row.date_value, row.date_precision, row.date_start, row.date_end),
@@ -166,6 +176,11 @@ def event_of(row: EventRow) -> Event:
         evidence=[Span(s.start, s.end, s.text) for s in row.evidence],
         provenance={key: span for _, key, span in sorted(entries, key=lambda entry: entry[0])},
     )
+
+
+def _span(start: int, end: int, text: str, rule: str | None, cue: str | None) -> Span:
+    """A stored span, with its reason when one was stored (rows from before 0003 have none)."""
+    return Span(start, end, text) if rule is None else Evidence(start, end, text, rule, cue)
 
 
 def claim_of(row: ClaimRow) -> Claim:

@@ -145,6 +145,9 @@ class EventRoleRow(Base):
     end: Mapped[int | None] = mapped_column(Integer)
     text: Mapped[str | None] = mapped_column(Text)
     provenance_seq: Mapped[int | None] = mapped_column(Integer)
+    # Why the name was chosen (``model.Evidence``): a ``newsledger.why`` rule id and its cue.
+    rule: Mapped[str | None] = mapped_column(String(64))
+    cue: Mapped[str | None] = mapped_column(Text)
 
     entity: Mapped[EntityRow | None] = relationship()
 
@@ -163,7 +166,8 @@ class EvidenceRow(Base):
 
 
 class ProvenanceRow(Base):
-    """Where a slot value other than a participant was read ("count", "date", "origin:MX")."""
+    """Where a slot value other than a participant was read ("count", "date", "origin:MX"),
+    and why: the ``newsledger.why`` rule id and cue of its ``model.Evidence``, if any."""
 
     __tablename__ = "event_provenance"
 
@@ -174,6 +178,8 @@ class ProvenanceRow(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+    rule: Mapped[str | None] = mapped_column(String(64))
+    cue: Mapped[str | None] = mapped_column(Text)
 
 
 class QuoteRow(Base):
