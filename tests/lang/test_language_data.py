@@ -54,3 +54,22 @@ def test_unknown_language_is_refused() -> None:
 def test_missing_file_is_named() -> None:
     with pytest.raises(KnowledgeBaseError, match="newsledger/lang/en/nothing.yaml"):
         lang.load("en", "nothing")
+
+
+SPANISH_WORD_ORDER_LISTS = ("light_verbs", "destination_prepositions", "origin_prepositions",
+                            "country_holders", "deictic_country_nouns", "demonstratives",
+                            "partitive_words", "occurrence_verbs", "definite_determiners",
+                            "classification_verbs")
+
+
+@pytest.mark.parametrize("name", SPANISH_WORD_ORDER_LISTS)
+def test_spanish_word_order_cues(name: str) -> None:
+    words = lang.load("es", "cues")[name]
+    assert isinstance(words, list) and words and all(isinstance(w, str) and w for w in words), name
+
+
+@pytest.mark.parametrize("language", lang.LANGUAGES)
+def test_modality_scope_cues_are_lists(language: str) -> None:
+    cues = lang.load(language, "cues")
+    for name in ("occurrence_verbs", "definite_determiners", "classification_verbs"):
+        assert isinstance(cues[name], list), f"{language}/cues.yaml: {name}"

@@ -6,8 +6,8 @@ from spacy.tokens import Token
 
 from newsledger.pipeline.mentions import LIGHT_VERBS
 from newsledger.pipeline.numbers import Figure, approximation, figure_at
-from newsledger.pipeline.roles import DocContext
-from newsledger.pipeline.syntax import OBJECT_DEPS, loose_objects, prepositional_objects
+from newsledger.pipeline.roles import DocContext, cue_set
+from newsledger.pipeline.syntax import OBJECT_DEPS, SUBJECT_DEPS, is_passive, loose_objects, prepositional_objects
 
 
 class HeadCounts:
@@ -18,6 +18,7 @@ class HeadCounts:
         self.context = context
         self.language = language
         self.totals: set[int] = set()
+        self.light_verbs = LIGHT_VERBS | cue_set(language, "light_verbs")
         # Figures of the last ``reasoned`` call that were set aside, with the rule that
         # did so: why a count stays empty ("nearly 30", "92 in total").
         self.rejected: list[tuple[Figure, str]] = []
@@ -31,10 +32,12 @@ class HeadCounts:
         """The head count with the ``newsledger.why`` rule that read it."""
         self.rejected = []
         candidates: list[Token] = loose_objects(token)
+        if is_passive(token):  # "fueron trasladados 26 reos": the subject is who was moved
+            candidates += [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         candidates += [obj for prep, obj in prepositional_objects(token) if prep in {"a", "of", "de"}]
         if token.dep_ in {"acl", "relcl", "amod"}:
             candidates.append(token.head)
-        if token.pos_ in {"NOUN", "PROPN"} and token.head.lemma_.lower() in LIGHT_VERBS:
+        if token.pos_ in {"NOUN", "PROPN"} and token.head.lemma_.lower() in self.light_verbs:
             candidates += [c for c in token.head.children if c.dep_ in OBJECT_DEPS and c.i != token.i]
         for candidate in candidates:
             for item in [candidate, *candidate.conjuncts]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsledger import lang
 from newsledger.model import Evidence
 from newsledger.pipeline.evidence import because
 from newsledger.pipeline.roles import DocContext, cue_set
@@ -26,6 +27,10 @@ class Modality:
         self.hypothetical = cue_set(language, "hypothetical")
         self.modals = cue_set(language, "modal_auxiliaries")
         self.denial = cue_set(language, "denial")
+        self.occurrence = cue_set(language, "occurrence_verbs")
+        self.definite = cue_set(language, "definite_determiners")
+        endings = lang.load(language, "cues").get("participle_endings") or {}
+        self.participles = {str(k): [str(v) for v in vs] for k, vs in endings.items()}
 
     def of(self, token: Token) -> tuple[bool, bool]:
         negated, hypothetical = self.reasons(token)
@@ -45,7 +50,7 @@ class Modality:
         if hypothetical is None and "Fut" in token.morph.get("Tense"):
             hypothetical = because(token, "hypothetical.future", token)
         if hypothetical is None and token.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"} \
-                and token.pos_ in {"NOUN", "PROPN"}:
+                and token.pos_ in {"NOUN", "PROPN"} and not self._said_of_known(token):
             # "another transfer could follow", "otro envío podría llegar"
             head = token.head
             modal = next((c for c in head.children if c.dep_ == "aux" and c.lower_ in self.modals), None)
@@ -60,14 +65,15 @@ class Modality:
             if node.head is node:
                 break
             # "no se prevé otro envío": a subject counts only below a cue verb.
-            subject_of_cue = node.dep_ == "nsubj" and node.head.lemma_.lower() in self.hypothetical | self.denial
+            subject_of_cue = node.dep_ == "nsubj" and (node.head.lemma_.lower() in self.hypothetical | self.denial
+                                                       or self._periphrastic_cue(node.head))
             if node.dep_ not in GOVERNED_DEPS and not subject_of_cue:
                 break
             head = node.head
             lemma = head.lemma_.lower()
             if self.context.is_speech_verb(head) and lemma not in self.denial:
                 break
-            if lemma in self.hypothetical:
+            if lemma in self.hypothetical or self._periphrastic_cue(head):
                 hypothetical = hypothetical or because(head, "hypothetical.governor", head.lemma_)
                 negated = negated or next((because(c, "negated.governor", c) for c in head.children
                                            if _negates(c)), None)
@@ -76,8 +82,33 @@ class Modality:
             modal = next((c for c in head.children if c.dep_ == "aux" and c.lower_ in self.modals), None)
             if modal is not None:
                 hypothetical = hypothetical or because(modal, "hypothetical.governor-modal", modal)
+            if head.pos_ in {"NOUN", "PROPN"} and lemma not in self.hypothetical | self.denial:
+                # "no se pedirá la pena de muerte para los 26 enviados": what governs
+                # another noun is said of that noun, not of the event inside it.
+                break
             node = head
         return negated, hypothetical
+
+    def _periphrastic_cue(self, verb: Token) -> bool:
+        """"no se tiene contemplado otro envío", "tienen previsto": the cue is the participle
+        the verb carries."""
+        for child in verb.children:
+            if child.dep_ in {"obj", "xcomp", "acomp", "amod"} and child.pos_ in {"ADJ", "VERB"}:
+                if child.lemma_.lower() in self.hypothetical or child.lower_ in self.hypothetical:
+                    return True
+                word = child.lower_
+                for ending, infinitives in self.participles.items():
+                    if word.endswith(ending) and any(word[:-len(ending)] + i in self.hypothetical
+                                                     for i in infinitives):
+                        return True
+        return False
+
+    def _said_of_known(self, noun: Token) -> bool:
+        """"el traslado no representará problemas": a future on a verb that is not one of
+        taking place predicates something of an event already known; it plans nothing."""
+        head = noun.head
+        definite = any(c.dep_ in {"det", "poss"} and c.lower_ in self.definite for c in noun.children)
+        return definite and head.lemma_.lower() not in self.occurrence | self.hypothetical
 
     @staticmethod
     def _judged(token: Token) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsledger.ontology import event_type
+from newsledger.pipeline.clause import ClauseWords
 from newsledger.pipeline.counts import HeadCounts
 from newsledger.pipeline.dating import DateAssigner
 from newsledger.pipeline.evidence import because, text_span
@@ -50,6 +51,9 @@ class MentionReader:
         self.modality = Modality(context, language)
         self.participants = Participants(context, language)
         self.dates = DateAssigner(context, language)
+        self.clause = ClauseWords(context, language)
+        self.light_verbs = LIGHT_VERBS | cue_set(language, "light_verbs")
+        self.classification_verbs = cue_set(language, "classification_verbs")
         self.lists = ListReader(context, language, self.finder, self.counts, self._mention)
 
     def read(self, sent: Span, timexes: list[tuple[TimexMatch, Token]],
@@ -72,12 +76,17 @@ class MentionReader:
         if token.pos_ in {"VERB", "AUX", "ADJ"} and token.dep_ in {"amod", "compound"} \
                 and not any(c.dep_ in {"obl", "prep", "npadvmod", "nmod"} for c in token.children):
             return True  # "detained cartel members": a description, not an event
+        if token.pos_ == "ADJ" and any(c.dep_ in {"det", "nummod"} for c in token.children) \
+                and not any(c.dep_ in {"obl", "obl:arg", "obl:agent", "nmod", "advmod", "obj"} for c in token.children):
+            return True  # "envió a los 12 detenidos": a participle naming people, no act of its own
         if token.pos_ in {"NOUN", "PROPN"}:
             if token.dep_ in {"attr", "amod", "fixed", "flat"} \
                     or token.dep_ == "compound" and token.head.lemma_.lower() not in {"operation"}:
                 return True
             if any(c.dep_ == "cop" for c in token.children):
                 return True  # "no fue una extradición": what the act was called, not an act
+            if self._label(token):
+                return True
             if is_series(token, self.language) or self._bare_plural(token):
                 return True
         # "the number of people Mexico has transferred", "the two mass transfers … in
@@ -86,6 +95,18 @@ class MentionReader:
             return True
         return any(a.pos_ == "NOUN" and (a.lemma_.lower() in self.series_words or is_series(a, self.language))
                    for a in token.ancestors)
+
+    def _label(self, noun: Token) -> bool:
+        """"no se trató de una extradición", "los canales de extradición": the noun names
+        what an act was, or the kind of thing another noun is, not an act of its own."""
+        head = noun.head
+        if head.lemma_.lower() in self.classification_verbs and noun.dep_ in {"obj", "obl", "obl:arg"}:
+            return True
+        # A bare noun after "de" classifies its head ("orden de extradición"); one with an
+        # article refers to an act ("la noticia del traslado").
+        case = [c.lower_ for c in noun.children if c.dep_ == "case"]
+        return case == ["de"] and noun.dep_ in {"nmod", "compound"} and head.pos_ in {"NOUN", "PROPN"} \
+            and not any(c.dep_ in {"det", "nummod", "poss", "nmod", "amod"} for c in noun.children)
 
     @staticmethod
     def _bare_plural(noun: Token) -> bool:
@@ -109,10 +130,14 @@ class MentionReader:
             figure, rule = counted
             mention.count_span = text_span(sent.doc[figure.start:figure.end])
             mention.fill("count", figure.value, because(mention.count_span, rule, token.lemma_))
+        elif event_type(trigger.type).counts_people and (
+                figure := self.clause.people_figure(scope, self.counts.is_count)) is not None:
+            mention.count_span = text_span(sent.doc[figure.start:figure.end])
+            mention.fill("count", figure.value, because(mention.count_span, "count.word-order", token.lemma_))
         elif self.counts.rejected and event_type(trigger.type).counts_people:
             figure, rule = self.counts.rejected[0]
             mention.note_empty("count", because(sent.doc[figure.start:figure.end], rule))
-        to, from_ = self.context.route_of(token)
+        to, from_ = self._route(token, scope) if trigger.type == "transfer" else self.context.route_of(token)
         destination, origin = to[0] if to else None, from_[0] if from_ else None
         subject = self.context.subject_of(token) if token.pos_ in {"VERB", "AUX"} else None
         subject_country, subject_words = None, None
@@ -154,13 +179,34 @@ class MentionReader:
             self.participants.capture_abroad(mention, subject, subject_country, scope)
         return mention
 
+    def _light_verb(self, token: Token) -> Token | None:
+        """The verb that only carries an event noun ("se realizó el traslado", "held a call"),
+        whose other arguments are the noun's."""
+        if token.pos_ in {"NOUN", "PROPN"} and token.head.lemma_.lower() in self.light_verbs \
+                and token.dep_ in SUBJECT_DEPS | OBJECT_DEPS:
+            return token.head
+        return None
+
+    def _route(self, token: Token, scope: list[Token]):
+        """Where a transfer went and came from, with evidence: off the parse, then off a
+        light verb's arguments, then off the order of the scope's words."""
+        to, from_ = self.context.route_of(token)
+        light = self._light_verb(token)
+        if light is not None and (to is None or from_ is None):
+            more = self.context.route_of(light)
+            if to is None and more[0] is not None:
+                to = more[0][0], because(more[0][1], "destination.light-verb", more[0][1].cue)
+            if from_ is None and more[1] is not None:
+                from_ = more[1][0], because(more[1][1], "origin.light-verb", more[1][1].cue)
+        if to is None or from_ is None:
+            more = self.clause.direction(scope)
+            to, from_ = to or more[0], from_ or more[1]
+        return to, from_
+
     def _scope(self, token: Token, others: list[Token], sent: Span) -> list[Token]:
         """The trigger's own words: its subtree, or for a noun the clause it heads,
         without the words of other triggers nested inside."""
-        root = token
-        if token.pos_ in {"NOUN", "PROPN"} and token.head.lemma_.lower() in LIGHT_VERBS \
-                and token.dep_ in SUBJECT_DEPS | OBJECT_DEPS:
-            root = token.head
+        root = self._light_verb(token) or token
         nested = [o for o in others if o.i != root.i and in_subtree(o, root)]
         # "the torture and killing of Camarena": the victim hangs off the first conjunct.
         nested += [o.head for o in nested if o.dep_ == "conj" and o.head.pos_ == "NOUN"

@@ -13,7 +13,8 @@ from spacy.tokens import Span, Token
 from newsledger import lang
 from newsledger.errors import KnowledgeBaseError
 from newsledger.model import EVENT_TYPES
-from newsledger.pipeline.syntax import is_passive, loose_objects, prepositional_objects
+from newsledger.pipeline.clause import has_people
+from newsledger.pipeline.syntax import in_subtree, is_passive, loose_objects, prepositional_objects
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class TriggerFinder:
 
     def __init__(self, language: str, people_nouns: set[str], person_tokens: set[int]):
         self.rules = rules(language)
+        self.language = language
         endings = lang.load(language, "cues").get("participle_endings") or {}
         self.participles = {str(k): [str(v) for v in vs] for k, vs in
                             sorted(endings.items(), key=lambda kv: -len(str(kv[0])))}
@@ -138,7 +140,16 @@ class TriggerFinder:
             for t in [candidate, *candidate.conjuncts]:
                 if self._is_people(t):
                     return True
-        return False
+        return has_people(self._own_words(token), self.people_nouns,
+                          frozenset(self.forces), self.language)
+
+    @staticmethod
+    def _own_words(token: Token) -> list[Token]:
+        """The verb's words where a misplaced object may sit: its subtree without its
+        active subject and without the clauses that describe its nouns."""
+        skip = [c for c in token.children if c.dep_ in {"relcl", "acl", "acl:relcl", "ccomp", "parataxis"}
+                or c.dep_ in {"nsubj", "csubj"} and not is_passive(token)]
+        return [t for t in token.subtree if not any(in_subtree(t, s) for s in skip)]
 
     def _is_people(self, token: Token) -> bool:
         if token.lemma_.lower() in self.forces or token.lower_ in self.forces:

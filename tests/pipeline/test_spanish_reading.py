@@ -1,0 +1,114 @@
+"""Spanish sentence-level reading with the real model, on sentences written for these
+tests: passives, misplaced objects, figures written twice, light verbs, a country named
+before, and negation or hypothesis scoped to the trigger's own clause."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsledger.extract import extract_text
+from newsledger.model import Event
+
+PUBLISHED = date(2026, 3, 12)  # a Thursday
+
+
+def transfers(text: str) -> list[Event]:
+    return [e for e in extract_text(text, published=PUBLISHED, language="es").events if e.type == "transfer"]
+
+
+def only_transfer(text: str) -> Event:
+    [event] = transfers(text)
+    return event
+
+
+def test_passive_subject_is_the_count() -> None:
+    event = only_transfer("Catorce reos del penal de Puente Grande fueron trasladados a Estados Unidos.")
+    assert (event.count, event.destination) == (14, "US")
+
+
+def test_figure_written_in_words_and_digits() -> None:
+    event = only_transfer("Las autoridades informaron que fueron enviados a Estados Unidos "
+                          "veintiséis (26) detenidos.")
+    assert (event.count, event.destination) == (26, "US")
+
+
+def test_misplaced_personal_a_object_still_makes_a_transfer() -> None:
+    event = only_transfer("La dependencia envió a Estados Unidos, sin usar la vía diplomática, "
+                          "a 41 peligrosos reos.")
+    assert (event.count, event.destination, event.origin) == (41, "US", None)
+
+
+def test_light_verb_carries_the_nouns_arguments_and_a_country_named_before() -> None:
+    event = only_transfer("Por solicitud de Estados Unidos, el Gobierno federal realizó el envío a esa "
+                          "nación de 18 de los más buscados narcotraficantes del país.")
+    assert (event.count, event.destination) == (18, "US")
+
+
+def test_country_after_a_holder_noun() -> None:
+    event = only_transfer("Los 11 acusados fueron entregados a las autoridades estadunidenses el martes.")
+    assert event.destination == "US"
+    assert event.date.value == "2026-03-10"
+
+
+def test_an_article_is_not_a_count() -> None:
+    event = only_transfer("Fuentes federales hablan de un posible nuevo envío de reos a Estados Unidos.")
+    assert event.count is None
+
+
+def test_transferir_is_a_transfer() -> None:
+    event = only_transfer("Fueron transferidos el 3 de marzo a México 9 reclusos.")
+    assert (event.count, event.destination, event.date.value) == (9, "MX", "2026-03-03")
+
+
+def test_what_an_act_was_called_is_no_event() -> None:
+    assert transfers("La Fiscalía precisó que no se trató de una extradición.") == []
+    assert transfers("Los capos fueron enviados a Estados Unidos sin pasar por los procesos de "
+                     "extradición.")[0].negated is False
+
+
+def test_a_bare_noun_after_de_is_a_kind_not_an_act() -> None:
+    assert transfers("Los abogados revisaron los canales de extradición vigentes.") == []
+
+
+def test_a_known_event_said_to_have_a_future_effect_is_not_planned() -> None:
+    event = only_transfer("El vocero dijo que el traslado no representará problemas jurídicos.")
+    assert not event.hypothetical and not event.negated
+
+
+def test_a_new_event_that_could_happen_is_planned() -> None:
+    event = only_transfer("El funcionario dijo que otro envío podría llegar en abril.")
+    assert event.hypothetical
+
+
+def test_a_threat_makes_only_its_own_clause_hypothetical() -> None:
+    found = transfers("El mandatario amenazó con enviar a 12 detenidos a Estados Unidos, pero el gobierno "
+                      "envió el martes a 26 reos a Guatemala.")
+    by_count = {e.count: e for e in found}
+    assert by_count[12].hypothetical and not by_count[26].hypothetical
+
+
+def test_modal_in_one_clause_leaves_the_coordinated_act_real() -> None:
+    found = transfers("La dependencia informó que el gobierno podría enviar a otros reos a Estados Unidos "
+                      "y que el martes entregó a 18 presos.")
+    by_count = {e.count: e for e in found}
+    assert not by_count[18].hypothetical
+    assert any(e.hypothetical for e in found)
+
+
+def test_a_denied_penalty_does_not_deny_the_transfer() -> None:
+    event = only_transfer("La fiscalía aclaró que no se pedirá la pena de muerte contra los 26 enviados "
+                          "a Estados Unidos el martes.")
+    assert not event.negated and not event.hypothetical
+
+
+@pytest.mark.parametrize("verb", ["tiene contemplado", "tiene previsto"])
+def test_a_periphrastic_plan_is_planned_and_denied(verb: str) -> None:
+    event = only_transfer(f"No se {verb} algún otro envío masivo a Estados Unidos, dijo la presidenta.")
+    assert event.negated and event.hypothetical
+
+
+def test_a_participle_naming_people_is_no_arrest() -> None:
+    events = extract_text("El gobierno envió a los 12 detenidos a Estados Unidos el martes.",
+                          published=PUBLISHED, language="es").events
+    assert [e.type for e in events] == ["transfer"]
