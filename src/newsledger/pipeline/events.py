@@ -16,6 +16,7 @@ from newsledger.model import DateValue
 from newsledger.model import Span as TextSpan
 from newsledger.ontology import event_type, missing_evidence
 from newsledger.pipeline.evidence import because
+from newsledger.pipeline.frames import FrameAssembler
 from newsledger.pipeline.mentions import Mention, sentence_span
 from newsledger.pipeline.reader import MentionReader
 from newsledger.pipeline.roles import DocContext
@@ -34,7 +35,8 @@ class EventExtractor:
         doc._.nl_totals = {}
         for sent in context.sentences:
             mentions.extend(reader.read(sent, _timexes_in(doc, sent), mentions))
-        events = [e for e in coalesce(mentions) if _specific(e)]
+        frames = FrameAssembler(context, language, reader.counts, reader.finder).assemble(mentions, coalesce)
+        events = [e for e in frames if _specific(e)]
         words = context.text[:context.dateline_end].rstrip()
         dateline = TextSpan(0, len(words), words)
         fill_directions(events, context.dateline_country, dateline)

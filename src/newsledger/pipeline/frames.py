@@ -1,0 +1,316 @@
+"""Frames: one per real event of a document, filled from all the sentences that speak of it.
+
+The sentence reader yields event mentions one sentence at a time; ``merge`` (the
+coalescing in ``events``) joins mentions that agree on type, date, count and direction.
+What a sentence cannot see is settled here, over the whole document:
+
+* a figure that totals a series ("with this transfer, 92 have been sent", "ya son 92",
+  or a count that is the sum of the document's other counts) is a claim about the
+  series, never the count of a new event;
+* one event stated twice ("the handover of the 37 that Mexico sent on Tuesday",
+  praised "on Wednesday") stays one event: a sizeable head count repeated within days
+  is a restatement, dated by its earliest statement;
+* the people of an event listed under an introducing line, paragraphs after the act
+  (``listblocks``), join the event the introduction speaks of;
+* a head count stated in a frame's sentence but outside the trigger's own phrase
+  ("37 reos … fueron trasladados", "salieron del país 29 reos") is a scored candidate,
+  kept only when close in the parse and not another event's or a total.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import combinations
+
+from spacy.tokens import Token
+
+from newsledger.ontology import event_types, types_where
+from newsledger.pipeline.counts import HeadCounts
+from newsledger.pipeline.evidence import because, text_span
+from newsledger.pipeline.figures import is_series
+from newsledger.pipeline.listblocks import intro_types, list_blocks, speaks_of_people
+from newsledger.pipeline.mentions import Mention, mention_span
+from newsledger.pipeline.numbers import Figure, figure_at
+from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
+from newsledger.pipeline.syntax import SUBJECT_DEPS, OBJECT_DEPS, path_length, prepositional_objects
+from newsledger.pipeline.triggers import TriggerFinder, rules
+
+Merge = Callable[[list[Mention]], list[Mention]]
+# A head count this large is not repeated by chance within days in one report.
+RESTATED_COUNT = 10
+RESTATED_DAYS = 3
+# Largest parse distance from a trigger at which a stated head count is still its own.
+COUNT_PATH = 2
+# Only this many counts are tried as the parts of a total (subsets grow as 2**n).
+MAX_PARTS = 10
+
+
+def _counted_types() -> frozenset[str]:
+    return types_where(counts_people=True)
+
+
+def _listed_types() -> frozenset[str]:
+    """Types whose people or groups are what the act is done to: a list names them."""
+    return frozenset(name for name, spec in event_types().items()
+                     if spec.roles.reading == "patient" and spec.roles.persons)
+
+
+class FrameAssembler:
+    def __init__(self, context: DocContext, language: str, counts: HeadCounts, finder: TriggerFinder):
+        self.context = context
+        self.language = language
+        self.counts = counts
+        self.finder = finder
+        self.words = rules(language)
+        self.openers = cue_set(language, "cumulative_openers")
+        self.list_words = cue_set(language, "list_nouns")
+
+    def assemble(self, mentions: list[Mention], merge: Merge) -> list[Mention]:
+        self._relative_totals(mentions)
+        frames = merge(mentions)
+        frames = self._without_sums(frames, merge)
+        frames = _restatements(frames)
+        self._attach_lists(frames)
+        self._gather_counts(frames)
+        return frames
+
+    # -- series totals --------------------------------------------------------------
+    def _relative_totals(self, mentions: list[Mention]) -> None:
+        """"With the transfer, 92 have been sent", "Con este traslado, ya son 92", "Con
+        ellos, se han entregado 92": a figure counted on top of an event, or of its
+        people, is the series' running total. Recorded with the sentence's totals for
+        the claims, and taken from any mention that read it as its count."""
+        doc = self.context.doc
+        event_words = {lemma for lemma, found in self.words.items() if found}
+        for sent in self.context.sentences:
+            if not any(t.lower_ in self.openers for t in sent):
+                continue
+            for node in sent:
+                for prep, obj in prepositional_objects(node):
+                    if prep not in self.openers:
+                        continue
+                    lemma = obj.lemma_.lower()
+                    if lemma not in event_words and not (obj.pos_ == "PRON" and (
+                            lemma in self.list_words or obj.lower_ in self.list_words)):
+                        continue
+                    for figure in self._people_figures(node, obj):
+                        self._record_total(sent.start, figure)
+        for mention in mentions:
+            span = mention.count_span
+            if span is None:
+                continue
+            totals = doc._.nl_totals.get(mention.sentence.start, [])
+            if any(doc[f.start].idx == span.start for f in totals):
+                self._as_total(mention)
+
+    def _people_figures(self, clause: Token, opener: Token) -> list[Figure]:
+        """Figures counting people in the clause, outside the opening phrase."""
+        found = []
+        for token in clause.subtree:
+            if not token.like_num or token.i in range(opener.left_edge.i, opener.right_edge.i + 1):
+                continue
+            noun = token.head if token.dep_ == "nummod" else token
+            if noun.lemma_.lower() in self.context.people_nouns or noun.i == token.i \
+                    and token.dep_ in SUBJECT_DEPS | OBJECT_DEPS:
+                figure = figure_at(clause.doc, token.i, self.language)
+                if figure is not None and self.counts.is_count(figure):
+                    found.append(figure)
+        return found
+
+    def _record_total(self, sentence_start: int, figure: Figure) -> None:
+        totals = self.context.doc._.nl_totals.setdefault(sentence_start, [])
+        if all(f.start != figure.start for f in totals):
+            totals.append(figure)
+            totals.sort(key=lambda f: f.start)
+
+    def _as_total(self, mention: Mention, rule: str = "count.total") -> None:
+        """The claims read totals per sentence: record the figure there too."""
+        span = mention.count_span
+        if span is not None:
+            found = self.context.doc.char_span(span.start, span.end, alignment_mode="expand")
+            if found is not None:
+                self._record_total(mention.sentence.start, Figure(mention.count or 0, found.start, found.end))
+            mention.note_empty("count", because(span, rule))
+        mention.count, mention.count_span = None, None
+
+    def _without_sums(self, frames: list[Mention], merge: Merge) -> list[Mention]:
+        """"29 in February, 26 in August, 55 in all": a count that adds up two or more
+        of the document's other counts of the same kind is their total."""
+        changed = False
+        for frame in frames:
+            if frame.count is None or frame.negated or frame.hypothetical:
+                continue
+            parts = [f for f in frames if f is not frame and f.type == frame.type and f.count
+                     and not f.negated and not f.hypothetical][:MAX_PARTS]
+            if _is_sum(frame, parts):
+                total = frame.count
+                for mention in [frame, *frame.members]:
+                    if mention.count == total:
+                        self._as_total(mention, "count.sum")
+                if frame.count is not None:
+                    self._as_total(frame, "count.sum")
+                changed = True
+        return merge(_flatten(frames)) if changed else frames
+
+    # -- list blocks ----------------------------------------------------------------
+    def _attach_lists(self, frames: list[Mention]) -> None:
+        for block in list_blocks(self.context):
+            types = intro_types(self.context, block, self.finder)
+            if not types and not speaks_of_people(self.context, block) and not block.of_groups:
+                continue
+            target = main_frame([f for f in frames if f.trigger.idx <= block.intro_end] or frames,
+                                types, self.context)
+            if target is None:
+                continue
+            if block.of_groups:
+                _add(target.organizations, [(e, t) for item in block.items for e, t in item.groups[:1]],
+                     "organizations.list-block")
+            else:
+                for entity, token in block.people:
+                    rule = "persons.list-shape" if entity.id.startswith("list:") else "persons.list-block"
+                    _add(target.persons, [(entity, token)], rule)
+                _add(target.organizations, block.groups, "organizations.list-block")
+
+    # -- head counts ----------------------------------------------------------------
+    def _gather_counts(self, frames: list[Mention]) -> None:
+        used = {f.count_span.start for f in frames if f.count_span is not None}
+        for frame in frames:
+            if frame.type not in _counted_types() or frame.count is not None:
+                continue
+            best: tuple[int, Figure, Mention] | None = None
+            for mention in [frame, *frame.members]:
+                for cost, figure in self._count_candidates(mention, frames):
+                    if self.context.doc[figure.start].idx in used:
+                        continue
+                    if best is None or cost < best[0]:
+                        best = (cost, figure, mention)
+            if best is not None:
+                _, figure, _ = best
+                doc = self.context.doc
+                self._counted_people(frame, doc[figure.start])
+                words = doc[figure.start:figure.end]
+                frame.fill("count", figure.value, because(words, "count.frame"))
+                frame.count_span = text_span(words)
+                used.add(frame.count_span.start)
+
+    def _counted_people(self, frame: Mention, number: Token) -> None:
+        """"salieron 29 reos, entre ellos Rafael Caro Quintero": the people named inside
+        the counted phrase are the frame's."""
+        noun = number.head if number.dep_ == "nummod" else number
+        speakers = self.context.speakers(frame.sentence)
+        people = [(e, t) for e, t in self.context.entities_in(list(noun.subtree), "person")
+                  if e.id not in speakers and not self.context.is_official(e)
+                  and not modifies_another_person(t, self.context)]
+        _add(frame.persons, people, "persons.counted")
+
+    def _count_candidates(self, mention: Mention, frames: list[Mention]) -> list[tuple[int, Figure]]:
+        """Figures counting people in the mention's sentence, by parse distance to its
+        trigger; a figure nearer another counted trigger is that one's."""
+        sent, trigger = mention.sentence, mention.trigger
+        others = [f.trigger for f in _flatten(frames) if f.trigger.i != trigger.i
+                  and f.sentence.start == sent.start and f.type in _counted_types()]
+        totals = {f.start for f in self.context.doc._.nl_totals.get(sent.start, [])}
+        found = []
+        for token in sent:
+            if not token.like_num or token.i in totals:
+                continue
+            noun = token.head if token.dep_ == "nummod" else token
+            if noun.lemma_.lower() not in self.context.people_nouns and not (
+                    noun.i == token.i and token.dep_ in SUBJECT_DEPS | OBJECT_DEPS):
+                continue
+            if is_series(noun, self.language):
+                continue
+            figure = figure_at(sent.doc, token.i, self.language)
+            if figure is None or figure.start != token.i or figure.start in totals \
+                    or not self.counts.is_count(figure) or self.counts._figure_of(noun) is None \
+                    and noun.i != token.i:
+                continue
+            cost = path_length(trigger, noun)
+            if cost > COUNT_PATH or any(path_length(o, noun) < cost for o in others):
+                continue
+            found.append((cost, figure))
+        return found
+
+
+def _is_sum(frame: Mention, parts: list[Mention]) -> bool:
+    for size in range(2, len(parts) + 1):
+        for group in combinations(parts, size):
+            if sum(p.count or 0 for p in group) != frame.count:
+                continue
+            date = frame.date_value
+            if date is None or not date.known or any(
+                    p.date_value is not None and p.date_value.known and p.date_value.overlaps(date)
+                    for p in group):
+                return True
+    return False
+
+
+def _restatements(frames: list[Mention]) -> list[Mention]:
+    """Frames of one type with the same sizeable count and directions, dated within a few
+    days of each other: one event, stated twice ("sent on Tuesday", "praised on
+    Wednesday"); the earliest date is the act's, later ones are of its reporting."""
+    kept: list[Mention] = []
+    for frame in frames:
+        twin = next((k for k in kept if _restates(k, frame)), None)
+        if twin is None:
+            kept.append(frame)
+            continue
+        earlier = min((twin, frame), key=lambda f: f.date_value.start)  # type: ignore[union-attr]
+        date = earlier.date
+        twin.absorb(frame)
+        twin.members.extend(frame.members)
+        if date is not None:
+            twin.fill("date", date, because(date, "date.restated"))
+    return kept
+
+
+def _restates(a: Mention, b: Mention) -> bool:
+    if a.type != b.type or a.count is None or a.count != b.count or a.count < RESTATED_COUNT:
+        return False
+    if a.negated != b.negated or a.hypothetical != b.hypothetical:
+        return False
+    if a.origin and b.origin and a.origin != b.origin or a.destination and b.destination \
+            and a.destination != b.destination:
+        return False
+    da, db = a.date_value, b.date_value
+    if da is None or db is None or not da.known or not db.known or da.start is None or db.start is None:
+        return False
+    if da.precision != "day" or db.precision != "day":
+        return False
+    return abs((da.start - db.start).days) <= RESTATED_DAYS
+
+
+def main_frame(frames: list[Mention], types: set[str], context: DocContext) -> Mention | None:
+    """The event a list or a description without its own trigger speaks of: of the
+    named types if any; the report's own event (recent, stated most often) otherwise."""
+    candidates = [f for f in frames if (f.type in types if types else f.type in _listed_types())
+                  and not f.negated and not f.hypothetical]
+    if not candidates:
+        return None
+    published = context.doc._.nl_published
+
+    def recent(frame: Mention) -> bool:
+        date = frame.date_value
+        return published is None or date is None or not date.known or date.end is not None \
+            and (published - date.end).days <= 14
+
+    return max(candidates, key=lambda f: (recent(f), len(f.members), -f.trigger.i))
+
+
+def _flatten(frames: list[Mention]) -> list[Mention]:
+    """The frames' mentions again, each on its own, for a second merge."""
+    found = []
+    for frame in frames:
+        members, frame.members = frame.members, []
+        found += [frame, *members]
+    return sorted(found, key=lambda m: m.trigger.i)
+
+
+def _add(slot: list, items: list, rule: str) -> None:
+    names = {n for n, _ in slot}
+    for entity, token in items:
+        if entity.name not in names:
+            slot.append((entity.name, mention_span(token, entity, rule)))
+            names.add(entity.name)
+
+
+__all__ = ["FrameAssembler", "main_frame"]

@@ -1,0 +1,149 @@
+"""Document-level frames, end to end with the real models on short reports written for
+these tests: people listed under an introducing line paragraphs after the act, running
+totals that must not become events, one event restated with a later date, and head
+counts stated outside the trigger's own phrase."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsledger.extract import extract_text
+from newsledger.model import Event, Extraction
+
+PUBLISHED = date(2026, 3, 12)  # a Thursday: "Tuesday" / "este martes" is 10 March
+
+
+def transfers(extraction: Extraction) -> list[Event]:
+    return [e for e in extraction.events if e.type == "transfer"]
+
+
+@pytest.fixture(scope="module")
+def spanish_list() -> Extraction:
+    return extract_text("""\
+CIUDAD DE MÉXICO — El gobierno de México envió este martes a Estados Unidos a 31 reos \
+vinculados con el narcotráfico.
+
+El traslado se realizó en aviones de la Fuerza Aérea desde el aeropuerto de Toluca.
+
+Entre las personas enviadas se encuentran las siguientes:
+
+1. Aurelio Benítez Carrasco, alias «El Tordo», señalado como operador del Cártel de Sinaloa.
+2. Fermín Olvera Castañeda, exlíder de Los Caballeros Templarios.
+3. Rodrigo Quezada Lara, alias «El Güero», requerido por delitos contra la salud.
+
+El resto de los trasladados tenía solicitudes de extradición pendientes.
+""", published=PUBLISHED, language="es")
+
+
+def test_numbered_list_names_the_people_of_the_event(spanish_list: Extraction) -> None:
+    [event] = transfers(spanish_list)
+    assert event.count == 31
+    assert {"Aurelio Benítez Carrasco", "Fermín Olvera Castañeda", "Rodrigo Quezada Lara"} <= set(event.persons)
+    assert "Sinaloa Cartel" in event.organizations
+    assert "Knights Templar" in event.organizations
+
+
+def test_english_bullets_under_the_group_included() -> None:
+    extraction = extract_text("""\
+MEXICO CITY — Mexico sent 18 prisoners to the United States on Tuesday.
+
+The flight left from Toluca in the morning, officials said.
+
+The group included:
+
+- Luis Alberto Peña Soto, a commander of the Gulf Cartel.
+- Horacio Villaseñor Tapia, wanted in Texas.
+- Juan Manuel Ortega Ruiz, a Sinaloa Cartel money launderer.
+""", published=PUBLISHED, language="en")
+    [event] = transfers(extraction)
+    assert event.count == 18
+    assert {"Luis Alberto Peña Soto", "Horacio Villaseñor Tapia", "Juan Manuel Ortega Ruiz"} <= set(event.persons)
+    assert {"Gulf Cartel", "Sinaloa Cartel"} <= set(event.organizations)
+
+
+def test_bulleted_summary_lines_are_not_members() -> None:
+    extraction = extract_text("""\
+MEXICO CITY — Mexico sent 18 prisoners to the United States on Tuesday.
+
+Key points:
+
+- The transfer was approved by the National Security Council.
+- Prosecutors in Texas will see most of the prisoners.
+""", published=PUBLISHED, language="en")
+    [event] = transfers(extraction)
+    assert event.persons == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("MEXICO CITY — Mexico sent 37 prisoners to the United States on Tuesday. With the transfer, "
+     "92 prisoners have been sent to the United States this year, the minister said.", "en"),
+    ("CIUDAD DE MÉXICO — México envió este martes a Estados Unidos a 37 reos. Con este traslado, "
+     "ya son 92 los criminales enviados a Estados Unidos.", "es"),
+    ("CIUDAD DE MÉXICO — México envió este martes a Estados Unidos a 37 reos. Con ellos, "
+     "se han entregado 92 criminales a ese país.", "es"),
+])
+def test_a_total_counted_on_top_of_the_event_is_no_event(text: str, language: str) -> None:
+    extraction = extract_text(text, published=PUBLISHED, language=language)
+    assert [e.count for e in transfers(extraction)] == [37]
+    assert any(c.kind == "cumulative_total" and c.value == 92 for c in extraction.claims)
+
+
+def test_a_count_that_adds_up_the_others_is_their_total() -> None:
+    extraction = extract_text("""\
+Mexico sent 29 prisoners to the United States in February 2025. In August 2025 it sent \
+another 26 prisoners to the United States. Mexico has now handed 55 prisoners to U.S. \
+authorities.
+""", published=PUBLISHED, language="en")
+    counts = sorted(e.count for e in transfers(extraction) if e.count)
+    assert counts == [26, 29]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("México envió el martes a Estados Unidos a 40 reos. El Departamento de Justicia celebró este "
+     "miércoles la entrega de los 40 reos.", "es"),
+    ("Mexico sent 40 prisoners to the United States on Tuesday. On Wednesday the Justice Department "
+     "praised the handover of 40 prisoners.", "en"),
+])
+def test_one_event_praised_a_day_later_stays_one(text: str, language: str) -> None:
+    extraction = extract_text(text, published=PUBLISHED, language=language)
+    [event] = transfers(extraction)
+    assert event.count == 40
+    assert event.date.value == "2026-03-10"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Treinta y cuatro reos del penal del Altiplano fueron trasladados a Estados Unidos este martes.", "es"),
+    ("En el primer envío, este martes, salieron del país 34 reos rumbo a Estados Unidos.", "es"),
+])
+def test_head_count_outside_the_trigger_phrase(text: str, language: str) -> None:
+    [event] = transfers(extract_text(text, published=PUBLISHED, language=language))
+    assert event.count == 34
+
+
+def test_groups_listed_under_a_question_heading() -> None:
+    extraction = extract_text("""\
+Last Thursday, the State Department designated four criminal organizations as terrorist \
+organizations.
+
+Which groups are on the list?
+
+1. The Sinaloa Cartel, one of the oldest trafficking groups.
+2. The Gulf Cartel, based in Tamaulipas.
+3. The Jalisco New Generation Cartel, led by a fugitive.
+""", published=PUBLISHED, language="en")
+    [event] = [e for e in extraction.events if e.type == "designation"]
+    assert {"Sinaloa Cartel", "Gulf Cartel", "Jalisco New Generation Cartel"} <= set(event.organizations)
+
+
+def test_frame_values_say_why(spanish_list: Extraction) -> None:
+    [event] = transfers(spanish_list)
+    assert event.provenance["persons:Fermín Olvera Castañeda"].rule == "persons.list-block"
+    assert event.provenance["organizations:Knights Templar"].rule == "organizations.list-block"
+
+
+def test_count_read_from_the_frame_says_why() -> None:
+    [event] = transfers(extract_text(
+        "Treinta y cuatro reos del penal del Altiplano fueron trasladados a Estados Unidos este martes.",
+        published=PUBLISHED, language="es"))
+    assert event.provenance["count"].rule in {"count.object", "count.frame"}
