@@ -56,7 +56,7 @@ def test_missing_file_is_named() -> None:
         lang.load("en", "nothing")
 
 
-SPANISH_WORD_ORDER_LISTS = ("light_verbs", "destination_prepositions", "origin_prepositions",
+SPANISH_WORD_ORDER_LISTS = ("destination_prepositions", "origin_prepositions",
                             "country_holders", "deictic_country_nouns", "demonstratives",
                             "partitive_words", "occurrence_verbs", "definite_determiners",
                             "classification_verbs")
@@ -73,3 +73,35 @@ def test_modality_scope_cues_are_lists(language: str) -> None:
     cues = lang.load(language, "cues")
     for name in ("occurrence_verbs", "definite_determiners", "classification_verbs"):
         assert isinstance(cues[name], list), f"{language}/cues.yaml: {name}"
+
+
+GRAMMAR_LISTS = ("light_verbs",)
+
+
+@pytest.mark.parametrize("language", lang.LANGUAGES)
+def test_grammar_lists_are_lower_case_words(language: str) -> None:
+    data = lang.load(language, "grammar")
+    for name in GRAMMAR_LISTS:
+        words = data[name]
+        assert isinstance(words, list) and words, f"{language}/grammar.yaml: {name}"
+        assert all(isinstance(w, str) and w == w.lower() and w.strip() == w for w in words), name
+        assert len(set(words)) == len(words), f"{language}/grammar.yaml: {name} repeats a word"
+
+
+def test_grammar_any_is_the_union_of_the_languages() -> None:
+    assert lang.grammar_any("light_verbs") == lang.grammar("en", "light_verbs") | lang.grammar("es", "light_verbs")
+    assert "hold" in lang.grammar("en", "light_verbs") and "sostener" not in lang.grammar("en", "light_verbs")
+
+
+@pytest.mark.parametrize("key", ("particles", "leading_articles", "filler", "group_heads"))
+def test_shared_name_words(key: str) -> None:
+    words = lang.load_shared("names")[key]
+    assert isinstance(words, list) and words and all(isinstance(w, str) and w == w.lower() for w in words)
+    assert lang.words("names", key) == frozenset(words)
+
+
+@pytest.mark.parametrize("language", lang.LANGUAGES)
+def test_generic_channels_are_channels(language: str) -> None:
+    from newsledger.pipeline.quotes import generic_channels
+    channels = {e["channel"] for e in lang.load(language, "cues")["channels"]}
+    assert generic_channels(language) and generic_channels(language) <= channels

@@ -17,12 +17,13 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from newsledger import lang
 from newsledger.model import Entity
 
-# Function words that carry no identity in names, in the project's two languages.
-_FILLER = frozenset({"the", "of", "de", "del", "la", "las", "los", "el", "y", "and", "e", "da", "do"})
-# Generic heads that groups are named with in either language ("Cártel de Sinaloa").
-_GROUP_HEADS = frozenset({"cartel", "cartels", "organization", "organizacion"})
+# Function words that carry no identity in names, and the generic heads groups are named
+# with ("Cártel de Sinaloa"), in every language (``lang/names.yaml``).
+_FILLER = lang.words("names", "filler")
+_GROUP_HEADS = lang.words("names", "group_heads")
 _FUZZY_MIN_RATIO = 92.0
 _FUZZY_MIN_LENGTH = 6
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsledger.pipeline.mentions import LIGHT_VERBS
+from newsledger import lang
 from newsledger.pipeline.numbers import Figure, approximation, figure_at
 from newsledger.pipeline.roles import DocContext, cue_set
 from newsledger.pipeline.syntax import OBJECT_DEPS, SUBJECT_DEPS, is_passive, loose_objects, prepositional_objects
@@ -17,8 +17,8 @@ class HeadCounts:
     def __init__(self, context: DocContext, language: str):
         self.context = context
         self.language = language
+        self.light_verbs = lang.grammar(language, "light_verbs")
         self.totals: set[int] = set()
-        self.light_verbs = LIGHT_VERBS | cue_set(language, "light_verbs")
         # Figures of the last ``reasoned`` call that were set aside, with the rule that
         # did so: why a count stays empty ("nearly 30", "92 in total").
         self.rejected: list[tuple[Figure, str]] = []

@@ -130,7 +130,8 @@ class EntityResolver:
         return entities, token_entity
 
 
-_PARTICLES = {"del", "de", "la", "los", "las", "y", "van", "von", "da", "dos"}
+_PARTICLES = lang.words("names", "particles")
+_ARTICLES = lang.words("names", "leading_articles")
 
 
 def _join_particles(doc: Doc) -> list[Span]:
@@ -171,7 +172,7 @@ def _join_particles(doc: Doc) -> list[Span]:
 def _trim(ent: Span) -> Span | None:
     """Drop a leading article and a trailing possessive from a mention."""
     start, end = ent.start, ent.end
-    while start < end and ent.doc[start].lower_ in {"the", "el", "la", "los", "las"} \
+    while start < end and ent.doc[start].lower_ in _ARTICLES \
             and not ent.ent_id_:
         start += 1
     while end > start and ent.doc[end - 1].text in {"'s", "’s", "'", "’", ",", "."}:

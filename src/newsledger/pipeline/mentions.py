@@ -16,10 +16,6 @@ from newsledger.timex import TimexMatch
 Named = tuple[str, TextSpan]  # canonical name and the mention that states it (an Evidence)
 # Slots whose reason a mention keeps in ``provenance`` (list slots keep theirs in ``Named``).
 SCALAR_SLOTS = ("type", "date", "count", "origin", "destination", "negated", "hypothetical")
-# Verbs whose subject is the actor of the event noun they govern ("held a call").
-LIGHT_VERBS = {"hold", "carry", "conduct", "launch", "order", "make", "have", "sostener",
-               "realizar", "lanzar", "ordenar", "tener", "include", "incluir", "see",
-               "depose", "derrocar", "terminar"}
 
 
 @dataclass
@@ -170,4 +166,4 @@ def mention_span(token: Token, entity: Entity, rule: str = "unannotated", cue: T
     return because(token, rule, cue)
 
 
-__all__ = ["LIGHT_VERBS", "SCALAR_SLOTS", "Mention", "Named", "mention_span", "sentence_span"]
+__all__ = ["SCALAR_SLOTS", "Mention", "Named", "mention_span", "sentence_span"]

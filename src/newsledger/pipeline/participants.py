@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newsledger import lang
 from newsledger.model import Entity
 from newsledger.ontology import event_type
 from newsledger.pipeline.evidence import because, text_span
-from newsledger.pipeline.mentions import LIGHT_VERBS, Mention, Named, mention_span, sentence_span
+from newsledger.pipeline.mentions import Mention, Named, mention_span, sentence_span
 from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
 from newsledger.pipeline.syntax import (
     OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, in_subtree, is_passive, preposition_of,
@@ -22,6 +23,7 @@ class Participants:
         self.context = context
         self.language = language
         self.military = cue_set(language, "military_nouns")
+        self.light_verbs = lang.grammar(language, "light_verbs")
 
     def roles(self, mention: Mention, scope: list[Token], subject: Token | None,
               subject_country: str | None) -> None:
@@ -294,7 +296,7 @@ class Participants:
                 if entity is not None and entity.category == "country" and subject is not None:
                     return (entity.country, [subject]) if entity.country else None
         head = noun.head
-        if noun.dep_ in OBJECT_DEPS and head.lemma_.lower() in LIGHT_VERBS:
+        if noun.dep_ in OBJECT_DEPS and head.lemma_.lower() in self.light_verbs:
             subject = self.context.subject_of(head)
             if subject is not None:
                 subject = self.context.antecedent(subject)

@@ -19,8 +19,6 @@ from newsledger.model import Entity, Quote
 from newsledger.pipeline.roles import DocContext, cue_set
 from newsledger.pipeline.syntax import SUBJECT_DEPS
 
-# Channels that say how, not where: a speaker's named outlet or platform is preferred.
-GENERIC_CHANNELS = {"interview", "statement"}
 _PAIRS = (("“", "”"), ("«", "»"), ('"', '"'), ("‘", "’"))
 
 
@@ -59,6 +57,13 @@ def _dialogue_dashes(text: str) -> list[QuotedText]:
     for match in re.finditer(r"(?m)^[—–]\s*(?P<q>[^—–\n]+?)(?:\s*[—–]|$)", text):
         found.append(QuotedText(match.start("q"), match.end("q")))
     return found
+
+
+@cache
+def generic_channels(language: str) -> frozenset[str]:
+    """Channels that say how, not where (``generic: true`` in the cues): a speaker's named
+    outlet or platform is preferred."""
+    return frozenset(e["channel"] for e in lang.load(language, "cues").get("channels", []) if e.get("generic"))
 
 
 @cache
@@ -153,7 +158,7 @@ class _SpeakerFinder:
     def _specific_channel(self, speaker: Entity | str | None, channel: str | None,
                           before: int) -> str | None:
         """No channel, or only a generic one ("interview"): the speaker's last named one."""
-        if isinstance(speaker, Entity) and (channel is None or channel in GENERIC_CHANNELS):
+        if isinstance(speaker, Entity) and (channel is None or channel in generic_channels(self.language)):
             return self._last_channel(speaker, before) or channel
         return channel
 
@@ -164,7 +169,7 @@ class _SpeakerFinder:
             if sent.start_char >= before:
                 break
             named = channel_in(sent.text, self.language)
-            if named and named not in GENERIC_CHANNELS and any(
+            if named and named not in generic_channels(self.language) and any(
                     e is speaker and t.dep_ in SUBJECT_DEPS | {"appos", "flat", "compound"}
                     | {"nsubjpass"} or e is speaker and t.head.dep_ in SUBJECT_DEPS
                     for e, t in self.context.entities_in(list(sent))):

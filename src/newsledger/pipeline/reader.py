@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newsledger import lang
 from newsledger.ontology import event_type
 from newsledger.pipeline.clause import ClauseWords
 from newsledger.pipeline.counts import HeadCounts
@@ -10,7 +11,7 @@ from newsledger.pipeline.dating import DateAssigner
 from newsledger.pipeline.evidence import because, text_span
 from newsledger.pipeline.figures import cumulative_figures, is_series
 from newsledger.pipeline.lists import ListReader
-from newsledger.pipeline.mentions import LIGHT_VERBS, Mention
+from newsledger.pipeline.mentions import Mention
 from newsledger.pipeline.modality import Modality
 from newsledger.pipeline.participants import Participants
 from newsledger.pipeline.roles import DocContext, cue_set
@@ -47,12 +48,12 @@ class MentionReader:
         self.language = language
         self.finder = TriggerFinder(language, set(context.people_nouns), context.person_tokens())
         self.series_words = cue_set(language, "series_nouns")
+        self.light_verbs = lang.grammar(language, "light_verbs")
         self.counts = HeadCounts(context, language)
         self.modality = Modality(context, language)
         self.participants = Participants(context, language)
         self.dates = DateAssigner(context, language)
         self.clause = ClauseWords(context, language)
-        self.light_verbs = LIGHT_VERBS | cue_set(language, "light_verbs")
         self.classification_verbs = cue_set(language, "classification_verbs")
         self.lists = ListReader(context, language, self.finder, self.counts, self._mention)
 
