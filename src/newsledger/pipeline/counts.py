@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from newsledger import lang
 from newsledger.pipeline.numbers import Figure, approximation, figure_at
-from newsledger.pipeline.roles import DocContext, cue_set
+from newsledger.pipeline.roles import DocContext
 from newsledger.pipeline.syntax import OBJECT_DEPS, SUBJECT_DEPS, is_passive, loose_objects, prepositional_objects
 
 
