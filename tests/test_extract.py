@@ -354,3 +354,12 @@ def test_a_planned_transfer_says_which_word_plans_it(extractions: dict[str, Extr
     [planned] = [e for e in extractions["es"].events if e.hypothetical]
     reason = planned.provenance["hypothetical"]
     assert reason.rule == "hypothetical.governor" and reason.cue == "planear"
+
+
+def test_an_approximate_figure_is_the_reason_a_count_stays_empty() -> None:
+    text = "Brazil flew nearly 40 fugitives to Peru on Monday, officials said."
+    [event] = extract_text(text, published=PUBLISHED, language="en").events
+    assert event.type == "transfer" and event.count is None
+    reason = event.provenance["empty:count"]
+    assert (reason.text, reason.rule) == ("40", "count.approximate")  # type: ignore[attr-defined]
+    assert event.to_json()["why"]["empty"]["count"]["rule"] == "count.approximate"

@@ -211,3 +211,46 @@ def test_cue_set_is_lowercase() -> None:
     assert "decir" in cue_set("es", "speech_verbs")
     assert all(w == w.lower() for w in cue_set("en", "title_words"))
     assert cue_set("en", "no_such_list") == frozenset()
+
+
+# -- the route, with its evidence ---------------------------------------------------------
+
+BRAZIL = {"name": "Brazil", "type": "place", "category": "country", "country": "BR"}
+PERU = {"name": "Peru", "type": "place", "category": "country", "country": "PE"}
+
+RETURNED = """
+Brazil     Brazil     PROPN nsubj    1
+returned   return     VERB  ROOT     1
+nine       nine       NUM   nummod   3
+fugitives  fugitive   NOUN  dobj     1
+to         to         ADP   prep     1
+Peru       Peru       PROPN pobj     4
+.          .          PUNCT punct    1
+"""
+
+
+def test_route_of_cites_the_prepositional_phrase(build: Callable[..., Doc], entities) -> None:
+    doc = build(RETURNED)
+    entities(doc, [(0, 1, BRAZIL), (5, 6, PERU)])
+    destination, origin = DocContext(doc, "en").route_of(doc[1])
+    assert origin is None and destination is not None
+    code, why = destination
+    assert code == "PE"
+    assert (why.text, why.rule, why.cue) == ("to Peru", "destination.preposition", "to")
+    assert doc.text[why.start:why.end] == why.text
+
+
+def test_spanish_route_of_cites_the_preposition(build: Callable[..., Doc], entities) -> None:
+    doc = build("""
+    Chile      Chile      PROPN nsubj  1
+    devolvió   devolver   VERB  ROOT   1
+    nueve      nueve      NUM   nummod 3
+    prófugos   prófugo    NOUN  obj    1
+    desde      desde      ADP   case   5
+    Perú       Perú       PROPN obl    1
+    """, lang="es")
+    entities(doc, [(5, 6, PERU)])
+    destination, origin = DocContext(doc, "es").route_of(doc[1])
+    assert destination is None and origin is not None
+    assert origin[0] == "PE"
+    assert (origin[1].text, origin[1].rule, origin[1].cue) == ("desde Perú", "origin.preposition", "desde")
