@@ -43,6 +43,7 @@ RULES: dict[str, str] = {
     "destination.named-before": "\"a esa nación\": the country named last before the phrase",
     "origin.subject": "the country of the trigger's subject, the one that sends",
     "origin.noun-actor": "the country that modifies or carries out the event noun (\"Mexico's transfer\")",
+    "destination.place-abroad": "a city or region of another country than the origin, named as where people were taken",
     "destination.receiver": "the country of the subject of a receiving verb",
     "route.series": "the direction of the other transfers of the same document",
     "destination.dateline": "the country of the dateline: a transfer from abroad arrived where the report is filed",
@@ -77,6 +78,9 @@ RULES: dict[str, str] = {
     # -- location ------------------------------------------------------------------------
     "location.preposition": "a place introduced by a locative preposition of the trigger or its clause",
     "location.place-preposition": "a place of the trigger's words introduced by a locative preposition",
+    "location.patient": "a place hung on the person acted on (\"the killing of … in Guadalajara\")",
+    "location.actor": "a place hung on the acting body (\"a jury in Brooklyn convicted …\")",
+    "location.target": "the place an armed action is aimed at (\"a strike on Sonora\", \"to invade Cuba\")",
     "location.compound": "a place modifying the event noun (\"the Venezuela attack\")",
     "location.capture-abroad": "the country of the person or the object captured abroad",
     # -- modality ------------------------------------------------------------------------
@@ -89,6 +93,9 @@ RULES: dict[str, str] = {
     "hypothetical.judged": "the event noun is only judged (\"intervention was not necessary\")",
     "hypothetical.governor": "a plan, threat or demand verb governs the trigger",
     "hypothetical.governor-modal": "a verb governing the trigger has a modal auxiliary",
+    "negated.carrier": "the verb that carries the event noun is negated (\"the strike won't happen\", \"did not carry out the transfer\")",
+    "hypothetical.carrier": "the verb that carries the event noun has a modal (\"an attack would occur\")",
+    "hypothetical.ruled-out": "what a speaker rules out was only ever possible",
     # -- fallbacks -----------------------------------------------------------------------
     "unannotated": "set by code that records no reason (a bug: every slot-setting site names its rule)",
 }

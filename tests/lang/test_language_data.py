@@ -105,3 +105,30 @@ def test_generic_channels_are_channels(language: str) -> None:
     from newsledger.pipeline.quotes import generic_channels
     channels = {e["channel"] for e in lang.load(language, "cues")["channels"]}
     assert generic_channels(language) and generic_channels(language) <= channels
+
+
+# Cue lists the English sentence reader uses for clause-scoped negation and hypothesis,
+# places, avoidance and companions (lang/en/cues.yaml).
+ENGLISH_READING_CUES = ("happening_verbs", "performing_verbs", "ruling_out", "location_prepositions",
+                        "target_prepositions", "avoidance_verbs", "companion_prepositions")
+
+
+@pytest.mark.parametrize("name", ENGLISH_READING_CUES)
+def test_english_reading_cues_are_words(name: str) -> None:
+    words = lang.load("en", "cues")[name]
+    assert isinstance(words, list) and words
+    # a bare on/no/yes would load as a boolean
+    assert all(isinstance(w, str) and w for w in words), name
+
+
+@pytest.mark.parametrize("language", lang.LANGUAGES)
+def test_location_prepositions_are_words(language: str) -> None:
+    cues = lang.load(language, "cues")
+    for name in ("location_prepositions", "target_prepositions"):
+        assert cues[name] and all(isinstance(w, str) for w in cues[name]), f"{language}: {name}"
+
+
+def test_by_state_names_an_event_type() -> None:
+    for group in rules("en").values():
+        for rule in group:
+            assert rule.by_state is None or rule.by_state in EVENT_TYPES

@@ -16,6 +16,7 @@ class DateAssigner:
     def __init__(self, context: DocContext, language: str):
         self.context = context
         self.since_words = cue_set(language, "since_words")
+        self.occurrence = cue_set(language, "happening_verbs")
         self._quotes: list[QuotedText] | None = None
 
     def assign(self, mentions: list[Mention], timexes: list[tuple[TimexMatch, Token]]) -> None:
@@ -75,7 +76,9 @@ class DateAssigner:
     def _date_cost(self, trigger: Token, head: Token) -> float | None:
         inside = in_subtree(head, trigger)
         clause = next((a for a in [head, *head.ancestors] if a.dep_ in {"relcl", "acl:relcl"}), None)
-        if clause is not None and not in_subtree(trigger, clause):
+        occurred = clause is not None and clause.head.i == trigger.i and clause.lemma_.lower() in self.occurrence
+        if clause is not None and not in_subtree(trigger, clause) and not occurred:
+            # ("the transfer, which took place on Monday": that clause dates its noun)
             return None  # "charges first brought against him in 2020": the clause's own date
         own = next((a for a in [trigger, *trigger.ancestors] if a.dep_ in {"relcl", "acl:relcl"}), None)
         if own is not None and not in_subtree(head, own) and not in_subtree(own.head, head):

@@ -31,6 +31,27 @@ class Modality:
         self.definite = cue_set(language, "definite_determiners")
         endings = lang.load(language, "cues").get("participle_endings") or {}
         self.participles = {str(k): [str(v) for v in vs] for k, vs in endings.items()}
+        self.happening = cue_set(language, "happening_verbs")
+        self.performing = cue_set(language, "performing_verbs")
+        self.ruling_out = cue_set(language, "ruling_out")
+
+    def _modal(self, verb: Token) -> Token | None:
+        """"will", and its contracted form "wo" in "won't", by lemma as well as by form."""
+        return next((c for c in verb.children if c.dep_ == "aux"
+                     and (c.lower_ in self.modals or c.lemma_.lower() in self.modals)), None)
+
+    def _carrier(self, noun: Token) -> Token | None:
+        """The verb whose negation and mood are the event noun's own: "the strike did not
+        happen", "won't make an attack"; not "the transfer did not include Caro Quintero"."""
+        if noun.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        head = noun.head
+        lemma = head.lemma_.lower()
+        if noun.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"} and lemma in self.happening:
+            return head
+        if noun.dep_ in {"dobj", "obj"} and lemma in self.performing:
+            return head
+        return None
 
     def of(self, token: Token) -> tuple[bool, bool]:
         negated, hypothetical = self.reasons(token)
@@ -43,8 +64,8 @@ class Modality:
         negated = next((because(c, "negated.trigger", c) for c in token.children if _negates(c)), None)
         negated = negated or next((because(c, "negated.determiner", c) for c in token.children
                                    if c.dep_ == "det" and c.lower_ in self.negation | {"ningún", "ninguna"}), None)
-        hypothetical = next((because(c, "hypothetical.modal", c) for c in token.children
-                             if c.dep_ == "aux" and c.lower_ in self.modals), None)
+        modal = self._modal(token)
+        hypothetical = because(modal, "hypothetical.modal", modal) if modal is not None else None
         if hypothetical is None and self._judged(token):
             hypothetical = because(token.head, "hypothetical.judged", token.head)
         if hypothetical is None and "Fut" in token.morph.get("Tense"):
@@ -53,13 +74,20 @@ class Modality:
                 and token.pos_ in {"NOUN", "PROPN"} and not self._said_of_known(token):
             # "another transfer could follow", "otro envío podría llegar"
             head = token.head
-            modal = next((c for c in head.children if c.dep_ == "aux" and c.lower_ in self.modals), None)
+            modal = self._modal(head)
             if modal is not None:
                 hypothetical = because(modal, "hypothetical.modal", modal)
             elif "Fut" in head.morph.get("Tense"):
                 hypothetical = because(head, "hypothetical.future", head)
             elif head.lower_ in self.modals:
                 hypothetical = because(head, "hypothetical.modal", head)
+        carrier = self._carrier(token)
+        if carrier is not None:
+            negated = negated or next((because(c, "negated.carrier", c) for c in carrier.children
+                                       if _negates(c)), None)
+            modal = self._modal(carrier)
+            if hypothetical is None and modal is not None:
+                hypothetical = because(modal, "hypothetical.carrier", modal)
         node = token
         for _ in range(4):
             if node.head is node:
@@ -79,7 +107,10 @@ class Modality:
                                            if _negates(c)), None)
             if lemma in self.denial and node.i == token.i:
                 negated = negated or because(head, "negated.denial", head.lemma_)
-            modal = next((c for c in head.children if c.dep_ == "aux" and c.lower_ in self.modals), None)
+                if lemma in self.ruling_out:
+                    # "ruled out a military action": what is ruled out was only ever possible.
+                    hypothetical = hypothetical or because(head, "hypothetical.ruled-out", head.lemma_)
+            modal = self._modal(head)
             if modal is not None:
                 hypothetical = hypothetical or because(modal, "hypothetical.governor-modal", modal)
             if head.pos_ in {"NOUN", "PROPN"} and lemma not in self.hypothetical | self.denial:
@@ -117,7 +148,10 @@ class Modality:
         if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ != "nsubj":
             return False
         if head.lemma_ in {"be", "ser"}:
-            return any(c.dep_ in {"acomp", "attr"} and c.pos_ == "ADJ" for c in head.children)
+            # "was the second this year" ranks the act; "was not necessary" judges it.
+            return any(c.pos_ == "ADJ" and (c.dep_ == "acomp" or c.dep_ == "attr" and c.ent_type_ != "ORDINAL"
+                                            and "Ord" not in c.morph.get("NumType"))
+                       for c in head.children)
         return head.pos_ == "ADJ" and any(c.dep_ == "cop" for c in head.children)
 
 

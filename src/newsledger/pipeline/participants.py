@@ -8,11 +8,11 @@ from newsledger import lang
 from newsledger.model import Entity
 from newsledger.ontology import event_type
 from newsledger.pipeline.evidence import because, text_span
+from newsledger.pipeline.locations import Locator
 from newsledger.pipeline.mentions import Mention, Named, mention_span, sentence_span
 from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
 from newsledger.pipeline.syntax import (
-    OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, in_subtree, is_passive, preposition_of,
-    prepositional_objects,
+    OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, is_passive, preposition_of, prepositional_objects,
 )
 
 
@@ -24,6 +24,8 @@ class Participants:
         self.language = language
         self.military = cue_set(language, "military_nouns")
         self.light_verbs = lang.grammar(language, "light_verbs")
+        self.locator = Locator(context, language)
+        self.companions = cue_set(language, "companion_prepositions")
 
     def roles(self, mention: Mention, scope: list[Token], subject: Token | None,
               subject_country: str | None) -> None:
@@ -64,6 +66,12 @@ class Participants:
                                      for e, t in groups]
             if "location" in spec.slots:
                 mention.location = self._location(mention.trigger, places)
+            if spec.agent_from("subject") and not mention.agents and not passive_or_noun \
+                    and subject is not None and mention.trigger.dep_ == "conj":
+                # "Agents of the FBI were waiting … and took them into custody": the subject
+                # of a conjoined verb lies outside the trigger's own words.
+                mention.agents = named([(e, t) for e, t in context.entities_in(list(subject.subtree))
+                                        if e.type != "place" and e.id not in speakers], "agents.subject")
             if spec.agent_from("by_phrase") and not mention.agents:
                 mention.agents = self._passive_agents(mention.trigger)
             if spec.agent_from("subject_country") and not mention.agents and subject_country \
@@ -75,7 +83,7 @@ class Participants:
         elif reading == "operation":
             # "a U.S. military operation in Venezuela": the modifier is the actor once a
             # place is named; "the Venezuela attack": the modifier is the place.
-            mention.location = self._location(mention.trigger, places)
+            mention.location = self._location(mention.trigger, places, targets=True)
             rule, code = "agents.subject-country", subject_country
             words: list[Token] | Span = sent
             if code is None:
@@ -91,7 +99,10 @@ class Participants:
                 if name and (mention.location is None or name != mention.location[0]):
                     mention.agents = [(name, because(words, rule))]
             actors = set() if subject is None or is_passive(subject.head) else subject_ids
-            mention.persons = named([(e, t) for e, t in persons if e.id not in actors], "persons.scope")
+            # "preparing to attack cartels … in an interview with Hannity": a person met or
+            # spoken with is no target of the action.
+            mention.persons = named([(e, t) for e, t in persons if e.id not in actors
+                                     and preposition_of(_phrase_head(t)) not in self.companions], "persons.scope")
         elif reading == "parties":
             # The people of the clause: "Sheinbaum and Trump held their call", "spoke with
             # Trump", "her call with Trump"; not everyone named in the sentence.
@@ -171,33 +182,8 @@ class Participants:
         return None
 
     def _location(self, token: Token, places: list[tuple[Entity, Token]],
-                  compounds: bool = False) -> Named | None:
-        """The place the event happened: "in Guadalajara", also when the preposition hangs
-        off the verb the trigger is conjoined with or governed by."""
-        heads = [token]
-        heads += [c for c in token.children if c.dep_ in {"relcl", "acl", "acl:relcl"}]
-        node = token
-        while len(heads) < 5 and node.head is not node and (
-                node.dep_ in {"conj", "advcl"} or node.dep_ in SUBJECT_DEPS | OBJECT_DEPS
-                and node.head.pos_ in {"VERB", "AUX"}):
-            node = node.head
-            heads.append(node)
-        sentence_places = self.context.entities_in(list(self.context.sentence_of(token)), "place")
-        for head in heads:
-            for prep, obj in prepositional_objects(head):
-                if prep in {"in", "en", "at"}:
-                    for entity, t in sentence_places:
-                        if in_subtree(t, obj) and entity.category != "country" or t.i == obj.i:
-                            return entity.name, mention_span(t, entity, "location.preposition", prep)
-        for entity, t in places:
-            prep = preposition_of(t) or (preposition_of(t.head) if entity.category != "country" else None)
-            if prep in {"in", "en"}:
-                return entity.name, mention_span(t, entity, "location.place-preposition", prep)
-        if compounds:
-            for entity, t in places:
-                if t.head.i == token.i and t.dep_ in {"compound", "nmod", "amod"}:
-                    return entity.name, mention_span(t, entity, "location.compound")
-        return None
+                  compounds: bool = False, targets: bool = False) -> Named | None:
+        return self.locator.of(token, places, compounds=compounds, targets=targets)
 
     def _pronoun_objects(self, trigger: Token, present: list[tuple[Entity, Token]]) -> list[tuple[Entity, Token]]:
         """"Mexico flew him and 28 other prisoners": the pronoun is the last person named."""
@@ -212,7 +198,7 @@ class Participants:
         for obj in objects:
             for t in [obj, *obj.conjuncts]:
                 if t.lower_ in pronouns and t.pos_ == "PRON":
-                    entity = self.context.last_person_subject(t.i)
+                    entity = self.context.last_person_subject(t.i, acted_on=True)
                     if entity is not None and entity.id not in have:
                         found.append((entity, t))
                         have.add(entity.id)
@@ -284,8 +270,10 @@ class Participants:
         the country and the words that name it."""
         for child in noun.children:
             if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+                # "a U.S. military action": a noun modifier before the noun names the actor;
+                # "la operación de EE.UU." after it is a prepositional phrase, read elsewhere.
                 words = list(child.subtree)
-                code = self.context.country_in(words) if child.dep_ != "nmod" else None
+                code = self.context.country_in(words) if child.dep_ != "nmod" or child.i < noun.i else None
                 if code:
                     return code, words
         for child in noun.children:
@@ -304,6 +292,13 @@ class Participants:
                 code = self.context.country_in(words)
                 return (code, words) if code else None
         return None
+
+
+def _phrase_head(token: Token) -> Token:
+    """The head of the name a token is part of ("Sean" → "Hannity")."""
+    while token.dep_ in {"compound", "flat", "flat:name"} and token.head is not token:
+        token = token.head
+    return token
 
 
 __all__ = ["Participants"]

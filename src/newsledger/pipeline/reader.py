@@ -49,6 +49,7 @@ class MentionReader:
         self.finder = TriggerFinder(language, set(context.people_nouns), context.person_tokens())
         self.series_words = cue_set(language, "series_nouns")
         self.light_verbs = lang.grammar(language, "light_verbs")
+        self.avoidance = cue_set(language, "avoidance_verbs")
         self.counts = HeadCounts(context, language)
         self.modality = Modality(context, language)
         self.participants = Participants(context, language)
@@ -81,6 +82,8 @@ class MentionReader:
                 and not any(c.dep_ in {"obl", "obl:arg", "obl:agent", "nmod", "advmod", "obj"} for c in token.children):
             return True  # "envió a los 12 detenidos": a participle naming people, no act of its own
         if token.pos_ in {"NOUN", "PROPN"}:
+            if token.dep_ in OBJECT_DEPS and token.head.lemma_.lower() in self.avoidance:
+                return True  # "who evaded capture for decades": the act never happened
             if token.dep_ in {"attr", "amod", "fixed", "flat"} \
                     or token.dep_ == "compound" and token.head.lemma_.lower() not in {"operation"}:
                 return True
@@ -119,6 +122,9 @@ class MentionReader:
     # -- one mention ------------------------------------------------------------------
     def _mention(self, trigger: Trigger, sent: Span, others: list[Trigger]) -> Mention | None:
         token = trigger.token
+        if trigger.by_state is not None and self._state_subject(token):
+            # "the U.S. had taken 29 into custody": a state takes custody of people handed to it.
+            trigger = Trigger(token, trigger.by_state, "destination", rule=trigger.rule, cue=trigger.cue)
         mention = Mention(trigger.type, token, sent, subject_role=trigger.subject_role)
         mention.fill("type", trigger.type, because(token, trigger.rule, trigger.cue))
         scope = self._scope(token, [o.token for o in others if o.token.i != token.i], sent)
@@ -170,6 +176,10 @@ class MentionReader:
                     mention.fill("origin", *from_)
                 elif subject_country and subject_country != destination and subject_words:
                     mention.fill("origin", subject_country, because(subject_words, f"origin.{actor_rule}"))
+            if mention.destination is None and mention.origin:
+                reached = self.context.country_of_place_reached(token)
+                if reached is not None and reached[0] != mention.origin:
+                    mention.fill("destination", reached[0], reached[1])
         if trigger.needs_destination and mention.destination is None:
             return None
         self.participants.roles(mention, scope, subject, subject_country)
@@ -203,6 +213,10 @@ class MentionReader:
             more = self.clause.direction(scope)
             to, from_ = to or more[0], from_ or more[1]
         return to, from_
+    def _state_subject(self, verb: Token) -> bool:
+        subject = self.context.subject_of(verb)
+        entity = self.context.entity_at(subject) if subject is not None else None
+        return entity is not None and entity.category == "country" and subject.dep_ not in PASSIVE_SUBJECT_DEPS
 
     def _scope(self, token: Token, others: list[Token], sent: Span) -> list[Token]:
         """The trigger's own words: its subtree, or for a noun the clause it heads,

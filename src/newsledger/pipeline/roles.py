@@ -202,9 +202,11 @@ class DocContext:
                 break
         return None
 
-    def last_person_subject(self, before: int) -> Entity | None:
+    def last_person_subject(self, before: int, acted_on: bool = False) -> Entity | None:
         """The person a pronoun or role noun at ``before`` most likely stands for: the last
-        person named as a subject, else the last person named."""
+        person named as a subject, else the last person named. For the person an act is
+        done to (``acted_on``: "seized him"), one who only speaks ("Marlowe said") or holds
+        office is not a candidate."""
         fallback = None
         for token in reversed(self.doc[:before]):
             entity = self.entity_at(token)
@@ -213,6 +215,9 @@ class DocContext:
             head = token
             while head.dep_ in {"compound", "flat", "appos", "flat:name"} and head.head is not head:
                 head = head.head
+            if acted_on and (self.is_official(entity) or head.dep_ in SUBJECT_DEPS
+                             and self.is_speech_act(head.head)):
+                continue
             if head.dep_ in SUBJECT_DEPS | {"nsubjpass", "nsubj:pass"}:
                 return entity
             fallback = fallback or entity
@@ -226,6 +231,17 @@ class DocContext:
                 return entity.country
         return None
 
+    def country_of_place_reached(self, trigger: Token) -> tuple[str, Evidence] | None:
+        """"transferred … to Texas", "flown to a prison in Houston": the country of a city
+        or region the act moved people to; the caller decides whether that crossed a border."""
+        for prep, obj in prepositional_objects(trigger):
+            if prep in {"to", "into", "a", "hacia"}:
+                for t in obj.subtree:
+                    entity = self.entity_at(t)
+                    if entity is not None and entity.type == "place" and entity.country:
+                        return entity.country, because(self._phrase(obj), "destination.place-abroad", t)
+        return None
+
     def destination_and_origin(self, trigger: Token) -> tuple[str | None, str | None]:
         destination, origin = self.route_of(trigger)
         return destination[0] if destination else None, origin[0] if origin else None
@@ -237,8 +253,12 @@ class DocContext:
         heads = [trigger]
         if trigger.dep_ == "conj":
             heads.append(trigger.head)
-        for head in heads:
+        # "sends 9 inmates to Chile": the parser may hang the destination on the object.
+        objects = [c for h in heads for c in h.children if c.dep_ in {"dobj", "obj"}]
+        for head in heads + objects:
             for prep, obj in prepositional_objects(head):
+                if head in objects and prep not in {"to", "into", "a", "hacia"}:
+                    continue
                 code = self.named_country(obj)
                 if prep in {"to", "into", "a", "hacia", "back", "over"} and code and destination is None:
                     destination = code, because(self._phrase(obj), "destination.preposition", prep)

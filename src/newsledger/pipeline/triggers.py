@@ -28,6 +28,7 @@ class TriggerRule:
     not_with: tuple[str, ...] = ()
     subject_role: str = "agents"
     needs_destination: bool = False
+    by_state: str | None = None
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Trigger:
     # Why the token is a trigger: the ``newsledger.why`` rule id and the lemma it matched.
     rule: str = "trigger"
     cue: str | None = None
+    by_state: str | None = None
 
 
 @cache
@@ -61,9 +63,20 @@ def rules(language: str) -> dict[str, tuple[TriggerRule, ...]]:
                 needs_particle=tuple(str(w).lower() for w in entry.get("needs_particle", ())),
                 not_with=tuple(str(w).lower() for w in entry.get("not_with", ())),
                 subject_role=str(entry.get("subject_role", "agents")),
-                needs_destination=bool(entry.get("needs_destination", False)))
+                needs_destination=bool(entry.get("needs_destination", False)),
+                by_state=entry.get("by_state"))
+            if rule.by_state is not None and rule.by_state not in EVENT_TYPES:
+                raise KnowledgeBaseError(f"lang/{language}/events.yaml: {event_type} entry {number}: "
+                                         f"unknown by_state type {rule.by_state!r}")
             by_lemma.setdefault(rule.lemma, []).append(rule)
     return {lemma: tuple(found) for lemma, found in by_lemma.items()}
+
+
+def _verb_like(token: Token) -> bool:
+    """"did not extradite Ruiz": the tagger sometimes calls a bare verb an adjective; an
+    auxiliary or a direct object shows it is a verb."""
+    return any(c.dep_ in {"aux", "auxpass", "dobj", "neg"} for c in token.children) \
+        and any(c.dep_ in {"aux", "auxpass", "dobj"} for c in token.children)
 
 
 class TriggerFinder:
@@ -86,7 +99,7 @@ class TriggerFinder:
                 if self._matches(token, rule):
                     direct = rule.lemma in {token.lemma_.lower(), token.lower_}
                     found.append(Trigger(token, rule.type, rule.subject_role, rule.needs_destination,
-                                         "trigger" if direct else "trigger.participle", rule.lemma))
+                                         "trigger" if direct else "trigger.participle", rule.lemma, rule.by_state))
                     break
         return found
 
@@ -106,15 +119,16 @@ class TriggerFinder:
 
     def _matches(self, token: Token, rule: TriggerRule) -> bool:
         if rule.pos == "VERB" and token.pos_ not in {"VERB", "AUX"} \
-                and not (token.pos_ == "ADJ" and self.participles):
+                and not (token.pos_ == "ADJ" and (self.participles or _verb_like(token))):
             return False
         if rule.pos == "NOUN" and token.pos_ not in {"NOUN", "PROPN"}:
             return False
         nearby = {t.lower_ for t in token.children} | {t.lemma_.lower() for t in token.children}
         if token.dep_ in {"compound", "amod", "nmod"}:
             nearby |= {token.head.lower_, token.head.lemma_.lower()}
-        if rule.not_with and nearby & set(rule.not_with):
-            return False
+        complements = {o.lemma_.lower() for _, o in prepositional_objects(token)} if rule.pos == "VERB" else set()
+        if rule.not_with and (nearby | complements) & set(rule.not_with):
+            return False  # "took them into custody": an arrest, not a transfer
         if rule.not_with and token.head.lemma_.lower() in rule.not_with and token.dep_ in {"compound", "amod"}:
             return False
         if rule.needs_modifier:

@@ -1,0 +1,118 @@
+"""Where an event happened, read off the trigger's clause.
+
+A report names the place on the verb ("arrested in Tijuana"), on the verb the trigger is
+conjoined with or governed by, on the patient ("the killing of Camarena in Guadalajara",
+where the parser hangs the place on the victim), on the acting body ("a jury in Brooklyn
+convicted him") or, for an armed action, as its target ("a strike on Sonora").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsledger.model import Entity
+from newsledger.pipeline.mentions import Named, mention_span
+from newsledger.pipeline.roles import DocContext, cue_set
+from newsledger.pipeline.syntax import (
+    OBJECT_DEPS, SUBJECT_DEPS, in_subtree, preposition_of, prepositional_objects,
+)
+
+
+class Locator:
+    """The language's location and target prepositions, applied to a trigger."""
+
+    def __init__(self, context: DocContext, language: str):
+        self.context = context
+        self.at = cue_set(language, "location_prepositions")
+        self.targets = cue_set(language, "target_prepositions")
+
+    def of(self, token: Token, places: list[tuple[Entity, Token]], compounds: bool = False,
+           targets: bool = False) -> Named | None:
+        heads = self._heads(token)
+        own = [h for h in heads if h.i == token.i or h.head.i == token.i]
+        sentence_places = self.context.entities_in(list(self.context.sentence_of(token)), "place")
+        found = self._on(own, sentence_places, self.at, "location.preposition")
+        if found is None:
+            # "the killing of Camarena in Guadalajara", "arrested Lara in Tijuana": a place
+            # hung on the person acted on is where the act happened, not where they live.
+            found = self._on(self._patients(own), sentence_places, self.at, "location.patient", only_object=True)
+        if found is None:
+            found = self._on(self._actors(token), sentence_places, self.at, "location.actor", only_object=True)
+        if found is None:
+            found = self._on([h for h in heads if h not in own], sentence_places, self.at, "location.preposition")
+        if found is None:
+            found = self._on(self._patients(heads), sentence_places, self.at, "location.patient", only_object=True)
+        if found is None and targets:
+            found = self._on(heads[:1], sentence_places, self.targets, "location.target", only_object=True)
+        if found is None and targets:
+            # "to invade Mexico": the place an armed action is aimed at is its object.
+            objects = {c.i for c in token.children if c.dep_ in {"dobj", "obj"}}
+            found = next(((e.name, mention_span(t, e, "location.target", token)) for e, t in sentence_places
+                          if t.i in objects), None)
+        if found is not None:
+            return found
+        for entity, t in places:
+            prep = preposition_of(t) or (preposition_of(t.head) if entity.category != "country" else None)
+            if prep in self.at:
+                return entity.name, mention_span(t, entity, "location.place-preposition", prep)
+        if compounds:
+            for entity, t in places:
+                if t.head.i == token.i and t.dep_ in {"compound", "nmod", "amod"}:
+                    return entity.name, mention_span(t, entity, "location.compound")
+        return None
+
+    @staticmethod
+    def _heads(token: Token) -> list[Token]:
+        """The trigger, its own clauses, and the verbs it is conjoined with or governed by."""
+        heads = [token]
+        heads += [c for c in token.children if c.dep_ in {"relcl", "acl", "acl:relcl"}]
+        node = token
+        while len(heads) < 5 and node.head is not node and (
+                node.dep_ in {"conj", "advcl"} or node.dep_ in SUBJECT_DEPS | OBJECT_DEPS
+                and node.head.pos_ in {"VERB", "AUX"}):
+            node = node.head
+            heads.append(node)
+        return heads
+
+    @staticmethod
+    def _patients(heads: list[Token]) -> list[Token]:
+        found = []
+        for head in heads:
+            found += [c for c in head.children if c.dep_ in OBJECT_DEPS - {"attr", "oprd"}]
+            found += [obj for prep, obj in prepositional_objects(head) if prep in {"of", "de"}]
+        return found
+
+    def _actors(self, token: Token) -> list[Token]:
+        """The acting body ("a jury in Brooklyn convicted him"): the verb's own subject, or
+        where the parser lost it ("after a jury … convicted": the subject read as the
+        object of "after"), the noun phrase right before the verb."""
+        if token.pos_ not in {"VERB", "AUX"}:
+            return []
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects and token.i > 0:
+            node = top = token.doc[token.i - 1]
+            while node.head is not node and node.head.i < token.i and node.head.right_edge.i == token.i - 1:
+                node = node.head
+                top = node if node.pos_ in {"NOUN", "PROPN"} else top
+            subjects = [top] if top.pos_ in {"NOUN", "PROPN"} else []
+        return [s for s in subjects if self.context.entity_at(s) is None]
+
+    def _on(self, heads: list[Token], places: list[tuple[Entity, Token]], preps: frozenset[str],
+            rule: str, only_object: bool = False) -> Named | None:
+        for head in heads:
+            for prep, obj in prepositional_objects(head):
+                if prep not in preps:
+                    continue
+                for entity, t in places:
+                    if t.i == obj.i or not only_object and in_subtree(t, obj) \
+                            and entity.category != "country" and not _listed_with_other(t, obj):
+                        return entity.name, mention_span(t, entity, rule, prep)
+        return None
+
+
+def _listed_with_other(place: Token, obj: Token) -> bool:
+    """"pleaded guilty in American courts and Washington …": a place conjoined with the
+    object noun is another item of a list, not a place inside the object."""
+    return place.dep_ == "conj" and place.head.i == obj.i
+
+
+__all__ = ["Locator"]
