@@ -63,3 +63,10 @@ def test_explain_covers_every_event() -> None:
     info = DocumentInfo("sha256:x", "t.txt", None, "en")
     extraction = Extraction(info, events=[transfer(), Event("v2", "killing")])
     assert [e.event.id for e in explain(extraction)] == ["v1", "v2"]
+
+
+def test_the_evidence_a_type_needs_is_shown_as_met() -> None:
+    killing = Event("v4", "killing", DateValue.of_year(1990), persons=["Ana Ruiz"])
+    lines = explain_event(killing).lines()
+    assert lines[1] == "  evidence: date, participants (a killing needs one of: count, date, location, participants)"
+    assert explain_event(transfer()).evidence == []  # a transfer needs no more than its trigger

@@ -53,15 +53,21 @@ class EventExplanation:
     event: Event
     trigger: SlotReason
     slots: list[SlotReason]
+    # How the event meets what its type needs to be an event at all (ontology.yaml).
+    evidence: list[str]
 
     def lines(self) -> list[str]:
         head = f"{self.event.id} {self.event.type}: {self.trigger.reason()}"
-        return [head, *(f"  {reason.line()}" for reason in self.slots)]
+        return [head, *(f"  evidence: {line}" for line in self.evidence),
+                *(f"  {reason.line()}" for reason in self.slots)]
 
 
-def explain_event(event: Event) -> EventExplanation:
+def explain_event(event: Event, language: str | None = None) -> EventExplanation:
+    """``language`` names the data folder the rules read (``lang/<code>/``) in the lines."""
     provenance = event.provenance
     trigger = _reason("type", event.type, provenance.get("type"))
+    if language and trigger.why:
+        trigger = SlotReason(trigger.slot, trigger.value, trigger.evidence, trigger.why.replace("<code>", language))
     slots: list[SlotReason] = []
     used = ALWAYS | event_type(event.type).slots
     for slot in ORDER:
@@ -80,12 +86,36 @@ def explain_event(event: Event) -> EventExplanation:
             slots.append(_empty(slot, provenance.get(f"empty:{slot}"), shown="no" if value is False else None))
         else:
             slots.append(_reason(slot, "yes" if value is True else str(value), provenance.get(slot)))
-    return EventExplanation(event, trigger, slots)
+    return EventExplanation(event, trigger, slots, type_evidence(event))
+
+
+def type_evidence(event: Event) -> list[str]:
+    """One line per requirement of the type: the alternatives the event states.
+
+    A requirement ``verb`` (the act stated by a verb) is read off the trigger, which the
+    event does not keep; it is shown as required, not as met or missed."""
+    lines = []
+    for requirement in event_type(event.type).evidence:
+        options = sorted(requirement)
+        met = [item for item in options if _states(event, item)]
+        need = f"a {event.type} needs one of: {', '.join(options)}"
+        lines.append(f"{', '.join(met)} ({need})" if met else f"none stated ({need})")
+    return lines
+
+
+def _states(event: Event, item: str) -> bool:
+    if item == "date":
+        return event.date.known
+    if item == "participants":
+        return bool(event.agents or event.persons or event.organizations)
+    if item == "two_parties":
+        return len(set(event.agents)) >= 2
+    return item != "verb" and bool(getattr(event, item, None))
 
 
 def explain(extraction: Extraction) -> list[EventExplanation]:
     """Every event of an extraction, explained slot by slot."""
-    return [explain_event(event) for event in extraction.events]
+    return [explain_event(event, extraction.document.language) for event in extraction.events]
 
 
 def _reason(slot: str, value: str, evidence: Span | None) -> SlotReason:
@@ -102,4 +132,4 @@ def _empty(slot: str, evidence: Span | None, shown: str | None = None) -> SlotRe
     return SlotReason(slot, shown, None, EMPTY[slot])
 
 
-__all__ = ["EventExplanation", "SlotReason", "explain", "explain_event"]
+__all__ = ["EventExplanation", "SlotReason", "explain", "explain_event", "type_evidence"]
