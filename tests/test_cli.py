@@ -183,6 +183,8 @@ def test_export_is_the_ledger_contract(cli: Invoke, samples_db: str) -> None:
             text = texts.setdefault(path, _stored_text(path))
             for span in source["evidence"]:
                 assert text[span["start"]:span["end"]] == span["text"]
+    statements = [s for event in data["events"] for s in event.get("statements", []) if s["span"]]
+    assert statements and all(s["span"]["rule"] for s in statements)  # each value's reason, from the store
     for tally in data["tallies"]:
         assert {"event_type", "origin", "destination", "running"} <= set(tally)
     for check in data["claim_checks"]:
@@ -243,6 +245,13 @@ def test_events_and_show_cite_the_source_sentence(cli: Invoke, samples_db: str) 
     assert shown.exit_code == 0, shown.stderr
     assert "Mexico flew 37 imprisoned members of drug cartels to the United States on Tuesday" in \
         " ".join(shown.stdout.split())
+
+
+def test_show_of_a_report_gives_each_value_its_rule(cli: Invoke, samples_db: str) -> None:
+    shown = cli("show", "1", db=samples_db)
+    assert shown.exit_code == 0, shown.stderr
+    read = shown.stdout.split("where each value was read", 1)[1]
+    assert "type ← " in read and "(rule trigger)" in read and "(rule date.nearest)" in read
 
 
 def test_show_unknown_id_is_an_error(cli: Invoke, samples_db: str) -> None:

@@ -311,7 +311,7 @@ def report_detail(console: Console, stored: "StoredEvent", text: str) -> None:
         for key, span in sorted(event.provenance.items()):
             rule = getattr(span, "rule", None)
             console.print(f"  {key} ← “{span.text}” in “{sentence_around(text, span.start, span.end)}”"
-                          + (f" [{rule}]" if rule else ""))
+                          + (f" (rule {rule})" if rule else ""))
 
 
 def tally(console: Console, result: "Tally") -> None:
