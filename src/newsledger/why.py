@@ -62,6 +62,7 @@ RULES: dict[str, str] = {
     "organizations.scope": "a criminal group named in the trigger's own words",
     "organizations.described": "a criminal group in the phrase the trigger's relative clause describes",
     "organizations.list-block": "a criminal group named on a line of a list of the event's people or groups",
+    "organizations.affiliation": "a criminal group a sentence ties the event's people to (\"tied to\", \"pertenecían a\")",
     "organizations.victim": "an organization in the object of the killing",
     "organizations.list": "a criminal group named in a membership list of the document's transfer",
     "agents.subject": "an entity in the subject of the active trigger verb",

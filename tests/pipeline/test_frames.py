@@ -147,3 +147,33 @@ def test_count_read_from_the_frame_says_why() -> None:
         "Treinta y cuatro reos del penal del Altiplano fueron trasladados a Estados Unidos este martes.",
         published=PUBLISHED, language="es"))
     assert event.provenance["count"].rule in {"count.object", "count.frame"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("MEXICO CITY — Mexico sent 21 prisoners to the United States on Tuesday. The prisoners have been "
+     "tied to the Sinaloa Cartel and the Gulf Cartel, officials said.", "en"),
+    ("CIUDAD DE MÉXICO — México envió este martes a Estados Unidos a 21 reos. Las organizaciones a las "
+     "que pertenecían los reos trasladados son el Cártel de Sinaloa y el Cártel del Golfo.", "es"),
+])
+def test_a_sentence_tying_the_people_to_groups_names_their_groups(text: str, language: str) -> None:
+    [event] = [e for e in transfers(extract_text(text, published=PUBLISHED, language=language)) if e.count]
+    assert {"Sinaloa Cartel", "Gulf Cartel"} <= set(event.organizations)
+    assert event.provenance["organizations:Gulf Cartel"].rule in {"organizations.affiliation", "organizations.scope"}
+
+
+def test_those_transferred_include() -> None:
+    extraction = extract_text(
+        "MEXICO CITY — Mexico sent 21 prisoners to the United States on Tuesday.\n\n"
+        "Those transferred include Horacio Villaseñor Tapia, a leader of the Gulf Cartel.",
+        published=PUBLISHED, language="en")
+    [event] = transfers(extraction)
+    assert "Horacio Villaseñor Tapia" in event.persons
+
+
+def test_earlier_figures_of_the_series_with_de() -> None:
+    extraction = extract_text(
+        "CIUDAD DE MÉXICO — México envió este martes a Estados Unidos a 37 reos. Con él, ya son noventa y "
+        "dos los detenidos remitidos a Estados Unidos, tras los veintinueve de febrero y los veintiséis de agosto.",
+        published=PUBLISHED, language="es")
+    counts = sorted(e.count for e in transfers(extraction) if e.count)
+    assert counts == [26, 29, 37]

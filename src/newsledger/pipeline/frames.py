@@ -31,7 +31,7 @@ from newsledger.pipeline.listblocks import intro_types, list_blocks, speaks_of_p
 from newsledger.pipeline.mentions import Mention, mention_span
 from newsledger.pipeline.numbers import Figure, figure_at
 from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
-from newsledger.pipeline.syntax import SUBJECT_DEPS, OBJECT_DEPS, path_length, prepositional_objects
+from newsledger.pipeline.syntax import OBJECT_DEPS, SUBJECT_DEPS, in_subtree, path_length, prepositional_objects
 from newsledger.pipeline.triggers import TriggerFinder, rules
 
 Merge = Callable[[list[Mention]], list[Mention]]
@@ -70,6 +70,7 @@ class FrameAssembler:
         frames = self._without_sums(frames, merge)
         frames = _restatements(frames)
         self._attach_lists(frames)
+        self._affiliations(frames)
         self._gather_counts(frames)
         return frames
 
@@ -169,6 +170,31 @@ class FrameAssembler:
                     rule = "persons.list-shape" if entity.id.startswith("list:") else "persons.list-block"
                     _add(target.persons, [(entity, token)], rule)
                 _add(target.organizations, block.groups, "organizations.list-block")
+
+    def _affiliations(self, frames: list[Mention]) -> None:
+        """"The alleged cartel members have been tied to the Sinaloa Cartel, …", "las
+        organizaciones a las que pertenecían los reos trasladados son …": a sentence that
+        ties the event's people to groups, by an affiliation cue, names their groups."""
+        cues = cue_set(self.language, "affiliation")
+        listed = _listed_types()
+        for sent in self.context.sentences:
+            if not any(t.lemma_.lower() in cues or t.lower_ in cues for t in sent):
+                continue
+            groups = [(e, t) for e, t in self.context.entities_in(sent) if self.context.is_criminal_group(e)]
+            if not groups:
+                continue
+            triggers = self.finder.find(sent)
+            types = {t.type for t in triggers} & listed
+            if not types and not any(t.lemma_.lower() in self.context.people_nouns
+                                     and any(c.dep_ == "det" for c in t.children) for t in sent):
+                continue  # no word for the event or its people
+            others = [t.token for t in triggers if t.type not in listed]
+            speakers = self.context.speakers(sent)
+            groups = [(e, t) for e, t in groups if e.id not in speakers
+                      and not any(in_subtree(t, o) for o in others)]
+            target = main_frame([f for f in frames if f.trigger.i < sent.end] or frames, types, self.context)
+            if target is not None and target.type in listed:
+                _add(target.organizations, groups, "organizations.affiliation")
 
     # -- head counts ----------------------------------------------------------------
     def _gather_counts(self, frames: list[Mention]) -> None:

@@ -29,6 +29,7 @@ class ListReader:
         self.counts = counts
         self.draft = draft
         self.membership = cue_set(language, "membership")
+        self.connectors = cue_set(language, "enumeration_connectors")
 
     def enumerated(self, sent: Span, mentions: list[Mention],
                    timexes: list[tuple[TimexMatch, Token]]) -> list[Mention]:
@@ -71,8 +72,8 @@ class ListReader:
             span = doc.char_span(match.start, match.end, alignment_mode="expand")
             if span is None:
                 continue
-            start = span.start + (0 if span[0].lower_ in {"in", "en"} else -1)
-            if start < 1 or doc[start].lower_ not in {"in", "en"} or not doc[start - 1].like_num:
+            start = span.start + (0 if span[0].lower_ in self.connectors else -1)
+            if start < 1 or doc[start].lower_ not in self.connectors or not doc[start - 1].like_num:
                 continue
             number = doc[start - 1]
             figure = figure_at(sent.doc, number.i, self.language)
@@ -100,9 +101,9 @@ class ListReader:
         return found
 
     def _speaks_of_transfers(self, sent: Span) -> bool:
-        """Transfer vocabulary anywhere, even in clauses set aside as series."""
-        rules = self.finder.rules
-        return any(any(r.type == "transfer" for r in rules.get(t.lemma_.lower(), ())) for t in sent)
+        """Transfer vocabulary anywhere, even in clauses set aside as series, and in
+        participles ("los detenidos remitidos")."""
+        return any(any(r.type == "transfer" for r in self.finder.rules_for(t)) for t in sent)
 
     def _lists_people(self, token: Token) -> bool:
         """A membership cue that speaks of people or of a transfer: "the group included",

@@ -40,6 +40,14 @@ def _fold_captures(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+def _describes_people(mention: Mention) -> bool:
+    """"Those transferred include …", "Entre los enviados figura …": a participle that
+    only says who the people are, with no date, count or route of its own, states no
+    new act; the sentence lists the people of the event it describes."""
+    return mention.trigger.dep_ in {"acl", "amod", "nmod"} and mention.trigger.pos_ in {"VERB", "ADJ"} \
+        and mention.date is None and mention.count is None and not mention.destination and not mention.origin
+
+
 class MentionReader:
     """Reads the event mentions of one sentence at a time."""
 
@@ -68,8 +76,9 @@ class MentionReader:
         mentions = _fold_captures([m for m in mentions if m is not None])
         self.dates.assign(mentions, timexes)
         mentions += self.lists.enumerated(sent, mentions, timexes)
-        if not any(m.type == "transfer" for m in mentions):
-            self.lists.attach_members(sent, earlier + mentions, [m.trigger for m in mentions])
+        acts = [m for m in mentions if not _describes_people(m)]
+        if not any(m.type == "transfer" for m in acts):
+            self.lists.attach_members(sent, earlier + mentions, [m.trigger for m in acts])
         return mentions
 
     # -- which triggers count ---------------------------------------------------------

@@ -103,6 +103,10 @@ class TriggerFinder:
                     break
         return found
 
+    def rules_for(self, token: Token) -> tuple[TriggerRule, ...]:
+        """The rules a token's lemma, or the verb its participle comes from, may fire."""
+        return self._rules_for(token)
+
     def _rules_for(self, token: Token) -> tuple[TriggerRule, ...]:
         rules_ = self.rules.get(token.lemma_.lower(), ()) or self.rules.get(token.lower_, ())
         if rules_ or token.pos_ not in {"ADJ", "VERB"}:
