@@ -363,3 +363,19 @@ def test_an_approximate_figure_is_the_reason_a_count_stays_empty() -> None:
     reason = event.provenance["empty:count"]
     assert (reason.text, reason.rule) == ("40", "count.approximate")  # type: ignore[attr-defined]
     assert event.to_json()["why"]["empty"]["count"]["rule"] == "count.approximate"
+
+
+def test_a_series_start_is_the_reason_a_date_stays_empty() -> None:
+    text = "Brazil has sent 40 fugitives to Peru since February, officials said."
+    [event] = extract_text(text, published=PUBLISHED, language="en").events
+    assert not event.date.known
+    reason = event.provenance["empty:date"]
+    assert (reason.text, reason.rule) == ("February", "date.since")  # type: ignore[attr-defined]
+
+
+def test_a_quoted_date_is_the_reason_a_date_stays_empty() -> None:
+    text = "\"We sent 12 fugitives to Peru on Monday,\" the minister said."
+    [event] = extract_text(text, published=PUBLISHED, language="en").events
+    assert not event.date.known
+    reason = event.provenance["empty:date"]
+    assert (reason.text, reason.rule) == ("Monday", "date.quoted")  # type: ignore[attr-defined]

@@ -23,6 +23,8 @@ RULES: dict[str, str] = {
     "date.clause": "a date of the same clause, shared by an event of another type",
     "date.relative-clause": "the date of the event noun the trigger's relative clause hangs on",
     "date.enumerated": "the date that follows the figure in a list of earlier events",
+    "date.quoted": "a date in quoted speech is the speaker's, not the report's: it dates no event",
+    "date.since": "a date after \"since\"/\"desde\" starts a series: it dates no event",
     # -- count ---------------------------------------------------------------------------
     "count.object": "a number governing the trigger's object or its people noun",
     "count.object-others": "\"him and 28 other …\": the number plus the person named with it",

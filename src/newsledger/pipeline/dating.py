@@ -24,6 +24,8 @@ class DateAssigner:
         pairs = []
         # "Today's transfer …," a speaker said: a quotation's relative dates are the
         # speaker's, not the report's.
+        set_aside = [(m, "date.quoted" if self._quoted(m.start) else "date.since") for m, _ in timexes
+                     if self._quoted(m.start) or self._since(m)]
         timexes = [(m, h) for m, h in timexes if not self._quoted(m.start) and not self._since(m)]
         for match, head in timexes:
             for mention in mentions:
@@ -56,6 +58,12 @@ class DateAssigner:
                             and mention.trigger.dep_ == "relcl" and mention.trigger.head.i == other.trigger.i:
                         mention.fill("date", other.date, because(other.date, "date.relative-clause",
                                                                   other.trigger))
+        if set_aside and not timexes:
+            # Why a mention stays undated: the sentence's only dates were set aside.
+            match, rule = set_aside[0]
+            for mention in mentions:
+                if mention.date is None:
+                    mention.note_empty("date", because(match, rule))
 
     def _owns(self, mention: Mention, match: TimexMatch) -> bool:
         """"pleaded not guilty to the 1985 murder": a date inside a trigger's own phrase
