@@ -29,6 +29,11 @@ def totals(text: str, language: str) -> list[tuple[int, str]]:
     ("Con este envío suman noventa y dos los reos entregados.", "es", [(92, "noventa y dos")]),
     ("Con ellos ya son un total de 55 reos.", "es", [(55, "55")]),
     ("La cifra se eleva a treinta y siete.", "es", [(37, "treinta y siete")]),
+    ("En total, 41 reclusos en tres vuelos.", "es", [(41, "41")]),
+    ("In total, 48 inmates on two flights.", "en", [(48, "48")]),
+    ("Si sumas los cuatro grupos, ya van 88 personas.", "es", [(88, "88")]),
+    ("La fiscalía estatal contabiliza más de 300 homicidios.", "es", [(300, "300")]),
+    ("Local officials have tallied 140 killings this year.", "en", [(140, "140")]),
 ])
 def test_cumulative_figures(text: str, language: str, expected: list) -> None:
     assert totals(text, language) == expected

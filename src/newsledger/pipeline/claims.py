@@ -6,14 +6,14 @@ import re
 from collections import Counter
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsledger.model import Claim, DateValue, Event
+from newsledger.pipeline.claimtypes import ClaimTyper
 from newsledger.pipeline.figures import ordinal_mentions
 from newsledger.pipeline.numbers import approximation, figure_at, value_range
 from newsledger.pipeline.roles import DocContext, cue_set
 from newsledger.pipeline.syntax import SUBJECT_DEPS, in_subtree, path_length
-from newsledger.pipeline.triggers import rules
 
 
 _GLUED_PERCENT = re.compile(r"^(\d+(?:[.,]\d+)?)%$")
@@ -37,12 +37,12 @@ class ClaimExtractor:
                 claims.append(Claim("count", event.count, event.type, span.start, span.end,
                                     event.origin, event.destination, text=span.text, event=event.id))
         totals = doc._.nl_totals or {}
-        for sent in context.sentences:
+        typer = ClaimTyper(language, list(events.values()), doc._.nl_event_members or {})
+        for number, sent in enumerate(context.sentences):
             speaker = _speaker(sent, context)
             in_sentence = {i: members[i] for i in range(sent.start, sent.end) if i in members}
-            sentence_type = _sentence_type(sent, language, in_sentence, events)
             for figure in totals.get(sent.start, ()):
-                event_type = sentence_type or "transfer"
+                event_type = typer.of_total(doc[figure.start], sent)
                 origin, destination = series if event_type == "transfer" else (None, None)
                 first, last = doc[figure.start], doc[figure.end - 1]
                 claim = Claim("cumulative_total", figure.value, event_type, first.idx,
@@ -52,22 +52,17 @@ class ClaimExtractor:
                 if kind is not None:
                     claim.low, claim.high = value_range(figure.value, kind)
                 claims.append(claim)
-            claims.extend(self._ordinals(sent, language, in_sentence, events, speaker, doc))
+            claims.extend(self._ordinals(sent, number, typer, in_sentence, events, speaker, doc))
             claims.extend(_percentages(sent, language, speaker))
         doc._.nl_claims = claims
         return doc
 
-    def _ordinals(self, sent: Span, language: str, in_sentence: dict[int, str],
+    def _ordinals(self, sent: Span, number: int, typer: ClaimTyper, in_sentence: dict[int, str],
                   events: dict[str, Event], speaker: str | None, doc: Doc) -> list[Claim]:
         found = []
-        for mention in ordinal_mentions(sent, language):
-            event_id = in_sentence.get(mention.anchor.i)
-            if event_id is None and in_sentence:
-                event_id = min(in_sentence.items(),
-                               key=lambda item: path_length(doc[item[0]], mention.anchor))[1]
-            if event_id is None:
-                # "Es el segundo envío masivo": the event noun names the report's own event.
-                event_id = _main_event_of(mention.anchor, language, events)
+        for mention in ordinal_mentions(sent, typer.language):
+            event_type = typer.of_ordinal(mention.token, mention.anchor, sent, number)
+            event_id = _event_of(mention.anchor, event_type, in_sentence, events, doc)
             if event_id is None:
                 continue
             event = events[event_id]
@@ -81,13 +76,17 @@ class ClaimExtractor:
         return found
 
 
-def _main_event_of(anchor, language: str, events: dict[str, Event]) -> str | None:
-    """The first factual event of the type the anchor noun names, if it names one."""
-    types = {rule.type for rule in rules(language).get(anchor.lemma_.lower(), ())}
-    if not types and anchor.lemma_.lower() in cue_set(language, "occurrence_nouns"):
-        # "Es la tercera vez que …": the n-th time of what the report is about.
-        types = {e.type for e in list(events.values())[:1]}
-    return next((e.id for e in events.values() if e.type in types
+def _event_of(anchor: Token, event_type: str | None, in_sentence: dict[int, str],
+              events: dict[str, Event], doc: Doc) -> str | None:
+    """The event an ordinal ranks: its own noun's, else the nearest of its type in the
+    sentence, else the report's first factual event of that type."""
+    if anchor.i in in_sentence:
+        return in_sentence[anchor.i]
+    near = sorted((path_length(doc[i], anchor), event_id) for i, event_id in in_sentence.items()
+                  if events[event_id].type == event_type)
+    if near:
+        return near[0][1]
+    return next((e.id for e in events.values() if e.type == event_type
                  and not e.negated and not e.hypothetical), None)
 
 
@@ -98,17 +97,6 @@ def _period(anchor, doc: Doc) -> DateValue | None:
         if span is not None and match.date.precision == "year" and in_subtree(span.root, anchor) \
                 and span.root.i != anchor.i:
             return match.date
-    return None
-
-
-def _sentence_type(sent: Span, language: str, in_sentence: dict[int, str],
-                   events: dict[str, Event]) -> str | None:
-    if in_sentence:
-        return Counter(events[e].type for e in in_sentence.values()).most_common(1)[0][0]
-    vocabulary = rules(language)
-    for token in sent:
-        for rule in vocabulary.get(token.lemma_.lower(), ()):
-            return rule.type
     return None
 
 

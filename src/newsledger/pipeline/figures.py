@@ -52,11 +52,19 @@ def cumulative_figures(sent: Span, language: str) -> list[Figure]:
             if span is None:
                 continue
             figure = figure_at(sent.doc, span.start, language)
-            if figure is not None and figure.value > 1 and not _is_year(sent.doc[figure.start]):
+            if figure is not None and figure.value > 1 and not _is_year(sent.doc[figure.start]) \
+                    and not counts_occurrences(sent.doc[figure.start], language):
                 found[figure.start] = figure
     for figure in series_totals(sent, language):
         found.setdefault(figure.start, figure)
     return sorted(found.values(), key=lambda f: f.start)
+
+
+def counts_occurrences(figure: Token, language: str) -> bool:
+    """"55 prisoners in two transfers", "si sumas los tres grupos": a figure that counts
+    the rounds of a series is not its running total of people."""
+    head = figure.head if figure.dep_ == "nummod" else figure
+    return head.i != figure.i and head.lemma_.lower() in cue_set(language, "occurrence_nouns")
 
 
 def is_series(noun: Token, language: str) -> bool:
