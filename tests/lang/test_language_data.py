@@ -132,3 +132,18 @@ def test_by_state_names_an_event_type() -> None:
     for group in rules("en").values():
         for rule in group:
             assert rule.by_state is None or rule.by_state in EVENT_TYPES
+
+
+NAME_LISTS = ("non_names", "organization_heads", "place_heads", "thing_heads", "place_prefixes", "continuation_words",
+              "organization_prefixes", "organization_suffixes", "place_suffixes")
+
+
+@pytest.mark.parametrize("language", lang.LANGUAGES)
+def test_name_evidence_lists(language: str) -> None:
+    data = lang.load(language, "entities")
+    for name in NAME_LISTS:
+        assert isinstance(data[name], list), f"{language}/entities.yaml: {name}"
+        assert all(isinstance(w, str) and w == w.strip().lower() for w in data[name]), \
+            f"{language}/entities.yaml: {name}"
+    for pattern in data["non_name_shapes"]:
+        re.compile(pattern)

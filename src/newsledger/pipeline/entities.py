@@ -9,6 +9,7 @@ canonical ``model.Entity`` per real entity, with every mention.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -19,10 +20,8 @@ from newsledger import lang
 from newsledger.kb import KBEntry, KnowledgeBase, fold
 from newsledger.model import Entity
 from newsledger.model import Span as TextSpan
+from newsledger.pipeline.nametypes import LABEL_TYPES, NameEvidence, common_words
 
-# spaCy labels (English and Spanish models) and the contract's entity types.
-LABEL_TYPES = {"PERSON": "person", "PER": "person", "ORG": "organization",
-               "GPE": "place", "LOC": "place", "FAC": "place"}
 _LEADING = re.compile(r"^(?:the|The|THE|el|El|la|La|los|Los|las|Las)\s+(?=\S)")
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 
@@ -36,16 +35,18 @@ class _Draft:
     entry: KBEntry | None
     mentions: list[Span] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
+    votes: Counter[str] = field(default_factory=Counter)
 
 
 class EntityResolver:
     """Groups mentions into canonical entities for one document."""
 
-    def __init__(self, language: str):
+    def __init__(self, language: str, lexicon: frozenset[str] = frozenset()):
         self.language = language
         cues = lang.load(language, "cues")
         self.titles = {w.lower() for w in cues["title_words"]}
         self.non_entity = frozenset(fold(w) for w in cues.get("non_entity_words", ()))
+        self.names = NameEvidence(language, lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         kb = KnowledgeBase.default()
@@ -58,25 +59,41 @@ class EntityResolver:
             if span is None:
                 continue
             entry = kb.get(ent.ent_id_) if ent.ent_id_ else None
+            longer = _longer_name(span, self.names.data.continuations) if entry is not None and entry.type == "organization" else None
+            if longer is not None:
+                span, entry, etype = longer, None, "organization"
             if entry is None:
                 entry = _lookup(span.text, etype)
-            if entry is None and not self._plausible_name(span, kb):
+            if entry is None and (not self._plausible_name(span, kb) or self.names.is_non_name(span)):
                 continue
-            key = entry.id if entry else f"{etype}:{fold(span.text)}"
+            # An unknown name is one entity whatever labels its mentions got: the type is voted.
+            key = entry.id if entry else f"name:{fold(span.text)}"
             draft = drafts.get(key)
             if draft is None:
                 name = entry.name if entry else _display_name(span.text)
                 draft = drafts[key] = _Draft(name, entry.type if entry else etype, entry)
             draft.mentions.append(span)
-            if draft.type == "person":
+            if entry is None:
+                draft.votes.update(self.names.votes(span))
+            if draft.type == "person" or entry is None:
                 title = self._title_before(span)
                 if title and title not in draft.titles:
                     draft.titles.append(title)
+        _settle_types(drafts)
+        _capitals(drafts)
         _resolve_short_forms(drafts)
+        self._drop_common_words(drafts)
         entities, token_entity = self._finish(doc, drafts)
         doc._.nl_entities = entities
         doc._.nl_token_entity = token_entity
         return doc
+
+    def _drop_common_words(self, drafts: dict[str, _Draft]) -> None:
+        """"Semanas después", "Redacción": a lone word that is only capitalised where it
+        stands, and that the lexicon knows, is no name (short forms were joined first)."""
+        for key, draft in list(drafts.items()):
+            if draft.entry is None and all(self.names.is_common_word(m) for m in draft.mentions):
+                del drafts[key]
 
     def _plausible_name(self, span: Span, kb: KnowledgeBase) -> bool:
         if not _looks_like_name(span, self.non_entity):
@@ -251,17 +268,84 @@ def _resolve_short_forms(drafts: dict[str, _Draft]) -> None:
         del drafts[key]
 
 
-def _surnames_over_places(drafts: dict[str, _Draft]) -> None:
-    surnames: dict[str, _Draft] = {}
+def _settle_types(drafts: dict[str, _Draft]) -> None:
+    """One type per unknown name: the one with the most evidence over all its mentions
+    (ties go to the first mention's label)."""
     for draft in drafts.values():
+        if draft.entry is None and draft.votes:
+            ranked = [t for t in ("person", "organization", "place") if draft.votes[t] > 0]
+            if ranked:
+                best = max(draft.votes[t] for t in ranked)
+                winners = [t for t in ranked if draft.votes[t] == best]
+                draft.type = draft.type if draft.type in winners else winners[0]
+        if draft.type != "person":
+            draft.titles.clear()
+
+
+def _capitals(drafts: dict[str, _Draft]) -> None:
+    """Mastheads, headlines and speaker labels are set in capitals, where the model sees
+    names everywhere: an unknown name written only in capitals is kept when it is part of
+    a name the article also writes normally ("IBARRA" of "Gerardo Ibarra Solís"), else
+    dropped."""
+    for key, draft in list(drafts.items()):
+        if draft.entry is not None or not all(_in_capitals(m) for m in draft.mentions):
+            continue
         words = fold(draft.name).split()
+        hosts = {other_key: other for other_key, other in drafts.items() if other_key != key
+                 and not all(_in_capitals(m) for m in other.mentions)
+                 and _contains(fold(other.name).split(), words)}
+        if len(hosts) == 1:
+            next(iter(hosts.values())).mentions.extend(draft.mentions)
+        del drafts[key]
+
+
+def _in_capitals(span: Span) -> bool:
+    letters = [c for c in span.text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def _longer_name(span: Span, continuations: frozenset[str]) -> Span | None:
+    """"Fiscalía General del Estado": a known organisation's short name continued by
+    "de"/"del" and capitalised words is a longer, different name (a state's office, not
+    the federal one). None when the continuation is itself a known name."""
+    doc, end = span.doc, span.end
+    articles = lang.words("names", "leading_articles")
+    if end >= len(doc) or doc[end].lower_ not in continuations:
+        return None
+    i = end + 1
+    if i < len(doc) and doc[i].lower_ in articles:
+        i += 1
+    start_words = i
+    while i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha and not doc[i].ent_id_ \
+            and not doc[i].is_sent_start:
+        i += 1
+    if i == start_words:
+        return None
+    longer = doc[span.start:i]
+    longer.label_ = span.label_
+    return longer
+
+
+def _surnames_over_places(drafts: dict[str, _Draft]) -> None:
+    """A lone word tagged as a place or group that is one of the surnames of a person
+    the article names in full ("Zambada" of "Ismael Zambada García") is that person."""
+    surnames: dict[str, _Draft | None] = {}
+    last: dict[str, _Draft] = {}
+    for draft in drafts.values():
+        words = [w for w in fold(draft.name).split() if w not in _PARTICLES]
         if draft.type == "person" and len(words) > 1:
-            surnames.setdefault(words[-1], draft)
+            last.setdefault(words[-1], draft)
+            for word in dict.fromkeys(words[1:]):
+                surnames[word] = draft if surnames.get(word, draft) is draft else None
     for key, draft in list(drafts.items()):
         words = fold(draft.name).split()
         mentions = {fold(m.text) for m in draft.mentions}
-        if draft.type != "person" and len(words) == 1 and mentions <= {words[0]} and words[0] in surnames:
-            surnames[words[0]].mentions.extend(draft.mentions)
+        if draft.type == "person" or len(words) != 1 or not mentions <= {words[0]}:
+            continue
+        # A known place only yields to a person's last name; an unknown word to any surname.
+        person = last.get(words[0]) if draft.entry is not None else surnames.get(words[0])
+        if person is not None:
+            person.mentions.extend(draft.mentions)
             del drafts[key]
 
 
@@ -277,4 +361,4 @@ def _contains(whole: list[str], part: list[str]) -> bool:
     default_config={"language": "en"},
 )
 def make_entity_resolver(nlp: Language, name: str, language: str) -> EntityResolver:
-    return EntityResolver(language)
+    return EntityResolver(language, common_words(nlp))

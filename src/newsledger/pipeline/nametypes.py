@@ -1,0 +1,186 @@
+"""Names the knowledge base does not know: is a mention a name at all, and of what.
+
+The model's recogniser alone calls "Semanas" (sentence-initial "Weeks later") a person,
+a weekday in a dateline a place, a masthead in capitals an organisation, and gives one
+name two types in one article ("Ahome" a place here, a person there). What decides here
+is evidence, read from data (``lang/<code>/entities.yaml``, weekday and month names from
+``timex.yaml``) and from the model's own word lists:
+
+* page furniture, weekday and month names, and shapes such as aircraft registrations are
+  never names;
+* a lone word capitalised only by its position (first of a sentence or line, or a line in
+  capitals) that the language's lexicon knows as a common word is no name;
+* the type of an unknown name is voted: every mention's model label, the noun before it
+  ("el municipio de …", "the collective …"), the shape of the name ("San …", "Radio …",
+  "… County") and a known place after a comma ("Santa Teresa, Nuevo México"). One name,
+  one type.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Span, Token
+
+from newsledger import lang
+from newsledger.kb import fold
+
+# How much each kind of evidence weighs against one model label.
+HEAD_WEIGHT = 2.0
+SHAPE_WEIGHT = 1.5
+PLACE_AFTER_WEIGHT = 2.0
+# spaCy labels (English and Spanish models) and the contract's entity types.
+LABEL_TYPES = {"PERSON": "person", "PER": "person", "ORG": "organization",
+               "GPE": "place", "LOC": "place", "FAC": "place"}
+PLACE_LABELS = {label for label, kind in LABEL_TYPES.items() if kind == "place"}
+# Function words between a head noun and the name it introduces ("el municipio de …").
+_LINKS = lang.words("names", "filler")
+
+
+def _folded(words: list[str] | None) -> frozenset[str]:
+    return frozenset(fold(str(w)) for w in words or ())
+
+
+@dataclass(frozen=True)
+class NameData:
+    non_names: frozenset[str]
+    organization_heads: frozenset[str]
+    place_heads: frozenset[str]
+    thing_heads: frozenset[str]
+    place_prefixes: frozenset[str]
+    organization_prefixes: frozenset[str]
+    organization_suffixes: frozenset[str]
+    place_suffixes: frozenset[str]
+    shapes: tuple[re.Pattern[str], ...]
+    calendar: frozenset[str]
+    continuations: frozenset[str]
+
+
+@cache
+def name_data(language: str) -> NameData:
+    data = lang.load(language, "entities")
+    timex = lang.load(language, "timex")
+    calendar = {fold(str(w)) for table in ("weekdays", "months") for w in timex.get(table, {})}
+    return NameData(
+        non_names=_folded(data["non_names"]),
+        organization_heads=_folded(data["organization_heads"]),
+        place_heads=_folded(data["place_heads"]),
+        thing_heads=_folded(data["thing_heads"]),
+        place_prefixes=_folded(data["place_prefixes"]),
+        organization_prefixes=_folded(data["organization_prefixes"]),
+        organization_suffixes=_folded(data.get("organization_suffixes")),
+        place_suffixes=_folded(data.get("place_suffixes")),
+        shapes=tuple(re.compile(p) for p in data.get("non_name_shapes", ())),
+        calendar=frozenset(calendar),
+        continuations=_folded(data["continuation_words"]))
+
+
+def common_words(nlp: Language) -> frozenset[str]:
+    """The lemmas the model's rule lemmatizer lists as nouns, verbs, adjectives and adverbs:
+    words of the language, as opposed to names."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    return frozenset(fold(str(w)) for key in table.keys() for w in table[key])
+
+
+class NameEvidence:
+    """Decides, for one language, whether an unknown mention is a name and votes its type."""
+
+    def __init__(self, language: str, lexicon: frozenset[str]):
+        self.data = name_data(language)
+        self.lexicon = lexicon
+
+    def is_non_name(self, span: Span) -> bool:
+        """Page furniture, calendar words, registrations, and things named after a noun
+        that says what they are ("el avión Hércules")."""
+        data = self.data
+        doc = span.doc
+        # "Lee también:", "Minuto a minuto": the phrase may run past the model's span.
+        for end in range(span.end, min(span.end + 3, len(doc)) + 1):
+            if fold(doc[span.start:end].text) in data.non_names:
+                return True
+        if fold(span.text) in data.calendar:
+            return True
+        if len(span) <= 2 and fold(span[0].text) in data.calendar:
+            return True  # "Viernes 23" in a dateline
+        if any(p.match(span.text) for p in data.shapes):
+            return True
+        head = self._head_before(span)
+        return head is not None and fold(head.text) in data.thing_heads
+
+    def is_common_word(self, span: Span) -> bool:
+        """A lone word capitalised by its position only, which the lexicon knows."""
+        if len(span) != 1 or not self.lexicon:
+            return False
+        token = span[0]
+        if not (token.is_sent_start or _line_start(token) or token.text.isupper()):
+            return False
+        word = fold(token.text)
+        return any(form in self.lexicon for form in _singulars(word))
+
+    def votes(self, span: Span) -> Counter[str]:
+        """Evidence for each type from one mention: its label, the noun before it, its
+        shape and a known place after a comma."""
+        votes: Counter[str] = Counter()
+        votes[LABEL_TYPES.get(span.label_, "other")] += 1.0
+        data = self.data
+        head = self._head_before(span)
+        if head is not None:
+            word = fold(head.text)
+            if word in data.organization_heads:
+                votes["organization"] += HEAD_WEIGHT
+            elif word in data.place_heads:
+                votes["place"] += HEAD_WEIGHT
+        words = fold(span.text).split()
+        if len(words) > 1:
+            if words[0] in data.place_prefixes or words[-1] in data.place_suffixes:
+                votes["place"] += SHAPE_WEIGHT
+            if words[0] in data.organization_prefixes or words[-1] in data.organization_suffixes:
+                votes["organization"] += SHAPE_WEIGHT
+        if _known_place_after(span):
+            votes["place"] += PLACE_AFTER_WEIGHT
+        return votes
+
+    @staticmethod
+    def _head_before(span: Span) -> Token | None:
+        """The content word before a name, skipping "de"/"of" and articles (two at most)."""
+        doc, i = span.doc, span.start - 1
+        skipped = 0
+        while i >= 0 and doc[i].lower_ in _LINKS and skipped < 2:
+            i, skipped = i - 1, skipped + 1
+        if i < 0 or doc[i].is_punct or doc[i].text[:1].isupper() and not doc[i].is_sent_start:
+            return None
+        return doc[i]
+
+
+def _line_start(token: Token) -> bool:
+    return token.i == 0 or "\n" in token.doc[token.i - 1].whitespace_ or "\n" in token.doc[token.i - 1].text
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """The word and the singulars it may have ("semanas" → "semana", "cárceles" → "cárcel")."""
+    forms = [word]
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    return tuple(forms)
+
+
+def _known_place_after(span: Span) -> bool:
+    """"Santa Teresa, Nuevo México": a known place right after a comma locates the name."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    after = doc[span.end + 1]
+    return bool(after.ent_id_) and after.ent_type_ in PLACE_LABELS
+
+
+__all__ = ["NameEvidence", "common_words", "name_data"]
