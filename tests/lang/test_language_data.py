@@ -147,3 +147,16 @@ def test_name_evidence_lists(language: str) -> None:
             f"{language}/entities.yaml: {name}"
     for pattern in data["non_name_shapes"]:
         re.compile(pattern)
+
+
+def test_a_bare_yaml_boolean_in_a_trigger_word_list_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsledger.pipeline import triggers
+    data = {"military_operation": [{"lemma": "intervention", "needs_particle": [True, "in"]}]}
+    monkeypatch.setattr(triggers.lang, "load", lambda language, name: data)
+    triggers.rules.cache_clear()
+    try:
+        with pytest.raises(KnowledgeBaseError, match="quote it"):
+            triggers.rules("en")
+    finally:
+        monkeypatch.undo()
+        triggers.rules.cache_clear()

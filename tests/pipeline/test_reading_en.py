@@ -180,3 +180,54 @@ def test_a_headline_line_ends_its_sentence() -> None:
 ])
 def test_a_year_to_date_figure_is_no_count(sentence: str) -> None:
     assert not [e for e in events(sentence) if e.type == "transfer" and e.count == 40]
+
+
+# -- second round: permissions, plans for kinds of acts, signing, owners of kin, datelines --
+
+def test_refusing_to_accept_an_intervention_denies_a_possible_one() -> None:
+    event = one("Ortega said Peru will not accept any intervention on its territory.", "military_operation")
+    assert event.negated and event.hypothetical
+
+
+def test_plans_for_a_kind_of_act_are_a_planned_act() -> None:
+    event = one("Some senators have urged the army to draw up plans for drone strikes against "
+                "cartel labs in Colombia.", "military_operation")
+    assert event.hypothetical and event.location == "Colombia"
+
+
+def test_a_kind_of_act_alone_is_no_event() -> None:
+    assert not events("The governor stepped up arrests and seizures across the state.")
+
+
+def test_signing_designations_is_no_agreement() -> None:
+    assert not [e for e in events("Secretary Ana Ruiz Soto signed the designations on Monday.")
+                if e.type == "agreement"]
+
+
+def test_signing_a_pact_is_an_agreement() -> None:
+    assert one("Peru and Chile signed a security pact on Monday.", "agreement").date.value == "2026-03-09"
+
+
+def test_the_owner_of_a_relative_is_not_the_one_acted_on() -> None:
+    event = one("His plea follows that of Pedro Salas's nephew, Tomás Ruiz Vega, who pleaded guilty "
+                "last month in Chicago.", "charge")
+    assert event.persons == ["Tomás Ruiz Vega"]
+
+
+def test_a_dateline_below_the_headline_gives_the_destination() -> None:
+    found = events("CITY WIRE — URGENT\n\nSuspect flown out\n\nLIMA, Peru (CW) — Officials spoke on "
+                   "Monday. Tomás Ruiz Vega was extradited from Chile last September.")
+    [event] = [e for e in found if e.type == "transfer"]
+    assert (event.origin, event.destination) == ("CL", "PE")
+
+
+def test_month_of_that_year_takes_the_year_talked_about() -> None:
+    [arrest, transfer] = sorted((e for e in events(
+        "Police captured Tomás Ruiz Vega in January 2021, and Peru extradited him to Chile in "
+        "September of that year.") if e.type in {"arrest", "transfer"}), key=lambda e: e.type)
+    assert arrest.date.value == "2021-01" and transfer.date.value == "2021-09"
+
+
+def test_a_year_ago_this_month_is_a_month() -> None:
+    event = one("A year ago this month, soldiers seized two tons of cocaine in Tumbes.", "seizure")
+    assert event.date.value == "2025-03"

@@ -37,8 +37,8 @@ class EventExtractor:
             mentions.extend(reader.read(sent, _timexes_in(doc, sent), mentions))
         frames = FrameAssembler(context, language, reader.counts, reader.finder).assemble(mentions, coalesce)
         events = [e for e in frames if _specific(e)]
-        words = context.text[:context.dateline_end].rstrip()
-        dateline = TextSpan(0, len(words), words)
+        words = context.text[context.dateline_start:context.dateline_end].rstrip()
+        dateline = TextSpan(context.dateline_start, context.dateline_start + len(words), words)
         fill_directions(events, context.dateline_country, dateline)
         doc._.nl_events = [m.to_event(f"v{n}", doc, context) for n, m in enumerate(events, start=1)]
         doc._.nl_event_tokens = {f"v{n}": m.trigger.i for n, m in enumerate(events, start=1)}

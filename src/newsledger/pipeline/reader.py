@@ -100,7 +100,11 @@ class MentionReader:
                 return True  # "no fue una extradición": what the act was called, not an act
             if self._label(token):
                 return True
-            if is_series(token, self.language) or self._bare_plural(token):
+            if is_series(token, self.language):
+                return True
+            if self._bare_plural(token) and not self.modality.of(token)[1]:
+                # "stepped up arrests": a kind of act; "plans for drone strikes": planned acts
+                return True
                 return True
         # "the number of people Mexico has transferred", "the two mass transfers … in
         # which it sent 55", "has sent 55 … in two transfers": about a series, not one event.

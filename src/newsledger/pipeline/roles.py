@@ -19,6 +19,8 @@ from newsledger.pipeline.syntax import SUBJECT_DEPS, prepositional_objects
 
 # A dateline: a place in capitals (", State" allowed) and a dash or an em dash.
 _DATELINE = re.compile(r"^[A-ZÁÉÍÓÚÑ]{2,}[A-ZÁÉÍÓÚÑa-záéíóúñ.,' ]{0,60}?\s*(?:\([^)]{1,30}\)\s*)?[-—–]+\s*")
+_DATELINE_LINE = re.compile(r"(?m)^" + _DATELINE.pattern[1:])
+_DATELINE_WINDOW = 1500  # a dateline sits under the headline and byline, never further down
 OFFICIAL_CATEGORIES = {"official", "politician", "journalist"}
 CRIMINAL_CATEGORIES = {"criminal_group"}
 
@@ -59,9 +61,8 @@ class DocContext:
         self.entities: dict[str, Entity] = {e.id: e for e in doc._.nl_entities or []}
         self.token_entity: dict[int, str] = doc._.nl_token_entity or {}
         self.text = doc.text  # Doc.text joins every token each time it is read
-        match = _DATELINE.match(self.text)
         # "MEXICO CITY —" names where the report was filed, never a participant.
-        self.dateline_end = match.end() if match else 0
+        self.dateline_start, self.dateline_end = self._dateline()
         self.speech_verbs = cue_set(language, "speech_verbs")
         # token.sent and doc.sents walk the document each time: index the sentences once.
         self.sentences: list[Span] = list(doc.sents)
@@ -72,20 +73,37 @@ class DocContext:
         self._speakers: dict[int, set[str]] = {}
         self.people_nouns = cue_set(language, "people_nouns")
 
+    def _dateline(self) -> tuple[int, int]:
+        """Where the dateline is: at the start of the text, or at the start of a line below
+        the headline and byline ("WIRE — URGENT⏎…⏎EL PASO, Texas (TBW) — …"), the first
+        such line that names a place."""
+        match = _DATELINE.match(self.text)
+        if match and not self.entities:
+            return 0, match.end()
+        for found in _DATELINE_LINE.finditer(self.text, 0, _DATELINE_WINDOW):
+            if any(e.type == "place" and any(found.start() <= m.start < found.end() for m in e.mentions)
+                   for e in self.entities.values()):
+                return found.start(), found.end()
+        return (0, match.end()) if match else (0, 0)
+
     @property
     def dateline_country(self) -> str | None:
         """The country of the place a report was filed from ("HOUSTON —" → US)."""
         for entity in self.entities.values():
-            if entity.type == "place" and any(m.start < self.dateline_end for m in entity.mentions):
+            if entity.type == "place" and any(self.dateline_start <= m.start < self.dateline_end
+                                              for m in entity.mentions):
                 return entity.country
         return None
+
+    def in_dateline(self, token: Token) -> bool:
+        return self.dateline_start <= token.idx < self.dateline_end
 
     def sentence_of(self, token: Token) -> Span:
         return self.sentences[self._sentence_at[token.i]]
 
     # -- entities -------------------------------------------------------------------
     def entity_at(self, token: Token) -> Entity | None:
-        if token.idx < self.dateline_end:
+        if self.in_dateline(token):
             return None
         entity_id = self.token_entity.get(token.i)
         return self.entities.get(entity_id) if entity_id else None
@@ -114,7 +132,7 @@ class DocContext:
 
     # -- countries ------------------------------------------------------------------
     def country_of_token(self, token: Token) -> str | None:
-        if token.idx < self.dateline_end:
+        if self.in_dateline(token):
             return None
         entity = self.entity_at(token)
         if entity is not None:
@@ -279,7 +297,8 @@ class DocContext:
 def modifies_another_person(token: Token, context: DocContext) -> bool:
     """True for "El Mencho" in "a brother of CJNG leader El Mencho": a person named only
     to describe another one, through a preposition or a possessive."""
-    if context.entity_at(token) is not None and (_kin_before(token, context) or _described_in_text(token, context)):
+    if context.entity_at(token) is not None and (_kin_before(token, context) or _described_in_text(token, context)
+                                                 or _kin_owner(token, context)):
         return True
     passed_preposition = False
     for ancestor in token.ancestors:
@@ -292,6 +311,22 @@ def modifies_another_person(token: Token, context: DocContext) -> bool:
         if ancestor.pos_ in {"VERB", "AUX"}:
             return False
     return False
+
+
+def _kin_owner(token: Token, context: DocContext) -> bool:
+    """"Guzmán López's brother, Ovidio": the owner of a relative or a superior only
+    names whom the relative is."""
+    head = token
+    while head.dep_ in {"compound", "flat", "flat:name"} and head.head is not head:
+        head = head.head
+    relations = cue_set(context.language, "relation_nouns")
+    if head.dep_ != "poss" or not (head.head.lemma_.lower() in relations or head.head.lower_ in relations):
+        return False
+    # The relative named in apposition may be read as the same entity ("Ruiz's brother,
+    # Tomás Ruiz"): then this mention is the first of the one the act is about.
+    entity = context.entity_at(token)
+    return not any(context.entity_at(t) is entity for c in head.head.children if c.dep_ == "appos"
+                   for t in c.subtree)
 
 
 def _kin_before(token: Token, context: DocContext) -> bool:

@@ -43,6 +43,15 @@ class Trigger:
     by_state: str | None = None
 
 
+def _words(entry: dict, key: str, language: str, event_type: str, number: int) -> tuple[str, ...]:
+    """A rule's word list; a bare YAML on/no/yes loads as a boolean and must fail loudly."""
+    words = entry.get(key, ())
+    if any(not isinstance(w, str) for w in words):
+        raise KnowledgeBaseError(f"lang/{language}/events.yaml: {event_type} entry {number}: {key} holds "
+                                 f"a non-word {[w for w in words if not isinstance(w, str)]!r} (quote it)")
+    return tuple(w.lower() for w in words)
+
+
 @cache
 def rules(language: str) -> dict[str, tuple[TriggerRule, ...]]:
     """Trigger rules by lemma; validated so a typo in the data fails loudly."""
@@ -59,9 +68,9 @@ def rules(language: str) -> dict[str, tuple[TriggerRule, ...]]:
             rule = TriggerRule(
                 type=event_type, lemma=str(entry["lemma"]).lower(), pos=entry.get("pos"),
                 needs_object=bool(entry.get("needs_object", False)),
-                needs_modifier=tuple(str(w).lower() for w in entry.get("needs_modifier", ())),
-                needs_particle=tuple(str(w).lower() for w in entry.get("needs_particle", ())),
-                not_with=tuple(str(w).lower() for w in entry.get("not_with", ())),
+                needs_modifier=_words(entry, "needs_modifier", language, event_type, number),
+                needs_particle=_words(entry, "needs_particle", language, event_type, number),
+                not_with=_words(entry, "not_with", language, event_type, number),
                 subject_role=str(entry.get("subject_role", "agents")),
                 needs_destination=bool(entry.get("needs_destination", False)),
                 by_state=entry.get("by_state"))

@@ -83,6 +83,8 @@ def _year_of(fields: Fields, ctx: Context) -> int | None:
     """An explicit year or one stated relative to the anchor ("of last year", "de este año")."""
     if "year" in fields:
         return int(fields["year"])
+    if fields.get("same_year") and ctx.focus.last is not None and ctx.focus.last.start is not None:
+        return ctx.focus.last.start.year  # "in September of that year"
     shift = _direction(fields, "ydir", "ydir2")
     return ctx.anchor.year + shift if shift is not None else None
 
@@ -234,7 +236,11 @@ def ago(fields: Fields, ctx: Context) -> DateValue | None:
     if unit == "year" and amount == -1 and last is not None and last.precision == "quarter" and last.start:
         # Earnings prose: "third-quarter profit … a year ago" means that quarter last year.
         return DateValue.of_quarter(ctx.anchor.year - 1, dates.quarter_of(last.start)[1])
-    return _shift(ctx.anchor, unit, amount, ctx.lexicon)
+    shifted = _shift(ctx.anchor, unit, amount, ctx.lexicon)
+    if fields.get("this_month") and shifted is not None and shifted.start is not None and unit == "year":
+        # "a year ago this month": the same month, that many years back.
+        return DateValue.of_month(shifted.start.year, ctx.anchor.month)
+    return shifted
 
 
 def after(fields: Fields, ctx: Context) -> DateValue | None:
