@@ -137,7 +137,7 @@ def test_explain_says_why_each_slot_is_filled_or_empty(cli: Invoke) -> None:
     transfer = next(b for b in blocks if b.startswith("v1 transfer: “flew”"))
     assert "  count: 37, “37” (" in transfer and "rule count.object)" in transfer
     assert "  destination: US, “to the United States” (" in transfer and "cue “to”" in transfer
-    assert "  persons: empty, no person named" in transfer
+    assert "  persons: empty, “Claudia Sheinbaum” (" in transfer and "rule persons.official)" in transfer
     assert "  negated: no, " in transfer
     for block in blocks:
         assert block.startswith("v") and "unannotated" not in block

@@ -379,3 +379,19 @@ def test_a_quoted_date_is_the_reason_a_date_stays_empty() -> None:
     assert not event.date.known
     reason = event.provenance["empty:date"]
     assert (reason.text, reason.rule) == ("Monday", "date.quoted")  # type: ignore[attr-defined]
+
+
+def test_the_person_set_aside_is_the_reason_persons_stay_empty() -> None:
+    text = "Peru arrested nine smugglers on Monday with the help of Omar García Harfuch."
+    [event] = extract_text(text, published=PUBLISHED, language="en").events
+    assert event.type == "arrest" and event.persons == [] and event.agents == ["Peru"]
+    reason = event.provenance["empty:persons"]
+    assert (reason.text, reason.rule) == ("Omar García Harfuch", "persons.official")  # type: ignore[attr-defined]
+    assert event.provenance["agents:Peru"].text == "Peru"
+
+
+def test_the_actor_is_the_reason_persons_stay_empty() -> None:
+    text = "Rafael Caro Quintero arrested nine smugglers in Lima on Monday."
+    [event] = extract_text(text, published=PUBLISHED, language="en").events
+    assert event.persons == [] and event.agents == ["Rafael Caro Quintero"]
+    assert event.provenance["empty:persons"].rule == "persons.actor"  # type: ignore[attr-defined]

@@ -62,6 +62,8 @@ class Participants:
                 victims = [(e, t) for e, t in victims if e.id not in subject_ids]
             mention.persons = [(e.name, mention_span(t, e, f"persons.{how.get(t.i, 'scope')}"))
                                for e, t in victims]
+            if not victims:
+                self._why_no_person(mention, persons, subject_ids, speakers, scope)
             mention.organizations = [(e.name, mention_span(t, e, f"organizations.{how.get(t.i, 'scope')}"))
                                      for e, t in groups]
             if "location" in spec.slots:
@@ -76,8 +78,9 @@ class Participants:
                 mention.agents = self._passive_agents(mention.trigger)
             if spec.agent_from("subject_country") and not mention.agents and subject_country \
                     and not passive_or_noun:
+                words = list(context.antecedent(subject).subtree) if subject is not None else sent
                 mention.agents = [(context.country_name(subject_country) or subject_country,
-                                   because(sentence_span(sent), "agents.subject-country"))]
+                                   because(words, "agents.subject-country"))]
         elif reading == "victims":
             self._killing_roles(mention, persons, found, places)
         elif reading == "operation":
@@ -85,7 +88,7 @@ class Participants:
             # place is named; "the Venezuela attack": the modifier is the place.
             mention.location = self._location(mention.trigger, places, targets=True)
             rule, code = "agents.subject-country", subject_country
-            words: list[Token] | Span = sent
+            words: list[Token] | Span = list(context.antecedent(subject).subtree) if subject is not None else sent
             if code is None:
                 actor = self.noun_actor(mention.trigger)
                 if actor is not None:
@@ -121,6 +124,20 @@ class Participants:
                               for e, t in participants]
             if "location" in spec.slots:
                 mention.location = self._location(mention.trigger, places)
+
+    def _why_no_person(self, mention: Mention, persons: list[tuple[Entity, Token]], subject_ids: set[str],
+                       speakers: set[str], scope: list[Token]) -> None:
+        """Why the act names no person although its words name one: that person acts,
+        holds office, only describes another one, or reports the act."""
+        for entity, token in persons:
+            rule = "persons.actor" if entity.id in subject_ids else \
+                "persons.official" if self.context.is_official(entity) else "persons.describes-another"
+            mention.note_empty("persons", mention_span(token, entity, rule))
+            return
+        for entity, token in self.context.entities_in(scope, "person"):
+            if entity.id in speakers:
+                mention.note_empty("persons", mention_span(token, entity, "persons.speaker"))
+                return
 
     def _passive_agents(self, trigger: Token) -> list[Named]:
         """"arrested by Mexican soldiers", "capturados por la Guardia Nacional": the body
