@@ -56,3 +56,25 @@ def test_an_english_total_beside_an_older_killing() -> None:
 ])
 def test_main_series(events, members, allowed, expected) -> None:
     assert main_series(events, members, allowed) == expected
+
+
+def test_a_count_tied_to_an_ordinal_is_a_count_claim() -> None:
+    found = claims("Honduras envió en marzo a Panamá a 31 presos. En junio siguió un segundo grupo de 17.", "es")
+    assert {("count", 31, "transfer"), ("ordinal", 2, "transfer"), ("count", 17, "transfer")} <= found
+
+
+def test_an_elliptic_ordinal_predicate_is_a_count_but_its_date_is_not() -> None:
+    text = ("Honduras envió el lunes a Panamá a 12 presos. En el primer envío, el 3 de marzo, salieron "
+            "31 reos; en el segundo, el 9 de junio, fueron 17.")
+    found = claims(text, "es")
+    assert ("count", 17, "transfer") in found
+    assert not {("count", 3, "transfer"), ("count", 9, "transfer")} & found
+
+
+@pytest.mark.parametrize("text, language, value", [
+    ("El Frente del Sur es una de las seis organizaciones que el gobierno de Canadá designó en mayo "
+     "como organizaciones terroristas.", "es", 6),
+    ("On Monday, Canada designated five criminal groups as terrorist organizations.", "en", 5),
+])
+def test_the_number_of_groups_an_act_names_is_a_count_claim(text: str, language: str, value: int) -> None:
+    assert ("count", value, "designation") in claims(text, language)

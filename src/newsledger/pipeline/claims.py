@@ -10,8 +10,10 @@ from spacy.tokens import Doc, Span, Token
 
 from newsledger.model import Claim, DateValue, Event
 from newsledger.pipeline.claimtypes import ClaimTyper
-from newsledger.pipeline.figures import ordinal_mentions
-from newsledger.pipeline.numbers import approximation, figure_at, value_range
+from newsledger.pipeline.countclaims import CountFigures
+from newsledger.pipeline.figures import OrdinalMention, ordinal_mentions
+from newsledger.ontology import types_where
+from newsledger.pipeline.numbers import Figure, approximation, figure_at, value_range
 from newsledger.pipeline.roles import DocContext, cue_set
 from newsledger.pipeline.syntax import SUBJECT_DEPS, in_subtree, path_length
 
@@ -31,11 +33,20 @@ class ClaimExtractor:
                                    for i in tokens}
         series = _dominant_series(list(events.values()))
         claims: list[Claim] = []
+        counter = CountFigures(doc, language)
+        counted = types_where(counts_people=True)
         for event in events.values():
             span = event.provenance.get("count")
-            if event.count is not None and span is not None and not event.negated and not event.hypothetical:
+            if event.negated or event.hypothetical:
+                continue
+            if event.count is not None and span is not None:
                 claims.append(Claim("count", event.count, event.type, span.start, span.end,
                                     event.origin, event.destination, text=span.text, event=event.id))
+            elif event.type not in counted:  # "designated eight criminal organizations"
+                found = next(filter(None, (counter.of_groups(doc[i])
+                                           for i in (doc._.nl_event_members or {}).get(event.id, ()))), None)
+                if found is not None:
+                    claims.append(_figure_claim("count", found, event.type, doc, event=event.id))
         totals = doc._.nl_totals or {}
         typer = ClaimTyper(language, list(events.values()), doc._.nl_event_members or {})
         for number, sent in enumerate(context.sentences):
@@ -52,13 +63,20 @@ class ClaimExtractor:
                 if kind is not None:
                     claim.low, claim.high = value_range(figure.value, kind)
                 claims.append(claim)
-            claims.extend(self._ordinals(sent, number, typer, in_sentence, events, speaker, doc))
+            for claim, mention in self._ordinals(sent, number, typer, in_sentence, events, speaker, doc):
+                claims.append(claim)
+                figure = counter.of_ordinal(mention.token, mention.anchor) \
+                    if claim.event_type in counted else None
+                if figure is not None:  # "un segundo grupo de 26": a recalled member's count
+                    claims.append(_figure_claim("count", figure, claim.event_type, doc,
+                                                *(series if claim.event_type == "transfer" else (None, None))))
             claims.extend(_percentages(sent, language, speaker))
-        doc._.nl_claims = claims
+        doc._.nl_claims = _distinct(claims)
         return doc
 
     def _ordinals(self, sent: Span, number: int, typer: ClaimTyper, in_sentence: dict[int, str],
-                  events: dict[str, Event], speaker: str | None, doc: Doc) -> list[Claim]:
+                  events: dict[str, Event], speaker: str | None,
+                  doc: Doc) -> list[tuple[Claim, OrdinalMention]]:
         found = []
         for mention in ordinal_mentions(sent, typer.language):
             event_type = typer.of_ordinal(mention.token, mention.anchor, sent, number)
@@ -70,9 +88,9 @@ class ClaimExtractor:
                 continue  # "expect a third transfer soon": nothing to check yet
             period = _period(mention.anchor, doc)
             token = mention.token
-            found.append(Claim("ordinal", mention.value, event.type, token.idx, token.idx + len(token.text),
-                               event.origin, event.destination, speaker, text=token.text,
-                               event=event_id, period=period))
+            found.append((Claim("ordinal", mention.value, event.type, token.idx, token.idx + len(token.text),
+                                event.origin, event.destination, speaker, text=token.text,
+                                event=event_id, period=period), mention))
         return found
 
 
@@ -98,6 +116,25 @@ def _period(anchor, doc: Doc) -> DateValue | None:
                 and span.root.i != anchor.i:
             return match.date
     return None
+
+
+def _figure_claim(kind: str, figure: Figure, event_type: str | None, doc: Doc, origin: str | None = None,
+                  destination: str | None = None, event: str | None = None) -> Claim:
+    first, last = doc[figure.start], doc[figure.end - 1]
+    return Claim(kind, figure.value, event_type, first.idx, last.idx + len(last.text), origin, destination,
+                 text=doc[figure.start:figure.end].text, event=event)
+
+
+def _distinct(claims: list[Claim]) -> list[Claim]:
+    """One claim per figure and reading: an ordinal's count may also be an event's."""
+    seen: set[tuple] = set()
+    out = []
+    for claim in claims:
+        key = (claim.kind, claim.value, claim.event_type, claim.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(claim)
+    return out
 
 
 def _dominant_series(events: list[Event]) -> tuple[str | None, str | None]:
