@@ -43,6 +43,7 @@ RULES: dict[str, str] = {
     "destination.word-order": "a country right after a preposition of direction in the trigger's clause, where the parse misplaced it",
     "origin.word-order": "a country right after a preposition of origin in the trigger's clause, where the parse misplaced it",
     "destination.named-before": "\"a esa nación\": the country named last before the phrase",
+    "origin.authorities": "the one state, other than the destination, whose officials or bodies state the transfer in its sentences",
     "origin.subject": "the country of the trigger's subject, the one that sends",
     "origin.noun-actor": "the country that modifies or carries out the event noun (\"Mexico's transfer\")",
     "destination.place-abroad": "a city or region of another country than the origin, named as where people were taken",

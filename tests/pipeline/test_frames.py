@@ -177,3 +177,20 @@ def test_earlier_figures_of_the_series_with_de() -> None:
         published=PUBLISHED, language="es")
     counts = sorted(e.count for e in transfers(extraction) if e.count)
     assert counts == [26, 29, 37]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("La Fiscalía General de la República informó que este martes fueron trasladados a Estados Unidos "
+     "19 reos.", "es"),
+    ("Security Minister Omar García Harfuch said 19 prisoners were flown to the United States on Tuesday.", "en"),
+])
+def test_origin_from_the_state_whose_authorities_state_the_transfer(text: str, language: str) -> None:
+    [event] = transfers(extract_text(text, published=PUBLISHED, language=language))
+    assert (event.origin, event.destination) == ("MX", "US")
+
+
+def test_no_origin_from_the_destination_s_own_officials() -> None:
+    extraction = extract_text("U.S. Attorney General Pam Bondi said 19 prisoners were flown to the United "
+                              "States on Tuesday.", published=PUBLISHED, language="en")
+    [event] = transfers(extraction)
+    assert event.origin is None

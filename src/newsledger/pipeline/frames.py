@@ -23,6 +23,7 @@ from itertools import combinations
 
 from spacy.tokens import Token
 
+from newsledger.model import Entity
 from newsledger.ontology import event_types, types_where
 from newsledger.pipeline.counts import HeadCounts
 from newsledger.pipeline.evidence import because, text_span
@@ -40,6 +41,8 @@ RESTATED_COUNT = 10
 RESTATED_DAYS = 3
 # Largest parse distance from a trigger at which a stated head count is still its own.
 COUNT_PATH = 2
+# Knowledge-base categories of the people and bodies that act for a state.
+AUTHORITY_CATEGORIES = {"official", "politician", "government_body"}
 # Only this many counts are tried as the parts of a total (subsets grow as 2**n).
 MAX_PARTS = 10
 
@@ -72,6 +75,7 @@ class FrameAssembler:
         self._attach_lists(frames)
         self._affiliations(frames)
         self._gather_counts(frames)
+        self._authorities_origin(frames)
         return frames
 
     # -- series totals --------------------------------------------------------------
@@ -196,6 +200,27 @@ class FrameAssembler:
             if target is not None and target.type in listed:
                 _add(target.organizations, groups, "organizations.affiliation")
 
+    def _authorities_origin(self, frames: list[Mention]) -> None:
+        """"La FGR y la SSPC informan que fueron trasladadas a los Estados Unidos 26
+        personas": a route naming only where the people went was sent by the state whose
+        officials or bodies state it in the frame's sentences, when they are all of one
+        state other than the destination."""
+        for frame in frames:
+            if frame.origin or not frame.destination or not event_types()[frame.type].route \
+                    or frame.negated or frame.hypothetical:
+                continue
+            found: dict[str, tuple[Entity, Token]] = {}
+            for mention in [frame, *frame.members]:
+                speakers = self.context.speakers(mention.sentence)
+                for entity, token in self.context.entities_in(mention.sentence):
+                    if entity.category in AUTHORITY_CATEGORIES and entity.country \
+                            and entity.country != frame.destination \
+                            and (entity.id in speakers or _acts(token)):
+                        found.setdefault(entity.country, (entity, token))
+            if len(found) == 1:
+                [(country, (entity, token))] = found.items()
+                frame.fill("origin", country, mention_span(token, entity, "origin.authorities"))
+
     # -- head counts ----------------------------------------------------------------
     def _gather_counts(self, frames: list[Mention]) -> None:
         used = {f.count_span.start for f in frames if f.count_span is not None}
@@ -255,6 +280,18 @@ class FrameAssembler:
                 continue
             found.append((cost, figure))
         return found
+
+
+def _acts(token: Token) -> bool:
+    """The phrase the token names is a subject or an agent ("la FGR y la SSPC informan",
+    "fue autorizado por el Consejo"), not the one acted on ("la captura de Maduro")."""
+    node = token
+    while node.dep_ in {"compound", "flat", "flat:name", "appos", "conj", "amod"} and node.head is not node:
+        node = node.head
+    if node.dep_ in SUBJECT_DEPS:
+        return True
+    return node.dep_ in {"pobj", "obl", "obl:agent"} and node.head.lower_ in {"by"} \
+        or any(c.dep_ == "case" and c.lower_ == "por" for c in node.children) and node.head.pos_ in {"VERB", "AUX"}
 
 
 def _is_sum(frame: Mention, parts: list[Mention]) -> bool:
