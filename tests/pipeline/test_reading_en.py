@@ -231,3 +231,29 @@ def test_month_of_that_year_takes_the_year_talked_about() -> None:
 def test_a_year_ago_this_month_is_a_month() -> None:
     event = one("A year ago this month, soldiers seized two tons of cocaine in Tumbes.", "seizure")
     assert event.date.value == "2025-03"
+
+
+# -- third round ----------------------------------------------------------------------------
+
+def test_a_pronoun_after_an_unnamed_person_subject_stays_unresolved() -> None:
+    event = one("Pedro Lara Vega did not surrender, police said. Lara Vega's father is serving a life "
+                "sentence in a prison in Colorado after a jury in Boston convicted him in 2019.", "charge")
+    assert event.persons == [] and event.location == "Boston"
+
+
+def test_a_place_listed_with_a_common_noun_is_no_location() -> None:
+    found = events("Peru flew dozens of inmates south, cartel bosses pleaded guilty in American courts "
+                   "and Washington rewrote the rules.")
+    assert all(e.location != "Washington" for e in found)
+
+
+def test_years_ago_last_month_is_a_month() -> None:
+    event = one("Forty years ago last month, reporter Ana Ruiz Soto was killed in Monterrey.", "killing")
+    assert event.date.value == "1986-02" and event.location == "Monterrey"
+
+
+def test_the_subject_of_the_pronoun_s_own_verb_is_not_its_antecedent() -> None:
+    found = events("Tomás Ruiz Vega runs the gang. Peruvian soldiers first detained him in Cusco in "
+                   "October 2019.")
+    [arrest] = [e for e in found if e.type == "arrest"]
+    assert len(arrest.persons) == 1 and "Ruiz Vega" in arrest.persons[0]

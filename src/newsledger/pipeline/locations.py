@@ -51,6 +51,8 @@ class Locator:
         if found is not None:
             return found
         for entity, t in places:
+            if t.dep_ == "conj" and self.context.entity_at(t.head) is None:
+                continue  # "in American courts and Washington": another item of a list
             prep = preposition_of(t) or (preposition_of(t.head) if entity.category != "country" else None)
             if prep in self.at:
                 return entity.name, mention_span(t, entity, "location.place-preposition", prep)

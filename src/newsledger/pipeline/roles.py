@@ -226,8 +226,13 @@ class DocContext:
         done to (``acted_on``: "seized him"), one who only speaks ("Marlowe said") or holds
         office is not a candidate."""
         fallback = None
+        sentence = self.sentence_of(self.doc[before]) if before < len(self.doc) else None
         for token in reversed(self.doc[:before]):
             entity = self.entity_at(token)
+            if acted_on and entity is None and sentence is not None and token.i >= sentence.start \
+                    and token.dep_ in SUBJECT_DEPS and token.head.i != self.doc[before].head.i \
+                    and self._unnamed_person_subject(token):
+                return None  # "X's father is serving … after a jury convicted him": him is the father
             if entity is None or entity.type != "person":
                 continue
             head = token
@@ -240,6 +245,17 @@ class DocContext:
                 return entity
             fallback = fallback or entity
         return fallback
+
+    def _unnamed_person_subject(self, token: Token) -> bool:
+        """A person named only by a noun ("his father", "the man") as the subject of a
+        clause that reports no speech: the nearest antecedent, and it has no name."""
+        if token.dep_ not in SUBJECT_DEPS or token.pos_ != "NOUN" or self.is_speech_act(token.head) \
+                or "Plur" in token.morph.get("Number"):
+            return False  # "soldiers", "they": no antecedent of "him"
+        nouns = self.people_nouns
+        relations = cue_set(self.language, "relation_nouns")
+        return token.lemma_.lower() in nouns or token.lower_ in nouns or token.lower_ in relations \
+            or token.lemma_.lower() in relations
 
     def last_country_subject(self, before: int) -> str | None:
         """What "it" stands for when a state acts: the last country named as a subject."""

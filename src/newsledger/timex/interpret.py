@@ -238,8 +238,11 @@ def ago(fields: Fields, ctx: Context) -> DateValue | None:
         return DateValue.of_quarter(ctx.anchor.year - 1, dates.quarter_of(last.start)[1])
     shifted = _shift(ctx.anchor, unit, amount, ctx.lexicon)
     if fields.get("this_month") and shifted is not None and shifted.start is not None and unit == "year":
-        # "a year ago this month": the same month, that many years back.
-        return DateValue.of_month(shifted.start.year, ctx.anchor.month)
+        # "a year ago this month", "forty years ago last month": that month, years back.
+        year, month = shifted.start.year, ctx.anchor.month
+        if fields["this_month"].lower() == "last":
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        return DateValue.of_month(year, month)
     return shifted
 
 
