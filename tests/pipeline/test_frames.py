@@ -194,3 +194,13 @@ def test_no_origin_from_the_destination_s_own_officials() -> None:
                               "States on Tuesday.", published=PUBLISHED, language="en")
     [event] = transfers(extraction)
     assert event.origin is None
+
+
+def test_among_those_of_another_event_type_are_not_transfer_members() -> None:
+    extraction = extract_text(
+        "MEXICO CITY — Mexico sent 21 prisoners to the United States on Tuesday.\n\n"
+        "In February, the State Department designated eight groups as terrorist organizations. "
+        "The Gulf Cartel was among those designated.",
+        published=PUBLISHED, language="en")
+    [event] = [e for e in transfers(extraction) if e.count == 21]
+    assert "Gulf Cartel" not in event.organizations

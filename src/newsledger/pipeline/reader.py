@@ -77,7 +77,9 @@ class MentionReader:
         self.dates.assign(mentions, timexes)
         mentions += self.lists.enumerated(sent, mentions, timexes)
         acts = [m for m in mentions if not _describes_people(m)]
-        if not any(m.type == "transfer" for m in acts):
+        described = {m.type for m in mentions if _describes_people(m)}
+        # "MS-13 was among those designated": the people of another kind of event.
+        if not any(m.type == "transfer" for m in acts) and (not described or "transfer" in described):
             self.lists.attach_members(sent, earlier + mentions, [m.trigger for m in acts])
         return mentions
 
