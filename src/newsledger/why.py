@@ -16,6 +16,7 @@ RULES: dict[str, str] = {
     "trigger": "the trigger word is an event cue of lang/<code>/events.yaml",
     "trigger.participle": "the trigger is a participle of an event verb of lang/<code>/events.yaml",
     "trigger.enumerated": "a figure with its own date in a sentence about transfers (\"29 in February\")",
+    "trigger.ellipsis": "an ordinal standing alone (\"in the second, …\") for the event noun an ordinal modified before",
     "type.capture-abroad": "armed forces of one state captured someone of another: a military operation",
     "type.people-seized": "people, not goods, were seized: an arrest",
     # -- date ----------------------------------------------------------------------------
@@ -25,6 +26,7 @@ RULES: dict[str, str] = {
     "date.enumerated": "the date that follows the figure in a list of earlier events",
     "date.quoted": "a date in quoted speech is the speaker's, not the report's: it dates no event",
     "date.since": "a date after \"since\"/\"desde\" starts a series: it dates no event",
+    "date.ellipsis": "the date in the clause of an ordinal standing for an event (\"en el segundo, el 12 de agosto\")",
     # -- count ---------------------------------------------------------------------------
     "count.object": "a number governing the trigger's object or its people noun",
     "count.object-others": "\"him and 28 other …\": the number plus the person named with it",
@@ -32,6 +34,7 @@ RULES: dict[str, str] = {
     "count.approximate": "an approximate figure is a claim, not the event's head count",
     "count.total": "a running total of a series is not the count of one event",
     "count.word-order": "a figure followed, within a few words of the trigger's clause, by a noun for people (\"veintiséis (26) reos\")",
+    "count.ellipsis": "the figure in the clause of an ordinal standing for an event (\"en el segundo, … fueron 26\")",
     "count.sum": "a figure that adds up the document's other counts of the type is their total, not an event's",
     "count.frame": "a number counting people in a sentence of the event's frame, close to its trigger in the parse",
     "date.restated": "the event is stated again within days with the same head count: its earliest date",

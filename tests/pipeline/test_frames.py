@@ -204,3 +204,16 @@ def test_among_those_of_another_event_type_are_not_transfer_members() -> None:
         published=PUBLISHED, language="en")
     [event] = [e for e in transfers(extraction) if e.count == 21]
     assert "Gulf Cartel" not in event.organizations
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Para comparar: en el primer envío, el 3 de febrero, salieron del país 17 reos; en el segundo, "
+     "el 9 de marzo, fueron 23.", "es"),
+    ("For comparison: in the first transfer, on Feb. 3, Mexico sent 17 prisoners; in the second, "
+     "on March 9, it was 23.", "en"),
+])
+def test_an_ordinal_standing_alone_is_the_next_event_of_the_series(text: str, language: str) -> None:
+    extraction = extract_text(text, published=PUBLISHED, language=language)
+    found = {(e.date.value, e.count) for e in transfers(extraction)}
+    assert ("2026-03-09", 23) in found
+    assert ("2026-02-03", 17) in found

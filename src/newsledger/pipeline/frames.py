@@ -26,6 +26,7 @@ from spacy.tokens import Token
 from newsledger.model import Entity
 from newsledger.ontology import event_types, types_where
 from newsledger.pipeline.counts import HeadCounts
+from newsledger.pipeline.ellipsis import elliptical_mentions
 from newsledger.pipeline.evidence import because, text_span
 from newsledger.pipeline.figures import is_series
 from newsledger.pipeline.listblocks import intro_types, list_blocks, speaks_of_people
@@ -68,6 +69,7 @@ class FrameAssembler:
         self.list_words = cue_set(language, "list_nouns")
 
     def assemble(self, mentions: list[Mention], merge: Merge) -> list[Mention]:
+        mentions = self._with_ellipses(mentions)
         self._relative_totals(mentions)
         frames = merge(mentions)
         frames = self._without_sums(frames, merge)
@@ -77,6 +79,17 @@ class FrameAssembler:
         self._gather_counts(frames)
         self._authorities_origin(frames)
         return frames
+
+    def _with_ellipses(self, mentions: list[Mention]) -> list[Mention]:
+        """Events named only by an ordinal ("en el segundo, el 12 de agosto, fueron 26")."""
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            by_sentence.setdefault(mention.sentence.start, []).append(mention)
+        added = []
+        for sent in self.context.sentences:
+            added += elliptical_mentions(sent, by_sentence.get(sent.start, []), self.finder,
+                                         self.counts, self.context, _counted_types())
+        return sorted(mentions + added, key=lambda m: m.trigger.i) if added else mentions
 
     # -- series totals --------------------------------------------------------------
     def _relative_totals(self, mentions: list[Mention]) -> None:
