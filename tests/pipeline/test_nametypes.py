@@ -70,3 +70,11 @@ def test_name_data_is_folded_and_shapes_compile(language: str) -> None:
                   data.place_prefixes, data.organization_prefixes):
         assert words and all(w == w.lower().strip() for w in words)
     assert data.shapes and data.calendar
+
+
+def test_a_name_the_model_reads_past_is_found_by_its_shape() -> None:
+    text = ("Entre los enviados figura Raúl Peña, requerido por el asesinato del ayudante del "
+            "sheriff del condado de Los Ángeles Mauricio Lerdo Anaya en 2011.")
+    found = entities(text, "es")
+    assert found.get("Mauricio Lerdo Anaya") == "person"
+    assert "Los Ángeles" not in found or found["Los Ángeles"] == "place"

@@ -47,11 +47,15 @@ class EntityResolver:
         self.titles = {w.lower() for w in cues["title_words"]}
         self.non_entity = frozenset(fold(w) for w in cues.get("non_entity_words", ()))
         self.names = NameEvidence(language, lexicon)
+        self.folded_titles = frozenset(fold(w) for w in self.titles)
 
     def __call__(self, doc: Doc) -> Doc:
         kb = KnowledgeBase.default()
         drafts: dict[str, _Draft] = {}
-        for ent in _join_particles(doc):
+        found = _join_particles(doc)
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        found += self.names.shaped_names(doc, taken, self.folded_titles)
+        for ent in found:
             etype = LABEL_TYPES.get(ent.label_)
             if etype is None:
                 continue

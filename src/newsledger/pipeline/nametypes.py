@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsledger import lang
 from newsledger.kb import fold
@@ -32,6 +32,8 @@ from newsledger.kb import fold
 HEAD_WEIGHT = 2.0
 SHAPE_WEIGHT = 1.5
 PLACE_AFTER_WEIGHT = 2.0
+# The longest run of capitalised words read as one unknown name by its shape alone.
+MAX_SHAPED = 4
 # spaCy labels (English and Spanish models) and the contract's entity types.
 LABEL_TYPES = {"PERSON": "person", "PER": "person", "ORG": "organization",
                "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -147,6 +149,34 @@ class NameEvidence:
         if _known_place_after(span):
             votes["place"] += PLACE_AFTER_WEIGHT
         return votes
+
+    def shaped_names(self, doc: Doc, taken: set[int], titles: frozenset[str]) -> list[Span]:
+        """Names the model missed, found by their shape: two to four capitalised proper
+        nouns in a row, none a word of the lexicon or an office ("Juan Escalante" after
+        a known organisation the model read past). Labelled as people: the vote decides."""
+        found: list[Span] = []
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and j - i < MAX_SHAPED and j not in taken and self._name_word(doc[j], titles):
+                j += 1
+            # Inside running text only: a line or sentence opening with capitals is a
+            # heading or a list item, which other readers handle.
+            inside = i > 0 and not doc[i].is_sent_start and not doc[i - 1].is_punct
+            if inside and j - i >= 2 and not (j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()):
+                span = Span(doc, i, j, label="PERSON" if doc.lang_ == "en" else "PER")
+                if not self.is_non_name(span):
+                    found.append(span)
+            i = max(j, i + 1)
+        return found
+
+    def _name_word(self, token: Token, titles: frozenset[str]) -> bool:
+        text = token.text
+        if token.pos_ != "PROPN" or not token.is_alpha or not text[:1].isupper() or text.isupper():
+            return False
+        word = fold(text)
+        return word not in titles and fold(token.lemma_) not in self.lexicon \
+            and not any(form in self.lexicon for form in _singulars(word))
 
     @staticmethod
     def _head_before(span: Span) -> Token | None:
