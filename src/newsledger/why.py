@@ -85,6 +85,7 @@ RULES: dict[str, str] = {
     "agents.participants": "a person of the clause taking part in the call or agreement",
     "agents.pronoun": "a personal pronoun standing for the last person named as a subject",
     "agents.sentence-people": "a person of the sentence, for an agreement with fewer than two named in the clause",
+    "agents.party-states": "a country of the clause, a party to an agreement with fewer than two people named",
     "agents.capture-abroad": "the state whose armed forces made the capture",
     # -- location ------------------------------------------------------------------------
     "location.preposition": "a place introduced by a locative preposition of the trigger or its clause",

@@ -14,12 +14,13 @@ from spacy.tokens import Doc, Span, Token
 
 from newsledger.model import DateValue
 from newsledger.model import Span as TextSpan
-from newsledger.ontology import event_type, missing_evidence
+from newsledger.ontology import event_type
 from newsledger.pipeline.evidence import because
 from newsledger.pipeline.frames import FrameAssembler
 from newsledger.pipeline.mentions import Mention, sentence_span
 from newsledger.pipeline.reader import MentionReader
 from newsledger.pipeline.roles import DocContext
+from newsledger.pipeline.sufficiency import Sufficiency
 from newsledger.timex import TimexMatch
 
 
@@ -36,7 +37,8 @@ class EventExtractor:
         for sent in context.sentences:
             mentions.extend(reader.read(sent, _timexes_in(doc, sent), mentions))
         frames = FrameAssembler(context, language, reader.counts, reader.finder).assemble(mentions, coalesce)
-        events = [e for e in frames if _specific(e)]
+        sufficient = Sufficiency(language)
+        events = [e for e in frames if sufficient.holds(e)]
         words = context.text[context.dateline_start:context.dateline_end].rstrip()
         dateline = TextSpan(context.dateline_start, context.dateline_start + len(words), words)
         fill_directions(events, context.dateline_country, dateline)
@@ -55,12 +57,6 @@ def _timexes_in(doc: Doc, sent: Span) -> list[tuple[TimexMatch, Token]]:
             if span is not None:
                 found.append((match, span.root))
     return found
-
-
-def _specific(event: Mention) -> bool:
-    """An act with none of the evidence its type needs (ontology.yaml) says nothing a
-    ledger could hold ("the fourteen had been convicted")."""
-    return missing_evidence(event, dated=event.date is not None, verb=False) is None
 
 
 def _dates_compatible(a: DateValue | None, b: DateValue | None) -> bool:

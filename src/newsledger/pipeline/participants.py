@@ -120,6 +120,12 @@ class Participants:
                                if e.id not in speakers]
                 if in_sentence:
                     participants, how = in_sentence, {t.i: "agents.sentence-people" for _, t in in_sentence}
+            if len(participants) < 2 and spec.agent_from("states"):
+                # "los acuerdos entre México y Estados Unidos": governments are the parties.
+                states = [(e, t) for e, t in found if e.category == "country"
+                          and e.id not in {p.id for p, _ in participants}]
+                how |= {t.i: "agents.party-states" for _, t in states}
+                participants += states
             mention.agents = [(e.name, mention_span(t, e, how.get(t.i, "agents.participants")))
                               for e, t in participants]
             if "location" in spec.slots:
