@@ -257,3 +257,9 @@ def test_the_subject_of_the_pronoun_s_own_verb_is_not_its_antecedent() -> None:
                    "October 2019.")
     [arrest] = [e for e in found if e.type == "arrest"]
     assert len(arrest.persons) == 1 and "Ruiz Vega" in arrest.persons[0]
+
+
+def test_a_destination_hung_on_a_participle_of_the_object() -> None:
+    event = one("Peru has transferred 12 people suspected of leading drug gangs to Chile, both "
+                "countries confirmed Tuesday.", "transfer")
+    assert (event.origin, event.destination, event.count) == ("PE", "CL", 12)

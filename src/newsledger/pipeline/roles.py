@@ -289,6 +289,9 @@ class DocContext:
             heads.append(trigger.head)
         # "sends 9 inmates to Chile": the parser may hang the destination on the object.
         objects = [c for h in heads for c in h.children if c.dep_ in {"dobj", "obj"}]
+        # "transferred 26 people suspected of … to the United States": or on a participle
+        # describing the object.
+        objects += [c for o in objects for c in o.children if c.dep_ in {"acl", "amod"} and c.pos_ == "VERB"]
         for head in heads + objects:
             for prep, obj in prepositional_objects(head):
                 if head in objects and prep not in {"to", "into", "a", "hacia"}:
