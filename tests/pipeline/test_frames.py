@@ -217,3 +217,13 @@ def test_an_ordinal_standing_alone_is_the_next_event_of_the_series(text: str, la
     found = {(e.date.value, e.count) for e in transfers(extraction)}
     assert ("2026-03-09", 23) in found
     assert ("2026-02-03", 17) in found
+
+
+def test_people_named_after_the_counted_phrase() -> None:
+    extraction = extract_text(
+        "En el primer envío, el 3 de febrero, salieron del país 17 reos, entre ellos Horacio Villaseñor "
+        "Tapia; en el segundo, el 9 de marzo, fueron 23.", published=PUBLISHED, language="es")
+    [first] = [e for e in transfers(extraction) if e.count == 17]
+    assert "Horacio Villaseñor Tapia" in first.persons
+    [second] = [e for e in transfers(extraction) if e.count == 23]
+    assert "Horacio Villaseñor Tapia" not in second.persons

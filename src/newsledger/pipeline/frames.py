@@ -257,11 +257,23 @@ class FrameAssembler:
                 used.add(frame.count_span.start)
 
     def _counted_people(self, frame: Mention, number: Token) -> None:
-        """"salieron 29 reos, entre ellos Rafael Caro Quintero": the people named inside
-        the counted phrase are the frame's."""
+        """"salieron 29 reos, entre ellos Rafael Caro Quintero", "29 prisoners, including
+        …": the people named inside the counted phrase, or in a membership phrase right
+        after it (up to the end of the clause), are the frame's."""
         noun = number.head if number.dep_ == "nummod" else number
+        words = list(noun.subtree)
+        doc, end = noun.doc, self.context.sentence_of(noun).end
+        after = noun.right_edge.i + 1
+        if after < end and doc[after].text == ",":
+            after += 1
+        membership = cue_set(self.language, "membership")
+        if after < end and (doc[after].lemma_.lower() in membership or doc[after].lower_ in membership):
+            for word in doc[after:end]:
+                if word.text in {";", "."}:
+                    break
+                words.append(word)
         speakers = self.context.speakers(frame.sentence)
-        people = [(e, t) for e, t in self.context.entities_in(list(noun.subtree), "person")
+        people = [(e, t) for e, t in self.context.entities_in(words, "person")
                   if e.id not in speakers and not self.context.is_official(e)
                   and not modifies_another_person(t, self.context)]
         _add(frame.persons, people, "persons.counted")
