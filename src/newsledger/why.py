@@ -45,6 +45,7 @@ RULES: dict[str, str] = {
     "origin.light-verb": "a country named as a prepositional object of the verb that carries the event noun",
     "destination.word-order": "a country right after a preposition of direction in the trigger's clause, where the parse misplaced it",
     "origin.word-order": "a country right after a preposition of origin in the trigger's clause, where the parse misplaced it",
+    "origin.announcer": "a transfer told without its sender by an official or body of another country than the destination: that country sent it",
     "destination.named-before": "\"a esa nación\": the country named last before the phrase",
     "origin.authorities": "the one state, other than the destination, whose officials or bodies state the transfer in its sentences",
     "origin.subject": "the country of the trigger's subject, the one that sends",

@@ -112,3 +112,54 @@ def test_a_participle_naming_people_is_no_arrest() -> None:
     events = extract_text("El gobierno envió a los 12 detenidos a Estados Unidos el martes.",
                           published=PUBLISHED, language="es").events
     assert [e.type for e in events] == ["transfer"]
+
+
+def test_an_ordinal_standing_for_the_event_noun_is_an_earlier_event() -> None:
+    found = transfers("Chile entregó el martes a 15 reos a Estados Unidos; es el segundo envío de ese tipo, "
+                      "hubo un primero el 4 de enero.")
+    dates = sorted(str(e.date.value) for e in found)
+    assert dates == ["2026-01-04", "2026-03-10"]
+
+
+def test_an_ordinal_clause_gives_its_figure() -> None:
+    found = transfers("En el primer envío, el 4 de enero, viajaron 11 reos; en el segundo, el 9 de febrero, "
+                      "fueron 13.")
+    assert {(str(e.date.value), e.count) for e in found} >= {("2026-02-09", 13)}
+
+
+def test_counts_with_an_article_before_a_month_are_earlier_events() -> None:
+    found = transfers("Tras los diecisiete de enero y los veintitrés de febrero, el gobierno envió a "
+                      "40 reos a Estados Unidos.")
+    by_count = {e.count: e for e in found}
+    assert by_count[17].date.value == "2026-01" and by_count[23].date.value == "2026-02"
+    assert by_count[40].date.value is None
+
+
+def test_the_day_a_transfer_is_praised_is_not_its_date() -> None:
+    found = transfers("El Departamento de Justicia celebró este miércoles la entrega de los 21 reos "
+                      "que Guatemala envió el lunes.")
+    assert all(e.date.value != "2026-03-11" for e in found)
+    assert any(e.date.value == "2026-03-09" for e in found)
+
+
+def test_an_official_of_the_sending_country_announces_a_passive_transfer() -> None:
+    event = only_transfer("Omar García Harfuch informó que fueron trasladados a Estados Unidos 19 reos "
+                          "de tres penales federales.")
+    assert (event.origin, event.destination, event.count) == ("MX", "US", 19)
+
+
+def test_a_running_total_with_ya_son_is_no_event() -> None:
+    found = transfers("Con este envío, ya son 77 los reos enviados a Estados Unidos en esta administración.")
+    assert all(e.count != 77 for e in found)
+
+
+def test_expelled_from_a_country_names_the_origin_and_a_request_no_destination() -> None:
+    event = only_transfer("Las autoridades confirmaron que el capo fue expulsado de México, a petición "
+                          "del gobierno de Guatemala.")
+    assert (event.origin, event.destination) == ("MX", None)
+
+
+def test_en_manos_de_names_the_destination() -> None:
+    event = only_transfer("El gobierno de Honduras puso en manos de la justicia estadounidense a 8 "
+                          "narcotraficantes el lunes.")
+    assert event.destination == "US"

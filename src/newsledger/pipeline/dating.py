@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsledger import lang
 from newsledger.pipeline.evidence import because
 from newsledger.pipeline.mentions import Mention
 from newsledger.pipeline.quotes import QuotedText, quoted_spans
@@ -17,6 +18,8 @@ class DateAssigner:
         self.context = context
         self.since_words = cue_set(language, "since_words")
         self.occurrence = cue_set(language, "happening_verbs")
+        self.definite = cue_set(language, "definite_determiners")
+        self.carriers = lang.grammar(language, "light_verbs") | cue_set(language, "occurrence_verbs")
         self._quotes: list[QuotedText] | None = None
 
     def assign(self, mentions: list[Mention], timexes: list[tuple[TimexMatch, Token]]) -> None:
@@ -65,6 +68,14 @@ class DateAssigner:
                 if mention.date is None:
                     mention.note_empty("date", because(match, rule))
 
+    def _judged_act(self, trigger: Token) -> bool:
+        """"calificó como un logro la entrega de 37 reos": a definite event noun that is the
+        object of a verb neither carrying nor placing it in time is talked about, so the
+        verb's date is the day of the talking."""
+        return trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"obj", "dobj"} \
+            and trigger.head.pos_ in {"VERB", "AUX"} and trigger.head.lemma_.lower() not in self.carriers \
+            and any(c.dep_ in {"det", "poss"} and c.lower_ in self.definite for c in trigger.children)
+
     def _owns(self, mention: Mention, match: TimexMatch) -> bool:
         """"pleaded not guilty to the 1985 murder": a date inside a trigger's own phrase
         is that event's alone."""
@@ -95,6 +106,8 @@ class DateAssigner:
                 c.dep_ in {"det", "poss"} and c.lower_ in {"the", "el", "la", "this", "that", "its", "his", "her"}
                 for c in trigger.children) and not any(p in {"of", "de"} for p, _ in prepositional_objects(trigger)):
             return None  # "the transfer" refers back; it takes no date from the clause
+        if not inside and self._judged_act(trigger) and in_subtree(head, trigger.head):
+            return None  # "celebró este miércoles la entrega de 37": the day of the judging
         cost = float(path_length(trigger, head))
         speech = head if self.context.is_speech_verb(head) else head.head \
             if self.context.is_speech_verb(head.head) else None

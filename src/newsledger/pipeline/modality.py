@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from newsledger import lang
 from newsledger.model import Evidence
 from newsledger.pipeline.evidence import because
+from newsledger.pipeline.numbers import ordinals
 from newsledger.pipeline.roles import DocContext, cue_set
 
 # How a trigger may hang below a word for that word to make it planned or denied.
@@ -28,6 +29,7 @@ class Modality:
         self.modals = cue_set(language, "modal_auxiliaries")
         self.denial = cue_set(language, "denial")
         self.occurrence = cue_set(language, "occurrence_verbs")
+        self.ordinals = set(ordinals(language))
         self.definite = cue_set(language, "definite_determiners")
         endings = lang.load(language, "cues").get("participle_endings") or {}
         self.participles = {str(k): [str(v) for v in vs] for k, vs in endings.items()}
@@ -141,11 +143,11 @@ class Modality:
         definite = any(c.dep_ in {"det", "poss"} and c.lower_ in self.definite for c in noun.children)
         return definite and head.lemma_.lower() not in self.occurrence | self.hypothetical
 
-    @staticmethod
-    def _judged(token: Token) -> bool:
-        """"U.S. intervention was not necessary": an event noun only judged, not reported."""
+    def _judged(self, token: Token) -> bool:
+        """"U.S. intervention was not necessary": an event noun only judged, not reported
+        ("el envío fue el tercero" ranks it, and judges nothing)."""
         head = token.head
-        if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ != "nsubj":
+        if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ != "nsubj" or head.lower_ in self.ordinals:
             return False
         if head.lemma_ in {"be", "ser"}:
             # "was the second this year" ranks the act; "was not necessary" judges it.

@@ -4,10 +4,11 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsledger import lang
-from newsledger.ontology import event_type
+from newsledger.ontology import event_type, types_where
 from newsledger.pipeline.clause import ClauseWords
 from newsledger.pipeline.counts import HeadCounts
 from newsledger.pipeline.dating import DateAssigner
+from newsledger.pipeline.ellipsis import elliptical_mentions
 from newsledger.pipeline.evidence import because, text_span
 from newsledger.pipeline.figures import cumulative_figures, is_series
 from newsledger.pipeline.lists import ListReader
@@ -74,7 +75,12 @@ class MentionReader:
         triggers = [t for t in self.finder.find(sent) if not self._excluded(t)]
         mentions = [self._mention(t, sent, triggers) for t in triggers]
         mentions = _fold_captures([m for m in mentions if m is not None])
-        self.dates.assign(mentions, timexes)
+        # "es el segundo envío; hubo un primero el 27 de febrero": the date of an ordinal
+        # standing for the event noun is that earlier event's (frames makes it one),
+        # never the date of the sentence's other triggers.
+        taken = {e.date.start for e in elliptical_mentions(sent, mentions, self.finder, self.counts, self.context,
+                                                           types_where(counts_people=True)) if e.date}
+        self.dates.assign(mentions, [(m, h) for m, h in timexes if m.start not in taken])
         mentions += self.lists.enumerated(sent, mentions, timexes)
         acts = [m for m in mentions if not _describes_people(m)]
         described = {m.type for m in mentions if _describes_people(m)}
@@ -92,6 +98,9 @@ class MentionReader:
         if token.pos_ == "ADJ" and any(c.dep_ in {"det", "nummod"} for c in token.children) \
                 and not any(c.dep_ in {"obl", "obl:arg", "obl:agent", "nmod", "advmod", "obj"} for c in token.children):
             return True  # "envió a los 12 detenidos": a participle naming people, no act of its own
+        if token.dep_ in {"acl", "amod"} and any(c.dep_ == "nummod" and c.i in self.counts.totals
+                                                 for c in token.head.children):
+            return True  # "ya son 92 criminales enviados a EU": the series, not one event
         if token.pos_ in {"NOUN", "PROPN"}:
             if token.dep_ in OBJECT_DEPS and token.head.lemma_.lower() in self.avoidance:
                 return True  # "who evaded capture for decades": the act never happened
@@ -195,6 +204,9 @@ class MentionReader:
                 reached = self.context.country_of_place_reached(token)
                 if reached is not None and reached[0] != mention.origin:
                     mention.fill("destination", reached[0], reached[1])
+        if trigger.type == "transfer" and mention.origin is None and mention.destination \
+                and trigger.subject_role != "destination" and subject_country is None:
+            self._announced_origin(mention, sent)
         if trigger.needs_destination and mention.destination is None:
             return None
         self.participants.roles(mention, scope, subject, subject_country)
@@ -204,6 +216,17 @@ class MentionReader:
         if mention.type == "arrest" and subject is not None and subject_country:
             self.participants.capture_abroad(mention, subject, subject_country, scope)
         return mention
+
+    def _announced_origin(self, mention: Mention, sent: Span) -> None:
+        """"Harfuch informó que fueron trasladados 26 reos a EE.UU.": a transfer told without
+        its sender, by an official of another country than where it went, is that
+        country's; the receiving side announces arrivals, not shipments."""
+        speakers = self.context.speakers(sent)
+        for entity, token in self.context.entities_in(sent):
+            if entity.id in speakers and entity.country and entity.country != mention.destination \
+                    and entity.type in {"person", "organization"}:
+                mention.fill("origin", entity.country, because(token, "origin.announcer", token))
+                return
 
     def _light_verb(self, token: Token) -> Token | None:
         """The verb that only carries an event noun ("se realizó el traslado", "held a call"),

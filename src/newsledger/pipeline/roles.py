@@ -72,6 +72,9 @@ class DocContext:
                 self._sentence_at[i] = number
         self._speakers: dict[int, set[str]] = {}
         self.people_nouns = cue_set(language, "people_nouns")
+        # Prepositions of direction, multiword ones included ("en manos de", "por parte de").
+        self.to_words = cue_set(language, "destination_prepositions")
+        self.from_words = cue_set(language, "origin_prepositions")
 
     def _dateline(self) -> tuple[int, int]:
         """Where the dateline is: at the start of the text, or at the start of a line below
@@ -100,6 +103,9 @@ class DocContext:
 
     def sentence_of(self, token: Token) -> Span:
         return self.sentences[self._sentence_at[token.i]]
+
+    def sentence_number(self, token: Token) -> int:
+        return self._sentence_at[token.i]
 
     # -- entities -------------------------------------------------------------------
     def entity_at(self, token: Token) -> Entity | None:
@@ -297,10 +303,16 @@ class DocContext:
                 if head in objects and prep not in {"to", "into", "a", "hacia"}:
                     continue
                 code = self.named_country(obj)
-                if prep in {"to", "into", "a", "hacia", "back", "over"} and code and destination is None:
+                if (prep in {"to", "into", "a", "hacia", "back", "over"} or prep in self.to_words) \
+                        and code and destination is None:
                     destination = code, because(self._phrase(obj), "destination.preposition", prep)
-                elif prep in {"from", "desde", "by", "por"} and code and origin is None:
-                    # "from Mexico", "handed over … by Mexico"
+                elif (prep in {"from", "desde", "by", "por"} or prep in self.from_words) and code and origin is None:
+                    # "from Mexico", "handed over … by Mexico", "la entrega, por parte de México"
+                    origin = code, because(self._phrase(obj), "origin.preposition", prep)
+                elif prep == "de" and code and origin is None and head.pos_ in {"VERB", "AUX", "ADJ"} \
+                        and self.entity_at(obj) is not None and self.entity_at(obj).category == "country":
+                    # "expulsado de México": a verb's "de" names where from; a noun's names
+                    # what was moved ("el envío de 26 reos")
                     origin = code, because(self._phrase(obj), "origin.preposition", prep)
         return destination, origin
 

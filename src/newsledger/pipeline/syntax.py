@@ -24,6 +24,9 @@ def preposition_of(token: Token) -> str | None:
         return token.head.lower_
     for child in token.children:
         if child.dep_ == "case":
+            fixed = [g.lower_ for g in child.children if g.dep_ == "fixed"]
+            if fixed:  # "a petición de", "por parte de": a multiword preposition of its own
+                return " ".join([child.lower_, *fixed])
             return CONTRACTIONS.get(child.lower_, child.lower_)
     return None
 

@@ -146,6 +146,8 @@ class TriggerFinder:
             return False
         if rule.needs_modifier:
             modifiers = nearby | {c.lower_ for t in token.children for c in t.children}
+            # "puso en manos de la justicia": the words of a multiword preposition
+            modifiers |= {w for p, _ in prepositional_objects(token) for w in p.split()}
             if not modifiers & set(rule.needs_modifier):
                 return False
         if rule.needs_particle and not {p for p, _ in prepositional_objects(token)} \
