@@ -80,6 +80,7 @@ class MentionReader:
         # never the date of the sentence's other triggers.
         taken = {e.date.start for e in elliptical_mentions(sent, mentions, self.finder, self.counts, self.context,
                                                            types_where(counts_people=True)) if e.date}
+        taken |= {m.start for m, _ in timexes if self._counted_month(m, sent)}
         self.dates.assign(mentions, [(m, h) for m, h in timexes if m.start not in taken])
         mentions += self.lists.enumerated(sent, mentions, timexes)
         acts = [m for m in mentions if not _describes_people(m)]
@@ -227,6 +228,17 @@ class MentionReader:
                     and entity.type in {"person", "organization"}:
                 mention.fill("origin", entity.country, because(token, "origin.announcer", token))
                 return
+
+    def _counted_month(self, match: TimexMatch, sent: Span) -> bool:
+        """"tras los veintinueve de febrero": an article, a figure and a connector before a
+        month make the month an earlier event's (``ListReader.enumerated``), never the
+        date of the clause's verb."""
+        doc = sent.doc
+        span = doc.char_span(match.start, match.end, alignment_mode="expand")
+        if span is None or span.start < 3 or span[0].like_num:
+            return False
+        link, figure, article = doc[span.start - 1], doc[span.start - 2], doc[span.start - 3]
+        return link.lower_ in self.lists.connectors and figure.like_num and article.pos_ == "DET"
 
     def _light_verb(self, token: Token) -> Token | None:
         """The verb that only carries an event noun ("se realizó el traslado", "held a call"),
