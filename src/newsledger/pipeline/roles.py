@@ -104,9 +104,6 @@ class DocContext:
     def sentence_of(self, token: Token) -> Span:
         return self.sentences[self._sentence_at[token.i]]
 
-    def sentence_number(self, token: Token) -> int:
-        return self._sentence_at[token.i]
-
     # -- entities -------------------------------------------------------------------
     def entity_at(self, token: Token) -> Entity | None:
         if self.in_dateline(token):
