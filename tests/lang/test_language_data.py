@@ -75,7 +75,8 @@ def test_modality_scope_cues_are_lists(language: str) -> None:
         assert isinstance(cues[name], list), f"{language}/cues.yaml: {name}"
 
 
-GRAMMAR_LISTS = ("light_verbs",)
+GRAMMAR_LISTS = ("light_verbs", "both_words", "period_prepositions", "indefinite_articles",
+                 "negative_adverbs", "copulas")
 
 
 @pytest.mark.parametrize("language", lang.LANGUAGES)
@@ -160,3 +161,9 @@ def test_a_bare_yaml_boolean_in_a_trigger_word_list_fails(monkeypatch: pytest.Mo
     finally:
         monkeypatch.undo()
         triggers.rules.cache_clear()
+
+
+@pytest.mark.parametrize("language", lang.LANGUAGES)
+def test_negative_determiners_are_a_list(language: str) -> None:
+    words = lang.load(language, "grammar")["negative_determiners"]
+    assert isinstance(words, list) and all(isinstance(w, str) and w == w.lower() for w in words)

@@ -74,7 +74,7 @@ def is_series(noun: Token, language: str) -> bool:
         return False
     if noun.morph.get("Number") != ["Plur"] and noun.tag_ != "NNS":
         return False
-    return any(c.dep_ == "nummod" or c.lemma_.lower() in {"both", "ambos", "ambas"} for c in noun.children)
+    return any(c.dep_ == "nummod" or c.lemma_.lower() in lang.grammar(language, "both_words") for c in noun.children)
 
 
 def series_totals(sent: Span, language: str) -> list[Figure]:
@@ -90,7 +90,7 @@ def series_totals(sent: Span, language: str) -> list[Figure]:
         if token.dep_ == "nummod" and token.head.lemma_.lower() in people:
             figure = figure_at(sent.doc, token.i, language)
             following = sent.doc[figure.end] if figure and figure.end < len(sent.doc) else None
-            if figure and figure.value > 2 and not (following is not None and following.lower_ in {"in", "en"}):
+            if figure and figure.value > 2 and not (following is not None and following.lower_ in lang.grammar(language, "period_prepositions")):
                 found.append(figure)
     return found
 
@@ -120,7 +120,7 @@ def ordinal_mentions(sent: Span, language: str) -> list[OrdinalMention]:
             continue
         if head.i == token.i and token.pos_ not in {"NOUN", "PRON", "ADJ", "NUM", "PROPN"}:
             continue
-        if head.i != token.i and head.lemma_.lower() in occurrence | {"vez"}:
+        if head.i != token.i and head.lemma_.lower() in occurrence:
             found.append(OrdinalMention(value, token, head))
         else:
             found.append(OrdinalMention(value, token, head))

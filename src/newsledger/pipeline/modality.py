@@ -16,7 +16,7 @@ GOVERNED_DEPS = {"xcomp", "ccomp", "dobj", "obj", "nsubjpass", "nsubj:pass", "pr
 
 
 def _negates(token: Token) -> bool:
-    return token.dep_ == "neg" or token.dep_ == "advmod" and token.lower_ in {"no", "not", "nunca", "never"}
+    return token.dep_ == "neg" or token.dep_ == "advmod" and token.lower_ in lang.grammar_any("negative_adverbs")
 
 
 class Modality:
@@ -25,6 +25,7 @@ class Modality:
     def __init__(self, context: DocContext, language: str):
         self.context = context
         self.negation = cue_set(language, "negation")
+        self.negative_determiners = lang.grammar(language, "negative_determiners")
         self.hypothetical = cue_set(language, "hypothetical")
         self.modals = cue_set(language, "modal_auxiliaries")
         self.denial = cue_set(language, "denial")
@@ -65,7 +66,7 @@ class Modality:
         "the idea of military action"); the first cue found is the reason given."""
         negated = next((because(c, "negated.trigger", c) for c in token.children if _negates(c)), None)
         negated = negated or next((because(c, "negated.determiner", c) for c in token.children
-                                   if c.dep_ == "det" and c.lower_ in self.negation | {"ningún", "ninguna"}), None)
+                                   if c.dep_ == "det" and c.lower_ in self.negation | self.negative_determiners), None)
         modal = self._modal(token)
         hypothetical = because(modal, "hypothetical.modal", modal) if modal is not None else None
         if hypothetical is None and self._judged(token):
@@ -149,7 +150,7 @@ class Modality:
         head = token.head
         if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ != "nsubj" or head.lower_ in self.ordinals:
             return False
-        if head.lemma_ in {"be", "ser"}:
+        if head.lemma_ in lang.grammar_any("copulas"):
             # "was the second this year" ranks the act; "was not necessary" judges it.
             return any(c.pos_ == "ADJ" and (c.dep_ == "acomp" or c.dep_ == "attr" and c.ent_type_ != "ORDINAL"
                                             and "Ord" not in c.morph.get("NumType"))

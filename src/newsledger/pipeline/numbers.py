@@ -66,7 +66,7 @@ def figure_at(doc: Doc, i: int, language: str) -> Figure | None:
     start = i
     if value is None:
         # "a hundred", "un centenar", "a dozen"
-        if token.lower_ in {"a", "an", "un", "una"} and i + 1 < len(doc) and doc[i + 1].lower_ in scales:
+        if token.lower_ in lang.grammar(language, "indefinite_articles") and i + 1 < len(doc) and doc[i + 1].lower_ in scales:
             return Figure(scales[doc[i + 1].lower_], i, i + 2)
         return None
     end = i + 1
@@ -90,7 +90,7 @@ def figures(doc: Doc, start: int, end: int, language: str) -> list[Figure]:
     i = start
     while i < end:
         token = doc[i]
-        if token.like_num or token.lower_ in {"a", "an", "un", "una"}:
+        if token.like_num or token.lower_ in lang.grammar(language, "indefinite_articles"):
             figure = figure_at(doc, i, language)
             if figure is not None:
                 found.append(figure)
