@@ -45,3 +45,16 @@ class StorageError(NewsledgerError):
 
 class LedgerError(NewsledgerError):
     """A ledger operation was refused: unknown record id, merging incompatible records…"""
+
+
+class NotFound(NewsledgerError):
+    """What was asked for does not exist: an unknown event, entity, document or series id.
+
+    The message names the id and where to find valid ones; the API answers 404.
+    """
+
+
+class Refused(NewsledgerError):
+    """A request was understood but refused: merging a claimed event into a real one,
+    splitting a single report, or a write without the token. The API answers 409 (or 403
+    for a missing or wrong token, which ``newsledger.api`` decides itself)."""

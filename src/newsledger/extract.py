@@ -6,8 +6,8 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from newsledger.ingest import RawDocument, content_hash, detect_language, normalise_text
-from newsledger.model import DocumentInfo, Extraction
+from newsledger.lang.detect import detect_language
+from newsledger.model import DocumentInfo, Extraction, RawDocument, content_hash, normalise_text
 from newsledger.pipeline import extensions, nlp_for
 
 

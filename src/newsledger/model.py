@@ -7,6 +7,8 @@ in exactly one place (the ``to_json`` methods here).
 from __future__ import annotations
 
 import calendar
+import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -321,6 +323,42 @@ class Claim:
                    data.get("origin"), data.get("destination"), data.get("speaker"),
                    data.get("low"), data.get("high"), data.get("text"), data.get("event"),
                    DateValue.from_json(data["period"]) if data.get("period") else None)
+
+
+@dataclass
+class RawDocument:
+    """One article as read from a file (or uploaded), before any extraction.
+
+    ``source`` is the file (or URL) it came from and ``line`` its line for JSON Lines,
+    so that a later failure can still be reported where the user can find it.
+    ``warnings`` carries problems that did not stop the document (e.g. invalid UTF-8):
+    they are strings, not Python warnings, so that they can be stored and shown.
+    It lives in the model, not in ``ingest/``, because the store and the ledger take it
+    too and must not depend on the readers.
+    """
+
+    text: str
+    source: str
+    published: date | None = None
+    language: str | None = None
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    line: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def normalise_text(text: str) -> str:
+    """NFC, Unix line ends, no surrounding blank space: the form that is hashed and stored."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.strip()
+
+
+def content_hash(text: str) -> str:
+    """``sha256:<hex>`` of the normalised text: the document id, so duplicates collapse."""
+    digest = hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+    return f"sha256:{digest}"
 
 
 @dataclass

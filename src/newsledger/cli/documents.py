@@ -1,7 +1,7 @@
 """Commands about documents: ``extract``, ``explain``, ``ingest``, ``failures`` and ``dates``."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,15 +10,11 @@ import typer
 from newsledger.cli import render
 from newsledger.cli.app import app
 from newsledger.cli.common import Format, Language, err, open_store, out, parse_day, print_json
-from newsledger.errors import InputError, NewsledgerError, StorageError
+from newsledger.errors import InputError
 
 if TYPE_CHECKING:
-    from newsledger.ingest import RawDocument
-    from newsledger.model import Extraction
-    from newsledger.store import Store
-
-# Documents extracted per model batch during ingest.
-BATCH = 8
+    from newsledger.ingestion import Progress
+    from newsledger.model import Extraction, RawDocument
 
 _FILE = typer.Argument(..., exists=False, dir_okay=False, metavar="FILE")
 _LANGUAGE = typer.Option(None, "--language", help="Language of the text (detected when omitted).")
@@ -27,19 +23,12 @@ _PUBLISHED = typer.Option(None, "--published", metavar="YYYY-MM-DD",
 _MAX_BYTES_HELP = "Refuse files larger than this many bytes (default: the reader's limit, 5 MB)."
 
 
-def _read(path: Path, published: str | None, language: Language | None, url: str | None = None,
-          max_bytes: int | None = None) -> list["RawDocument | InputError"]:
-    """Every document (or rejection) ``read_path`` finds at ``path``, options applied."""
-    from newsledger.ingest import read_path
+def _read(path: Path, published: str | None, language: Language | None) -> list["RawDocument | InputError"]:
+    """Every document (or rejection) found at ``path``, options applied."""
+    from newsledger.ingestion import Options, collect
 
-    options: dict[str, object] = {
-        "published": parse_day(published, "--published"),
-        "language": language.value if language else None,
-        "url": url,
-    }
-    if max_bytes is not None:
-        options["max_bytes"] = max_bytes
-    return list(read_path(path, **options))
+    options = Options(parse_day(published, "--published"), language.value if language else None)
+    return list(collect([path], options))
 
 
 @app.command()
@@ -105,120 +94,31 @@ def ingest(
     max_bytes: int | None = typer.Option(None, "--max-bytes", min=1, help=_MAX_BYTES_HELP),
 ) -> None:
     """Read, extract and store articles, then update the ledger; bad files are reported."""
-    from newsledger.ledger import service
+    from newsledger import ingestion
 
+    options = ingestion.Options(parse_day(published, "--published"), language.value if language else None,
+                                url, max_bytes)
     with open_store(ctx) as store:
-        documents, failed = _collect(store, paths, published, language, url, max_bytes)
-        tally = _Tally(failed=failed)
-        try:
-            _ingest_all(store, documents, tally)
-        finally:
-            # Also after an interruption: what was stored is merged into the ledger.
-            if tally.stored:
-                service.update(store, tally.stored)
-    typer.echo(f"stored {len(tally.stored)}, duplicates {tally.duplicates}, failed {tally.failed}")
-    if tally.failed:
+        items = list(ingestion.collect(paths, options))
+        with render.progress(err(), total=sum(1 for i in items if not isinstance(i, InputError))) as advance:
+            result = ingestion.ingest(store, items, progress=_reporter(advance))
+    typer.echo(result.summary())
+    if result.failed:
         raise typer.Exit(1)
 
 
-@dataclass
-class _Tally:
-    """What became of an ingest batch, for the summary line and the exit code."""
+def _reporter(advance: Callable[[], None]) -> Callable[["Progress"], None]:
+    """Warnings and failures as ``warning:``/``error:`` lines on stderr, and the bar."""
 
-    stored: list[str] = field(default_factory=list)
-    duplicates: int = 0
-    failed: int = 0
+    def report(event: "Progress") -> None:
+        if event.stage == "warning":
+            typer.echo(f"warning: {event.where}: {event.message}", err=True)
+        elif event.stage == "failed":
+            typer.echo(f"error: {event.where}: {event.message}", err=True)
+        if event.stage in ("duplicate", "stored") or (event.stage == "failed" and event.total):
+            advance()
 
-
-def _collect(store: "Store", paths: list[Path], published: str | None, language: Language | None,
-             url: str | None, max_bytes: int | None) -> tuple[list["RawDocument"], int]:
-    """Every readable document under ``paths``; unreadable ones are reported and recorded."""
-    documents: list[RawDocument] = []
-    failed = 0
-    for path in paths:
-        for item in _read(path, published, language, url, max_bytes):
-            if isinstance(item, InputError):
-                _fail(store, item.source, item.line, item)
-                failed += 1
-            else:
-                documents.append(item)
-    return documents, failed
-
-
-def _ingest_all(store: "Store", documents: list["RawDocument"], tally: _Tally) -> None:
-    """Extract and store the documents not stored yet, in model batches, counting outcomes."""
-    from newsledger.ingest import content_hash
-
-    with render.progress(err(), total=len(documents)) as advance:
-        pending = []
-        for raw in documents:
-            for warning in raw.warnings:
-                typer.echo(f"warning: {_where(raw.source, raw.line)}: {warning}", err=True)
-            # Text already stored is recognised by its hash: re-ingesting costs no model time.
-            if store.has(content_hash(raw.text)):
-                tally.duplicates += 1
-                advance()
-            else:
-                pending.append(raw)
-        for start in range(0, len(pending), BATCH):
-            chunk = pending[start:start + BATCH]
-            for raw, result in zip(chunk, _extract(chunk)):
-                outcome = _store(store, raw, result)
-                if outcome is None:
-                    tally.failed += 1
-                elif outcome[1]:
-                    tally.stored.append(outcome[0])
-                else:
-                    tally.duplicates += 1
-                advance()
-
-
-def _where(source: str, line: int | None) -> str:
-    return f"{source}:{line}" if line is not None else source
-
-
-def _extract(chunk: list["RawDocument"]) -> list["Extraction | NewsledgerError"]:
-    """Extractions of a chunk, batched through the model; a failing document is isolated.
-
-    When the batch fails, its documents are extracted one by one so that the error is
-    pinned on the document that caused it and the others still go in.
-    """
-    from newsledger.extract import extract_document, extract_documents
-
-    try:
-        return list(extract_documents(chunk, batch_size=BATCH))
-    except NewsledgerError:
-        pass
-    results: list[Extraction | NewsledgerError] = []
-    for raw in chunk:
-        try:
-            results.append(extract_document(raw))
-        except NewsledgerError as error:
-            results.append(error)
-    return results
-
-
-def _store(store: "Store", raw: "RawDocument", result: "Extraction | NewsledgerError") -> tuple[str, bool] | None:
-    """Store one extraction: ``(id, stored_now)``, or None when it failed (and is reported)."""
-    if isinstance(result, NewsledgerError):
-        _fail(store, raw.source, raw.line, result)
-        return None
-    try:
-        return store.add(raw, result)
-    except StorageError as error:  # the store has recorded the failure itself
-        typer.echo(f"error: {error}", err=True)
-        return None
-
-
-def _fail(store: "Store", source: str, line: int | None, error: NewsledgerError) -> None:
-    """Report one failed document on stderr and record it, so ``failures`` can list it."""
-    where = _where(source, line)
-    if isinstance(error, InputError):
-        reason = error.reason + (f" ({error.hint})" if error.hint else "")
-    else:
-        reason = str(error).removeprefix(f"{where}: ")
-    typer.echo(f"error: {where}: {reason}", err=True)
-    store.record_failure(source, reason, line=line)
+    return report
 
 
 @app.command()

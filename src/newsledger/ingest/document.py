@@ -6,49 +6,17 @@ same article read from a text file, an HTML page or a feed hashes the same.
 """
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
 from newsledger.errors import InputError
 from newsledger.lang import LANGUAGES
+# The document and its hash belong to the model (the store takes them too); re-exported
+# here because every reader builds them.
+from newsledger.model import RawDocument, content_hash, normalise_text
 
-
-@dataclass
-class RawDocument:
-    """One article as read from a file, before any extraction.
-
-    ``source`` is the file (or URL) it came from and ``line`` its line for JSON Lines,
-    so that a later failure can still be reported where the user can find it.
-    ``warnings`` carries problems that did not stop the document (e.g. invalid UTF-8):
-    they are strings, not Python warnings, so that they can be stored and shown.
-    """
-
-    text: str
-    source: str
-    published: date | None = None
-    language: str | None = None
-    title: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    line: int | None = None
-    warnings: list[str] = field(default_factory=list)
-
-
-def normalise_text(text: str) -> str:
-    """NFC, Unix line ends, no surrounding blank space: the form that is hashed and stored."""
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.strip()
-
-
-def content_hash(text: str) -> str:
-    """``sha256:<hex>`` of the normalised text: the document id, so duplicates collapse."""
-    digest = hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
-    return f"sha256:{digest}"
+__all__ = ["RawDocument", "content_hash", "normalise_language", "normalise_text", "parse_date"]
 
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TypeVar
 
-from newsledger.ingest.document import RawDocument
-from newsledger.ingest.language import detect_language
+from newsledger.model import RawDocument
+from newsledger.lang.detect import detect_language
 from newsledger.model import Claim, DateValue, DocumentInfo, Entity, Event, Evidence, Extraction, Quote, Span
 from newsledger.store.schema import (ClaimRow, DocumentRow, EntityRow, EventRoleRow, EventRow, EvidenceRow,
                                      FailureRow, MentionRow, ProvenanceRow, QuoteRow)

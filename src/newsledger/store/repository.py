@@ -19,8 +19,7 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQL
 from sqlalchemy.orm import Session, contains_eager, selectinload, sessionmaker
 
 from newsledger.errors import StorageError
-from newsledger.ingest.document import RawDocument, content_hash
-from newsledger.model import DocumentInfo, Extraction
+from newsledger.model import DocumentInfo, Extraction, RawDocument, content_hash
 from newsledger.store.migrate import upgrade
 from newsledger.store.records import (Failure, StoredEvent, document_info, event_of, extraction_of, failure_of,
                                       to_rows)

@@ -1,0 +1,272 @@
+"""Ingestion as a library: collect → extract → store → merge, with progress and failures.
+
+The CLI (``newsledger ingest``), the JSON API (``POST /api/v1/documents``) and the web
+upload form all call these functions, so a document goes into the ledger the same way
+whichever door it came through. Nothing here prints: what happens is told to an optional
+``progress`` callback as ``Progress`` events, and summed up in the returned
+``IngestResult``. Every document that could not be read, extracted or stored is recorded
+in the store's failures (``newsledger failures``, ``GET /api/v1/failures``) with the file,
+line and reason, and the batch goes on with the rest.
+
+Entry points (stable; the web layer builds on them):
+
+* ``collect(paths, options)``: the documents (or ``InputError``s) under files and folders;
+* ``read_upload(name, data, options)``: the same for bytes received over HTTP;
+* ``ingest(store, items, progress=…, merge=True)``: extract, store and merge them;
+* ``ingest_paths(store, paths, options, progress=…)``: ``collect`` then ``ingest``.
+"""
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Literal
+
+from newsledger.errors import InputError, NewsledgerError, StorageError
+from newsledger.model import Extraction, RawDocument, content_hash
+
+if TYPE_CHECKING:
+    from newsledger.store import Store
+
+# Documents extracted per model batch.
+BATCH = 8
+
+Stage = Literal["read", "warning", "duplicate", "stored", "failed", "merged"]
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the caller states about the documents; ``None`` leaves it to the files.
+
+    ``published`` and ``language`` override front matter and feed metadata; ``url`` is
+    recorded for a single document; ``max_bytes`` refuses larger files (None: the
+    reader's default limit, 5 MB).
+    """
+
+    published: date | None = None
+    language: str | None = None
+    url: str | None = None
+    max_bytes: int | None = None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One step of a batch, for a progress bar or a log line.
+
+    ``stage`` is what happened to the document at ``where`` (``file`` or ``file:line``):
+    ``read`` once the batch is collected (``done`` 0 of ``total``), then ``warning``
+    (read with a problem, still ingested), ``duplicate``, ``stored`` or ``failed`` (with
+    ``message`` the reason) per document, and ``merged`` once the ledger is updated.
+    ``done`` counts the documents finished so far out of ``total``.
+    """
+
+    stage: Stage
+    done: int
+    total: int
+    where: str = ""
+    message: str = ""
+    document: str | None = None
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A document that did not go in: where it was and why (as also recorded in the store)."""
+
+    source: str
+    line: int | None
+    reason: str
+
+    @property
+    def where(self) -> str:
+        return where(self.source, self.line)
+
+
+@dataclass
+class IngestResult:
+    """What became of a batch: ids stored now, ids already stored, and the failures."""
+
+    stored: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    failures: list[Failed] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (where, warning)
+    merged: bool = False
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def summary(self) -> str:
+        """The one-line summary ``newsledger ingest`` prints."""
+        return f"stored {len(self.stored)}, duplicates {len(self.duplicates)}, failed {self.failed}"
+
+
+ProgressCallback = Callable[[Progress], None]
+Item = RawDocument | InputError
+
+
+def where(source: str, line: int | None) -> str:
+    """``source:line`` for line-oriented inputs, else ``source``: how errors name a document."""
+    return f"{source}:{line}" if line is not None else source
+
+
+# ------------------------------------------------------------------------- collecting
+
+def collect(paths: Iterable[Path | str], options: Options = Options()) -> Iterator[Item]:
+    """Every document under ``paths`` (files or folders), or the error that stopped it."""
+    from newsledger.ingest import read_path
+
+    for path in paths:
+        yield from read_path(Path(path), **_reader_options(options))
+
+
+def read_upload(name: str, data: bytes, options: Options = Options()) -> list[Item]:
+    """The documents of one uploaded file, read by the same readers as a file on disk.
+
+    The format is told by the name's suffix (``.txt``, ``.html``, ``.jsonl``, ``.xml``…)
+    or by the content. Only the name's last component is used, so an uploaded name can
+    never point into the file system; errors and stored documents name ``upload:NAME``.
+    """
+    from newsledger.ingest import read_file
+
+    safe = PurePath(name.replace("\\", "/")).name or "upload.txt"
+    source = f"upload:{safe}"
+    limit = options.max_bytes
+    if limit is not None and len(data) > limit:
+        return [InputError(source, f"upload is {len(data)} bytes, over the {limit}-byte limit")]
+    with tempfile.TemporaryDirectory(prefix="newsledger-upload-") as folder:
+        path = Path(folder) / safe
+        path.write_bytes(data)
+        items = list(read_file(path, **_reader_options(options)))
+    named: list[Item] = []
+    for item in items:
+        if isinstance(item, InputError):
+            named.append(InputError(source, item.reason, item.line, item.hint))
+        else:
+            item.source = source
+            named.append(item)
+    return named
+
+
+def _reader_options(options: Options) -> dict[str, object]:
+    found: dict[str, object] = {"published": options.published, "language": options.language, "url": options.url}
+    if options.max_bytes is not None:
+        found["max_bytes"] = options.max_bytes
+    return found
+
+
+# ------------------------------------------------------------------------- ingesting
+
+def ingest_paths(store: "Store", paths: Iterable[Path | str], options: Options = Options(),
+                 progress: ProgressCallback | None = None, merge: bool = True) -> IngestResult:
+    """``collect`` then ``ingest``: what ``newsledger ingest PATH…`` does."""
+    return ingest(store, collect(paths, options), progress=progress, merge=merge)
+
+
+def ingest(store: "Store", items: Iterable[Item], progress: ProgressCallback | None = None,
+           merge: bool = True) -> IngestResult:
+    """Extract, store and (with ``merge``) merge into the ledger every readable document.
+
+    ``items`` are documents or reading errors (as ``collect`` yields them); errors are
+    recorded as failures. Text already stored is recognised by its hash and costs no
+    model time. Documents are extracted in model batches; a batch that fails is retried
+    one document at a time so that the error is pinned on the document that caused it.
+    The ledger is updated even when the batch is interrupted (KeyboardInterrupt), so
+    that what was stored is merged.
+    """
+    tell = progress or (lambda _event: None)
+    result = IngestResult()
+    documents: list[RawDocument] = []
+    for item in items:
+        if isinstance(item, InputError):
+            _fail(store, result, item.source, item.line, item, tell, 0, 0)
+        else:
+            documents.append(item)
+    total = len(documents)
+    state = {"done": 0}
+
+    def finish(stage: Stage, raw: RawDocument, message: str = "", document: str | None = None) -> None:
+        state["done"] += 1
+        tell(Progress(stage, state["done"], total, where(raw.source, raw.line), message, document))
+
+    tell(Progress("read", 0, total))
+    try:
+        pending = []
+        for raw in documents:
+            for warning in raw.warnings:
+                result.warnings.append((where(raw.source, raw.line), warning))
+                tell(Progress("warning", state["done"], total, where(raw.source, raw.line), warning))
+            doc_id = content_hash(raw.text)
+            if store.has(doc_id):
+                result.duplicates.append(doc_id)
+                finish("duplicate", raw, document=doc_id)
+            else:
+                pending.append(raw)
+        for start in range(0, len(pending), BATCH):
+            chunk = pending[start:start + BATCH]
+            for raw, outcome in zip(chunk, _extract(chunk)):
+                _store_one(store, result, raw, outcome, finish, tell)
+    finally:
+        if merge and result.stored:
+            from newsledger.ledger import service
+
+            service.update(store, result.stored)
+            result.merged = True
+            tell(Progress("merged", state["done"], total, message=f"{len(result.stored)} document(s) merged"))
+    return result
+
+
+def _store_one(store: "Store", result: IngestResult, raw: RawDocument, outcome: Extraction | NewsledgerError,
+               finish: Callable[..., None], tell: ProgressCallback) -> None:
+    if isinstance(outcome, NewsledgerError):
+        reason = _reason(outcome, raw.source, raw.line)
+        _record(store, raw.source, raw.line, reason)
+        result.failures.append(Failed(raw.source, raw.line, reason))
+        finish("failed", raw, reason)
+        return
+    try:
+        doc_id, stored_now = store.add(raw, outcome)
+    except StorageError as error:  # the store has recorded the failure itself
+        reason = _reason(error, raw.source, raw.line)
+        result.failures.append(Failed(raw.source, raw.line, reason))
+        finish("failed", raw, reason)
+        return
+    (result.stored if stored_now else result.duplicates).append(doc_id)
+    finish("stored" if stored_now else "duplicate", raw, document=doc_id)
+
+
+def _extract(chunk: list[RawDocument]) -> list[Extraction | NewsledgerError]:
+    """Extractions of a chunk, batched through the model; a failing document is isolated."""
+    from newsledger.extract import extract_document, extract_documents
+
+    try:
+        return list(extract_documents(chunk, batch_size=BATCH))
+    except NewsledgerError:
+        pass
+    results: list[Extraction | NewsledgerError] = []
+    for raw in chunk:
+        try:
+            results.append(extract_document(raw))
+        except NewsledgerError as error:
+            results.append(error)
+    return results
+
+
+def _reason(error: NewsledgerError, source: str, line: int | None) -> str:
+    """The reason without the ``source:line:`` prefix the message already carries."""
+    if isinstance(error, InputError):
+        return error.reason + (f" ({error.hint})" if error.hint else "")
+    return str(error).removeprefix(f"{where(source, line)}: ")
+
+
+def _fail(store: "Store", result: IngestResult, source: str, line: int | None, error: NewsledgerError,
+          tell: ProgressCallback, done: int, total: int) -> None:
+    reason = _reason(error, source, line)
+    _record(store, source, line, reason)
+    result.failures.append(Failed(source, line, reason))
+    tell(Progress("failed", done, total, where(source, line), reason))
+
+
+def _record(store: "Store", source: str, line: int | None, reason: str) -> None:
+    store.record_failure(source, reason, line=line)
