@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from newsledger.cli.common import show_date
-from newsledger.cli.sentences import sentence_around, sentence_bounds
+from newsledger.read.sentences import sentence_around, sentence_bounds
 from newsledger.model import Extraction
 
 if TYPE_CHECKING:

@@ -7,13 +7,13 @@ not at all, and a failure is recorded with its reason so a batch can report it l
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
 from alembic.util.exc import CommandError
-from sqlalchemy import Select, create_engine, event, select
+from sqlalchemy import Select, create_engine, event, func, select
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, contains_eager, selectinload, sessionmaker
@@ -137,10 +137,26 @@ class Store:
             rows = session.scalars(select(FailureRow).order_by(FailureRow.created, FailureRow.id))
             return [failure_of(row) for row in rows]
 
-    def documents(self) -> list[DocumentInfo]:
-        """Every stored document, by publication date (undated last), then id."""
+    def documents(self, offset: int = 0, limit: int | None = None) -> list[DocumentInfo]:
+        """Stored documents by publication date (undated last), then id; all, or one page."""
+        query = _by_publication(select(DocumentRow)).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
         with self.session() as session:
-            return [document_info(row) for row in session.scalars(_by_publication(select(DocumentRow)))]
+            return [document_info(row) for row in session.scalars(query)]
+
+    def count_documents(self) -> int:
+        with self.session() as session:
+            return int(session.scalar(select(func.count()).select_from(DocumentRow)) or 0)
+
+    def texts(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """The stored texts of several documents in one query; unknown ids are left out."""
+        wanted = sorted(set(doc_ids))
+        if not wanted:
+            return {}
+        with self.session() as session:
+            rows = session.execute(select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(wanted)))
+            return {doc_id: text for doc_id, text in rows}
 
     def document(self, doc_id: str) -> DocumentInfo:
         with self.session() as session:

@@ -1,0 +1,481 @@
+"""``Reader``: the one typed read API over a ledger and its store.
+
+The CLI's read commands, the JSON API and the web pages all ask a ``Reader``; each method
+returns views (``newsledger.read.views``), never database rows or ledger internals, and
+raises ``NotFound`` for an unknown id. Reads never write: the ledger is loaded as saved
+(documents stored but not merged yet are counted in ``status().pending``, and merged by
+the next ingest or write). The loaded ledger is cached and reloaded only when the
+database changed (see ``snapshot.stamp``), so a request costs a count query plus the
+answer itself. A ``Reader`` is safe to share between threads.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import threading
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from newsledger.errors import NotFound
+from newsledger.ledger.reports import report_key
+from newsledger.ledger.series import Series
+from newsledger.read import views as v
+from newsledger.read.filters import EventFilter, fold, overlaps, words
+from newsledger.read.sentences import sentence_bounds
+from newsledger.read.snapshot import Snapshot, document_ref, series_id, stamp, summary
+
+if TYPE_CHECKING:
+    from newsledger.ledger.claims import ClaimCheck
+    from newsledger.ledger.fields import Record
+    from newsledger.ledger.series import Tally
+    from newsledger.model import Span
+    from newsledger.store import Store
+
+MAX_LIMIT = 500
+SNIPPET_CONTEXT = 80
+VERDICTS = ("consistent", "inconsistent", "unverifiable")
+
+
+def _page(offset: int, limit: int) -> tuple[int, int]:
+    return max(0, offset), max(1, min(limit, MAX_LIMIT))
+
+
+class Reader:
+    """Read access to the ledger in ``store`` (which the caller keeps open and closes)."""
+
+    def __init__(self, store: "Store") -> None:
+        self.store = store
+        self._snapshot: Snapshot | None = None
+        self._lock = threading.Lock()
+
+    # --- the cached ledger ------------------------------------------------------------
+    def snapshot(self) -> Snapshot:
+        """The loaded ledger, reloaded when the database changed since it was loaded."""
+        current = stamp(self.store)
+        snap = self._snapshot
+        if snap is not None and snap.stamp == current:
+            return snap
+        with self._lock:
+            snap = self._snapshot
+            if snap is None or snap.stamp != current:
+                from newsledger.ledger import service
+
+                snap = Snapshot(service.load(self.store), current, current[4])
+                self._snapshot = snap
+            return snap
+
+    def invalidate(self) -> None:
+        """Forget the cached ledger (after a write made through this process)."""
+        self._snapshot = None
+
+    def status(self) -> v.LedgerStatus:
+        snap = self.snapshot()
+        return v.LedgerStatus(
+            documents=snap.documents, pending=max(0, snap.documents - snap.stamp[0]),
+            events=len(snap.records), reports=len(snap.ledger.reports), entities=len(snap.entities),
+            series=len(snap.tallies), claims=len(snap.ledger.claims), links=len(snap.links),
+            failures=snap.stamp[5])
+
+    # --- events -----------------------------------------------------------------------
+    def events(self, filter: EventFilter = EventFilter(), offset: int = 0, limit: int = 50) -> v.EventPage:
+        """One page of the events that match ``filter``, with facets over all that match."""
+        offset, limit = _page(offset, limit)
+        snap = self.snapshot()
+        found = self._matching(snap, filter)
+        return v.EventPage(items=[snap.summaries[r.id] for r in found[offset:offset + limit]], total=len(found),
+                           offset=offset, limit=limit, facets=_facets(snap, found))
+
+    def records(self, filter: EventFilter = EventFilter()) -> list["Record"]:
+        """The ledger records that match ``filter``, in its order (for exports and the CLI)."""
+        snap = self.snapshot()
+        return self._matching(snap, filter)
+
+    def _matching(self, snap: Snapshot, filter: EventFilter) -> list["Record"]:
+        first, last = filter.window()
+        wanted_words = words(filter.text)
+        entity_ids = self._entity_ids(snap, filter.entity) if filter.entity else None
+        country = filter.country.upper() if filter.country else None
+        found = []
+        for record in snap.records:
+            if filter.type is not None and record.type != filter.type:
+                continue
+            if filter.factual is not None and record.factual != filter.factual:
+                continue
+            if not overlaps(record.date.start, record.date.end, first, last):
+                continue
+            if filter.min_sources is not None and snap.summaries[record.id].sources < filter.min_sources:
+                continue
+            if country is not None and country not in snap.record_countries[record.id]:
+                continue
+            if entity_ids is not None and not entity_ids.intersection(snap.record_entities[record.id]):
+                continue
+            if wanted_words:
+                haystack = snap.haystack[record.id]
+                if not all(word in haystack for word in wanted_words):
+                    continue
+            found.append(record)
+        if filter.sort == "-date":
+            found.sort(key=lambda r: (r.date.start is not None, r.date.start, r.date.end, r.id), reverse=True)
+        elif filter.sort == "sources":
+            found.sort(key=lambda r: -snap.summaries[r.id].sources)
+        return found
+
+    @staticmethod
+    def _entity_ids(snap: Snapshot, entity: str) -> set[str]:
+        if entity in snap.entities:
+            return {entity}
+        folded = fold(entity).strip()
+        return {key for key, entry in snap.entities.items() if folded in entry.folded}
+
+    def event(self, event_id: str) -> v.EventDetail:
+        """An event with its statements (each with its sentence), sources, conflicts, links."""
+        snap = self.snapshot()
+        record = snap.by_id.get(event_id)
+        if record is None:
+            raise NotFound(f"no ledger event {event_id!r} (ids are listed at /api/v1/events and by `newsledger events`)")
+        texts = self.store.texts(record.documents)
+        statements = [_statement(s, texts.get(s.document)) for s in record.statements]
+        sources = []
+        seen: dict[str, Any] = {}
+        for report in record.reports:
+            seen.setdefault(report.document.id, report.document)
+        for doc_id, doc in seen.items():
+            text = texts.get(doc_id)
+            evidence = [v.EvidenceView(span=_span(span), sentence=_sentence(text, span))
+                        for report in record.reports if report.document.id == doc_id
+                        for span in report.event.evidence]
+            sources.append(v.SourceView(document=document_ref(doc), evidence=evidence,
+                                        statements=[s for s in statements if s.document == doc_id]))
+        base = snap.summaries[record.id]
+        return v.EventDetail(
+            **{name: getattr(base, name) for name in base.__dataclass_fields__},
+            reports=record.members, statements=statements, source_documents=sources,
+            conflicts=[_conflict(c) for c in record.conflicts],
+            links=[link for link in self.links() if link.event == record.id],
+            series=snap.record_series.get(record.id, []))
+
+    def links(self) -> list[v.LinkView]:
+        """Candidate merges the ledger was unsure of, best first, seen from both events."""
+        found = []
+        for link in self.snapshot().links:
+            found.append(v.LinkView(event=link.a, other=link.b, score=round(link.score, 3), reasons=list(link.reasons)))
+            found.append(v.LinkView(event=link.b, other=link.a, score=round(link.score, 3), reasons=list(link.reasons)))
+        return found
+
+    # --- entities ---------------------------------------------------------------------
+    def entities(self, query: str | None = None, type: str | None = None, offset: int = 0,
+                 limit: int = 50) -> v.EntityPage:
+        """Entities named in the ledger, most events first; ``query`` matches any spelling."""
+        offset, limit = _page(offset, limit)
+        snap = self.snapshot()
+        folded = fold(query).strip() if query else ""
+        found = [entry for entry in snap.entities.values()
+                 if (type is None or entry.type == type)
+                 and (not folded or any(folded in name for name in entry.folded))]
+        found.sort(key=lambda e: (-len(e.records), e.name, e.id))
+        items = [_entity_summary(e) for e in found[offset:offset + limit]]
+        return v.EntityPage(items=items, total=len(found), offset=offset, limit=limit)
+
+    def entity(self, entity_id: str) -> v.EntityDetail:
+        """One entity by id: spellings, titles, events, sources, co-occurring entities."""
+        snap = self.snapshot()
+        entry = snap.entities.get(entity_id)
+        if entry is None:
+            raise NotFound(f"no entity {entity_id!r} (ids are listed at /api/v1/entities)")
+        records = [snap.by_id[rid] for rid in entry.records]
+        aliases: set[str] = set(entry.spellings)
+        titles: set[str] = set()
+        documents: dict[str, Any] = {}
+        for record in records:
+            for report in record.reports:
+                if entity_id not in (snap.record_entities.get(record.id) or []):
+                    continue
+                documents.setdefault(report.document.id, report.document)
+                for known in report.entities:
+                    if fold(known.name) in entry.folded:
+                        aliases.add(known.name)
+                        aliases.update(m.text for m in known.mentions)
+                        titles.update(known.titles)
+        shared: Counter[str] = Counter()
+        for record in records:
+            shared.update(other for other in snap.record_entities[record.id] if other != entity_id)
+        name = entry.name
+        aliases.discard(name)
+        ordered = sorted(documents.values(), key=lambda d: (d.published is None, d.published, d.id))
+        base = _entity_summary(entry)
+        return v.EntityDetail(
+            **{field: getattr(base, field) for field in base.__dataclass_fields__},
+            kb_id=entry.kb_id, country=entry.country, aliases=sorted(aliases, key=fold), titles=sorted(titles),
+            event_list=[snap.summaries[r.id] for r in records], source_documents=[document_ref(d) for d in ordered],
+            cooccurring=[v.CoEntity(id=other, name=snap.entities[other].name, type=snap.entities[other].type,
+                                    shared=count) for other, count in shared.most_common(20)])
+
+    def find_entity(self, name: str) -> v.EntityDetail:
+        """The entity any spelling names (the one in most events when several match)."""
+        page = self.entities(query=name, limit=MAX_LIMIT)
+        if not page.items:
+            raise NotFound(f"no entity named {name!r} in the ledger")
+        folded = fold(name).strip()
+        snap = self.snapshot()
+        exact = [item for item in page.items if folded in snap.entities[item.id].folded]
+        return self.entity((exact or page.items)[0].id)
+
+    # --- series and claims ------------------------------------------------------------
+    def series(self) -> list[v.SeriesSummary]:
+        """Every series between two stated countries with a factual, dated event."""
+        return [_series_summary(t) for t in self.snapshot().tallies]
+
+    def series_detail(self, ident: str) -> v.SeriesDetail:
+        """A series by id (``transfer.MX-US``; ``any`` for an unstated side), with its tally."""
+        event_type, _, route = ident.partition(".")
+        origin, _, destination = route.partition("-")
+        if not event_type or not route or not destination:
+            raise NotFound(f"no series {ident!r}: ids look like transfer.MX-US (see /api/v1/series)")
+        return self.tally(event_type, None if origin == "any" else origin, None if destination == "any" else destination)
+
+    def tally(self, event_type: str, origin: str | None = None, destination: str | None = None) -> v.SeriesDetail:
+        """The running totals of one series, and the claims that count over it."""
+        snap = self.snapshot()
+        result = snap.ledger.tally(event_type, origin and origin.upper(), destination and destination.upper())
+        label = Series(result.event_type, result.origin, result.destination).label()
+        base = _series_summary(result)
+        return v.SeriesDetail(
+            **{field: getattr(base, field) for field in base.__dataclass_fields__},
+            rows=[v.TallyRowView(event=snap.summaries.get(row.record.id) or summary(row.record), count=row.count,
+                                 cumulative=row.cumulative) for row in result.rows],
+            claims=[_check(c) for c in snap.checks if c.series == label])
+
+    def claims(self, verdict: str | None = None, document: str | None = None) -> list[v.ClaimCheckView]:
+        """Every cumulative and ordinal claim checked, optionally one verdict or document."""
+        return [_check(c) for c in self.snapshot().checks
+                if (verdict is None or c.verdict == verdict) and (document is None or c.document.id == document)]
+
+    # --- documents and failures -------------------------------------------------------
+    def documents(self, offset: int = 0, limit: int = 50) -> v.DocumentPage:
+        offset, limit = _page(offset, limit)
+        items = [document_ref(d) for d in self.store.documents(offset, limit)]
+        return v.DocumentPage(items=items, total=self.store.count_documents(), offset=offset, limit=limit)
+
+    def document(self, doc_id: str) -> v.DocumentView:
+        """A document's text with every span extraction read, its events and claims."""
+        if not self.store.has(doc_id):
+            raise NotFound(f"no document {doc_id!r} (ids are listed at /api/v1/documents)")
+        snap = self.snapshot()
+        extraction = self.store.extraction(doc_id)
+        text = self.store.text(doc_id)
+        spans: list[v.DocumentSpanView] = []
+        events: dict[str, v.EventSummary] = {}
+        for event in extraction.events:
+            record_id = snap.ledger.record_of.get(report_key(doc_id, event.id))
+            if record_id in snap.summaries:
+                events.setdefault(record_id, snap.summaries[record_id])
+            for span in event.evidence:
+                spans.append(v.DocumentSpanView(start=span.start, end=span.end, text=span.text, kind="evidence",
+                                                label=f"{event.type} event", event=record_id))
+            for key, span in event.provenance.items():
+                slot = key.partition(":")[0]
+                spans.append(v.DocumentSpanView(start=span.start, end=span.end, text=span.text, kind="value",
+                                                label=f"{event.type} {slot}", field=slot, event=record_id))
+        for entity in extraction.entities:
+            for mention in entity.mentions:
+                spans.append(v.DocumentSpanView(start=mention.start, end=mention.end, text=mention.text,
+                                                kind="mention", label=f"{entity.name} ({entity.type})"))
+        for quote in extraction.quotes:
+            if quote.start is not None and quote.end is not None:
+                spans.append(v.DocumentSpanView(start=quote.start, end=quote.end, text=text[quote.start:quote.end],
+                                                kind="quote", label=f"quote of {quote.speaker or '?'}"))
+        for claim in extraction.claims:
+            if claim.start is not None and claim.end is not None:
+                spans.append(v.DocumentSpanView(start=claim.start, end=claim.end, text=text[claim.start:claim.end],
+                                                kind="claim", label=f"{claim.kind} {claim.value}"))
+        spans = [s for s in spans if 0 <= s.start <= s.end <= len(text)]
+        spans.sort(key=lambda s: (s.start, -s.end, s.kind))
+        return v.DocumentView(document=document_ref(extraction.document), text=text,
+                              warnings=self.store.warnings(doc_id), spans=spans, events=list(events.values()),
+                              claims=self.claims(document=doc_id))
+
+    def failures(self, offset: int = 0, limit: int = 50) -> v.FailurePage:
+        """Documents that could not be ingested, most recent first."""
+        offset, limit = _page(offset, limit)
+        rows = list(reversed(self.store.failures()))
+        items = [v.FailureView(source=f.source, line=f.line, reason=f.reason, created=f.created)
+                 for f in rows[offset:offset + limit]]
+        return v.FailurePage(items=items, total=len(rows), offset=offset, limit=limit)
+
+    # --- search and export ------------------------------------------------------------
+    def search(self, query: str, limit: int = 20) -> v.SearchResults:
+        """Events, entities and documents matching every word of ``query``."""
+        limit = max(1, min(limit, MAX_LIMIT))
+        wanted = words(query)
+        if not wanted:
+            return v.SearchResults(query=query, events=[], entities=[], documents=[])
+        events = self.events(EventFilter(text=query), limit=limit).items
+        snap = self.snapshot()
+        entities = [entry for entry in snap.entities.values()
+                    if all(any(word in name for name in entry.folded) for word in wanted)]
+        entities.sort(key=lambda e: (-len(e.records), e.name))
+        hits = []
+        for doc, text in self._document_texts():
+            folded = fold(text)
+            if all(word in folded for word in wanted):
+                hits.append(v.DocumentHit(document=doc, snippets=_snippets(text, folded, wanted)))
+                if len(hits) >= limit:
+                    break
+        return v.SearchResults(query=query, events=events, entities=[_entity_summary(e) for e in entities[:limit]],
+                               documents=hits)
+
+    def _document_texts(self) -> Any:
+        batch = 200
+        offset = 0
+        while True:
+            docs = self.store.documents(offset, batch)
+            if not docs:
+                return
+            texts = self.store.texts(d.id for d in docs)
+            for doc in docs:
+                yield document_ref(doc), texts.get(doc.id, "")
+            offset += batch
+
+    def export(self, filter: EventFilter = EventFilter()) -> dict[str, Any]:
+        """The "Ledger export" JSON of the events that match ``filter``.
+
+        Tallies and claim checks are those of the filtered event type when the filter
+        names one, else all of them.
+        """
+        snap = self.snapshot()
+        records = self._matching(snap, filter)
+        tallies = [t for t in snap.tallies if filter.type is None or t.event_type == filter.type]
+        checks = [c for c in snap.checks if filter.type is None or c.claim.event_type == filter.type]
+        return {"events": [r.to_json() for r in records], "tallies": [t.to_json() for t in tallies],
+                "claim_checks": [c.to_json() for c in checks]}
+
+    def export_csv(self, filter: EventFilter = EventFilter()) -> str:
+        """The events that match ``filter`` as CSV, one row per event (names joined by ``; ``)."""
+        snap = self.snapshot()
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for record in self._matching(snap, filter):
+            s = snap.summaries[record.id]
+            writer.writerow([s.id, s.date.value or "", s.date.precision, s.date.start or "", s.date.end or "", s.type,
+                             "" if s.count is None else s.count, s.origin or "", s.destination or "",
+                             s.location or "", "; ".join(s.agents), "; ".join(s.organizations),
+                             "; ".join(s.persons), s.negated, s.hypothetical, s.sources, "; ".join(s.outlets),
+                             "; ".join(s.conflicted)])
+        return out.getvalue()
+
+
+CSV_COLUMNS = ("id", "date", "precision", "start", "end", "type", "count", "origin", "destination", "location",
+               "agents", "organizations", "persons", "negated", "hypothetical", "sources", "outlets", "conflicts")
+
+
+# --- conversions ----------------------------------------------------------------------
+
+def _span(span: "Span") -> v.SpanView:
+    return v.SpanView(start=span.start, end=span.end, text=span.text, rule=getattr(span, "rule", None),
+                      cue=getattr(span, "cue", None))
+
+
+def _sentence(text: str | None, span: "Span | None") -> v.SpanView | None:
+    if text is None or span is None or not 0 <= span.start <= span.end <= len(text):
+        return None
+    first, last = sentence_bounds(text, span.start, span.end)
+    return v.SpanView(start=first, end=last, text=text[first:last])
+
+
+def _display(value: Any) -> str:
+    if isinstance(value, dict):
+        return value.get("value") or "?"
+    if hasattr(value, "precision"):
+        return value.value or "?"
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+def _statement(statement: Any, text: str | None) -> v.StatementView:
+    value = statement.value.to_json() if hasattr(statement.value, "precision") else statement.value
+    return v.StatementView(field=statement.field, value=value, display=_display(statement.value),
+                           document=statement.document, report=statement.report,
+                           span=_span(statement.span) if statement.span else None,
+                           sentence=_sentence(text, statement.span))
+
+
+def _conflict(conflict: dict[str, Any]) -> v.ConflictView:
+    return v.ConflictView(field=conflict["field"], values=[
+        v.ConflictValue(value=item["value"], display=_display(item["value"]), documents=list(item["documents"]))
+        for item in conflict["values"]])
+
+
+def _facets(snap: Snapshot, records: list["Record"]) -> v.Facets:
+    types: Counter[str] = Counter()
+    years: Counter[str] = Counter()
+    months: Counter[str] = Counter()
+    countries: Counter[str] = Counter()
+    for record in records:
+        types[record.type] += 1
+        start = record.date.start
+        if start is not None:
+            years[f"{start.year:04d}"] += 1
+            if record.date.precision in ("day", "week", "month"):
+                months[f"{start.year:04d}-{start.month:02d}"] += 1
+        for code in {c for c in (record.origin, record.destination) if c}:
+            countries[code] += 1
+
+    def counts(counter: Counter[str], by_value: bool = False) -> list[v.FacetCount]:
+        items = sorted(counter.items()) if by_value else sorted(counter.items(), key=lambda i: (-i[1], i[0]))
+        return [v.FacetCount(value=value, count=count) for value, count in items]
+
+    return v.Facets(types=counts(types), years=counts(years, True), months=counts(months, True),
+                    countries=counts(countries))
+
+
+def _entity_summary(entry: Any) -> v.EntitySummary:
+    return v.EntitySummary(id=entry.id, name=entry.name, type=entry.type, events=len(entry.records),
+                           documents=len(entry.documents))
+
+
+def _series_summary(result: "Tally") -> v.SeriesSummary:
+    rows = result.rows
+    route = f"{result.origin or '?'}→{result.destination or '?'}" if result.origin or result.destination else ""
+    return v.SeriesSummary(
+        id=series_id(result.event_type, result.origin, result.destination), event_type=result.event_type,
+        origin=result.origin, destination=result.destination, label=f"{result.event_type} {route}".strip(),
+        events=len(rows), total=rows[-1].cumulative if rows else None,
+        first=rows[0].record.date.start if rows else None, last=rows[-1].record.date.start if rows else None)
+
+
+def _check(check: "ClaimCheck") -> v.ClaimCheckView:
+    claim = check.claim
+    span = v.SpanView(start=claim.start, end=claim.end, text=claim.text or "") \
+        if claim.start is not None and claim.end is not None else None
+    view = v.ClaimView(kind=claim.kind, value=claim.value, low=claim.low, high=claim.high,
+                       event_type=claim.event_type, origin=claim.origin, destination=claim.destination,
+                       speaker=claim.speaker, text=claim.text, span=span)
+    return v.ClaimCheckView(id=f"{check.document.id}@{claim.start}-{claim.kind}", claim=view,
+                            document=document_ref(check.document), verdict=check.verdict,
+                            expected=check.expected, explanation=check.explanation, series=check.series,
+                            events=list(check.records))
+
+
+def _snippets(text: str, folded: str, wanted: list[str], most: int = 3) -> list[v.Snippet]:
+    """Up to ``most`` stretches of ``text`` around matches, each with its matches marked."""
+    found: list[tuple[int, int]] = []
+    for word in wanted:
+        at = folded.find(word)
+        while at != -1 and len(found) < 50:
+            found.append((at, at + len(word)))
+            at = folded.find(word, at + len(word))
+    found.sort()
+    windows: list[list[int]] = []
+    for start, end in found:
+        first, last = max(0, start - SNIPPET_CONTEXT), min(len(text), end + SNIPPET_CONTEXT)
+        if windows and first <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], last)
+        elif len(windows) < most:
+            windows.append([first, last])
+    snippets = []
+    for first, last in windows:
+        marks = [v.Match(start=s - first, end=e - first) for s, e in found if first <= s and e <= last]
+        snippets.append(v.Snippet(start=first, text=text[first:last], matches=marks))
+    return snippets
