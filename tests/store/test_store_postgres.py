@@ -20,6 +20,7 @@ from store_samples import TEXT, only_store_tables, sample
 from newsledger.errors import StorageError
 from newsledger.ingest import content_hash
 from newsledger.store import Store
+from newsledger.store.repository import engine_url
 from newsledger.store.schema import Base, ClaimRow
 
 URL = os.environ.get("NEWSLEDGER_TEST_PG")
@@ -29,7 +30,7 @@ pytestmark = pytest.mark.skipif(not URL, reason="set NEWSLEDGER_TEST_PG to a scr
 @pytest.fixture
 def store() -> Iterator[Store]:
     assert URL
-    engine = create_engine(URL)
+    engine = create_engine(engine_url(URL))
     existing = MetaData()
     existing.reflect(engine)
     existing.drop_all(engine)

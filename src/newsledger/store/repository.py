@@ -14,7 +14,7 @@ from typing import Any
 
 from alembic.util.exc import CommandError
 from sqlalchemy import Select, create_engine, event, func, select
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, contains_eager, selectinload, sessionmaker
 
@@ -47,7 +47,7 @@ class Store:
         self.url = url
         shown = _safe(url)
         try:
-            self.engine: Engine = create_engine(url)
+            self.engine: Engine = create_engine(engine_url(url))
         except (ArgumentError, NoSuchModuleError, ValueError) as error:
             raise StorageError(f"invalid database URL {shown!r}: {error}") from error
         except ImportError as error:
@@ -230,6 +230,19 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def engine_url(url: str) -> URL | str:
+    """``url`` with PostgreSQL's driver spelled out when it is not.
+
+    SQLAlchemy reads a bare ``postgresql://`` as psycopg2, which newsledger does not
+    install; the driver it ships with is psycopg 3, so that URL means it here.
+    """
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        return url  # create_engine reports it
+    return parsed.set(drivername="postgresql+psycopg") if parsed.drivername == "postgresql" else parsed
 
 
 def _safe(url: str) -> str:
