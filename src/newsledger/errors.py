@@ -31,6 +31,21 @@ class InputError(NewsledgerError):
         super().__init__(message)
 
 
+class ExtractionError(NewsledgerError):
+    """Extracting one document failed (a model or rule error): that document's failure.
+
+    Raised in place of whatever went wrong inside the pipeline, with the file (and line)
+    of the document, so that a batch records it and goes on with the others.
+    """
+
+    def __init__(self, source: str, reason: str, line: int | None = None):
+        self.source = source
+        self.reason = reason
+        self.line = line
+        where = f"{source}:{line}" if line is not None else source
+        super().__init__(f"{where}: {reason}")
+
+
 class KnowledgeBaseError(NewsledgerError):
     """A knowledge-base or language data file is malformed; names the file and entry."""
 

@@ -237,20 +237,11 @@ def _store_one(store: "Store", result: IngestResult, raw: RawDocument, outcome: 
 
 
 def _extract(chunk: list[RawDocument]) -> list[Extraction | NewsledgerError]:
-    """Extractions of a chunk, batched through the model; a failing document is isolated."""
-    from newsledger.extract import extract_document, extract_documents
+    """Extractions of a chunk, batched through the model; a failing document is isolated
+    (any error extracting it becomes its ``ExtractionError``, naming its file)."""
+    from newsledger.extract import extract_each
 
-    try:
-        return list(extract_documents(chunk, batch_size=BATCH))
-    except NewsledgerError:
-        pass
-    results: list[Extraction | NewsledgerError] = []
-    for raw in chunk:
-        try:
-            results.append(extract_document(raw))
-        except NewsledgerError as error:
-            results.append(error)
-    return results
+    return extract_each(chunk, batch_size=BATCH)
 
 
 def _reason(error: NewsledgerError, source: str, line: int | None) -> str:
