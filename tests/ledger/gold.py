@@ -8,6 +8,7 @@ keep only the required names, as a cautious extractor would.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,8 @@ from newsledger.model import Claim, DateValue, DocumentInfo, Entity, Event, Extr
 DEV = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev"
 if not DEV.exists():  # CI lays shared/ beside the clone
     DEV = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dev"
+if not DEV.exists() and os.environ.get("NEWSLEDGER_SHARED"):  # a worktree elsewhere
+    DEV = Path(os.environ["NEWSLEDGER_SHARED"]) / "eval" / "dev"
 
 
 def available() -> bool:

@@ -1,29 +1,35 @@
-"""Checking cumulative and ordinal figures against the ledger as of the claim's date.
+"""Checking cumulative and ordinal figures against a series' members.
 
-A claim is judged against what the ledger knew at its document's publication date (or the
-date of the event it is about, when the extraction links it to one), over the series of
-that event, counting only factual records:
+A claim names its series through its type and direction (stated, or those of the event it
+is about, or of its document's events); a declared series of that type and direction is
+used when there is one (``series.yaml``), else the type with its route or its people.
+It is judged against the members known at its document's publication date, within the
+period it states ("the first of 2026", "since February"):
 
-* ``cumulative_total``: the sum of the series' counts; consistent if equal, or inside
-  [low, high] for an approximate figure ("nearly 100"); unverifiable if the series is
-  empty or a member has no count; inconsistent otherwise ("29 + 26 = 55, not 56");
-* ``ordinal`` N: the position of the referenced event in the series (within the claim's
-  period, "the first of 2026"); consistent if it is N; unverifiable if it comes earlier
-  than N, because the ledger then lacks events before it ("the ninth call" when the ledger
-  knows of one call); inconsistent if it comes later.
+* ``cumulative_total``: the members' counts added up. Consistent if equal (or inside
+  [low, high] for "nearly 100"); if unsure events of the series could make up the
+  difference, unverifiable, naming them; if the figure is above the total of a series the
+  ledger does not hold completely, unverifiable (the ledger lacks events it counts);
+  otherwise inconsistent ("29 + 26 = 55, not 65").
+* ``ordinal`` N: checked against the date order of the members. The event the claim is
+  about, when it is a member, must be the Nth; when it is not (no date or count, unsure)
+  "the Nth" resolves to the member at that position. Fewer than N members known:
+  unverifiable, saying how many are missing.
 
-Without a linked event, the document's own factual records of the series stand in for it:
-the claim holds if one of them is the Nth.
+Each check carries its explanation (the members used, the arithmetic, the unsure events
+left out) and a confidence: how much a person should trust the verdict given how well the
+members it rests on are supported.
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import combinations
 from typing import Any
 
 from newsledger.ledger.fields import Record
-from newsledger.ledger.series import Series, members, people_of
+from newsledger.ledger.series import Membership, Series, Unsure, people_of, series_for
 from newsledger.model import Claim, DocumentInfo
 
 _ORDINALS = ("zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
@@ -56,11 +62,23 @@ class ClaimCheck:
     expected: int | float | None
     explanation: str
     series: str = ""
-    records: list[str] = field(default_factory=list)
+    records: list[str] = field(default_factory=list)  # the members used, in date order
+    confidence: float = 0.0
+    unsure: list[Unsure] = field(default_factory=list)
+    missing: str | None = None  # for 'unverifiable': what the ledger lacks
+    members: list[Record] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"claim": self.claim.to_json(), "document": self.document.id, "verdict": self.verdict,
-                "expected": self.expected, "explanation": self.explanation}
+        data: dict[str, Any] = {
+            "claim": self.claim.to_json(), "document": self.document.id, "verdict": self.verdict,
+            "expected": self.expected, "explanation": self.explanation, "confidence": self.confidence,
+            "series": self.series,
+            "members": [{"event": r.id, "date": r.date.to_json(), "count": r.count} for r in self.members],
+            "unsure": [u.to_json() for u in self.unsure],
+        }
+        if self.missing is not None:
+            data["missing"] = self.missing
+        return data
 
 
 def _fmt(value: int | float) -> str:
@@ -71,94 +89,215 @@ def _day(record: Record) -> str:
     return record.date.value or "?"
 
 
-def check(entry: ClaimEntry, records: list[Record], record_of: dict[str, Record]) -> ClaimCheck:
-    """Judge one claim; ``record_of`` maps report keys to their records."""
-    claim, doc = entry.claim, entry.document
-    doc_records = list({id(r): r for key in entry.event_reports.values() if (r := record_of.get(key))}.values())
-    referenced = record_of.get(entry.event_reports.get(claim.event or "", ""))
-    if claim.event_type is None:
-        return ClaimCheck(claim, doc, "unverifiable", None, "the claim names no event type")
-    series = _series(claim, referenced, doc_records)
-    until = doc.published or date.max
-    if referenced is not None and referenced.date.start is not None and referenced.factual:
-        until = min(until, referenced.date.start)
-    period = (claim.period.start, claim.period.end) if claim.period and claim.period.known else None
-    listed = members(records, series, until, period)  # type: ignore[arg-type]
-    as_of = f"as of {until.isoformat()}" if until != date.max else "in the ledger"
-    if claim.kind == "cumulative_total":
-        return _cumulative(claim, doc, series, listed, as_of)
-    return _ordinal(claim, doc, series, listed, referenced, doc_records, as_of)
+def _confidence(members: list[Record], unsure: list[Unsure], resolved: bool = True) -> float:
+    """1.0 for members each told by several documents, less for single-source members,
+    unsure events nearby, and a claim resolved by position rather than by its own event."""
+    value = 0.95
+    if any(len(r.documents) < 2 for r in members):
+        value -= 0.15
+    if unsure:
+        value -= 0.1 * min(len(unsure), 3)
+    if not resolved:
+        value -= 0.15
+    return round(max(value, 0.1), 2)
 
 
-def _series(claim: Claim, referenced: Record | None, doc_records: list[Record]) -> Series:
-    assert claim.event_type is not None
-    origin, destination = claim.origin, claim.destination
-    same_type = [r for r in doc_records if r.type == claim.event_type and r.factual]
-    source = referenced if referenced is not None and referenced.type == claim.event_type else None
-    if not origin and not destination:
-        routed = [(r.origin, r.destination) for r in ([source] if source else same_type) if r.origin or r.destination]
-        if routed:
-            counts = Counter(routed)
-            best = max(counts.values())
-            origin, destination = next(route for route in routed if counts[route] == best)
-    if origin or destination:
-        return Series(claim.event_type, origin, destination)
-    people = people_of(source) if source else (people_of(same_type[0]) if len(same_type) == 1 else [])
-    unique = list({name.folded: name for name in people}.values())
-    return Series(claim.event_type, None, None, tuple(sorted(unique, key=lambda n: n.folded)))
+class Checker:
+    """Claim checks over one view of the ledger (events, memberships by series)."""
+
+    def __init__(self, events: list[Record], event_of: dict[str, Record],
+                 membership_of: Any) -> None:
+        self.events = events
+        self.event_of = event_of  # report key -> the event (or pending record) it belongs to
+        self.membership_of = membership_of  # Series -> Membership
+        # (document, report key) -> the ordinals its document's claims give that event
+        self.ordinals: dict[tuple[str, str], set[int]] = {}
+
+    def check_all(self, entries: list[ClaimEntry]) -> list[ClaimCheck]:
+        for entry in entries:
+            key = entry.event_reports.get(entry.claim.event or "")
+            if entry.claim.kind == "ordinal" and key:
+                self.ordinals.setdefault((entry.document.id, key), set()).add(int(entry.claim.value))
+        return [self.check(entry) for entry in entries]
+
+    def check(self, entry: ClaimEntry) -> ClaimCheck:
+        claim, doc = entry.claim, entry.document
+        if claim.event_type is None:
+            return ClaimCheck(claim, doc, "unverifiable", None, "the claim names no event type", confidence=0.5,
+                              missing="an event type")
+        doc_events = list({r.id: r for key in entry.event_reports.values() if (r := self.event_of.get(key))}.values())
+        referenced = self.event_of.get(entry.event_reports.get(claim.event or "", ""))
+        series = self._series(claim, referenced, doc_events)
+        found: Membership = self.membership_of(series)
+        until = doc.published
+        period = (claim.period.start, claim.period.end) if claim.period and claim.period.known else None
+        whole = found.within(until, period)  # type: ignore[arg-type]
+        as_of = f"as of {until.isoformat()}" if until is not None else "in the ledger"
+        if period is not None and claim.period is not None:
+            as_of += f", within {claim.period.value}"
+        if claim.kind == "cumulative_total":
+            return self._cumulative(claim, doc, series, whole, as_of)
+        # A document that calls one event both the second and the third says something of
+        # two events; the claim whose ordinal is not the event's position names another.
+        key = entry.event_reports.get(claim.event or "", "")
+        siblings = self.ordinals.get((doc.id, key), set()) - {int(claim.value)}
+        return self._ordinal(claim, doc, series, whole, referenced, doc_events, as_of, siblings)
+
+    def _series(self, claim: Claim, referenced: Record | None, doc_events: list[Record]) -> Series:
+        assert claim.event_type is not None
+        origin, destination = claim.origin, claim.destination
+        same_type = [r for r in doc_events if r.type == claim.event_type and r.factual]
+        source = referenced if referenced is not None and referenced.type == claim.event_type else None
+        if not origin and not destination:
+            routed = [(r.origin, r.destination) for r in ([source] if source else same_type) if r.origin and r.destination]
+            routed = routed or [(r.origin, r.destination) for r in same_type if r.origin and r.destination]
+            if routed:
+                counts = Counter(routed)
+                best = max(counts.values())
+                origin, destination = next(route for route in routed if counts[route] == best)
+        if origin and destination:
+            return series_for(claim.event_type, origin, destination)
+        from newsledger.ledger.series import declared
+        for spec in declared():  # half a direction or none: the declared series that fits it
+            if spec.event_type == claim.event_type and origin in (None, spec.origin) and \
+                    destination in (None, spec.destination):
+                return Series.of(spec)
+        if origin or destination:
+            return Series(claim.event_type, origin, destination)
+        people = people_of(source) if source else (people_of(same_type[0]) if len(same_type) == 1 else [])
+        unique = list({name.folded: name for name in people}.values())
+        return Series(claim.event_type, None, None, tuple(sorted(unique, key=lambda n: n.folded)))
+
+    def _cumulative(self, claim: Claim, doc: DocumentInfo, series: Series, found: Membership,
+                    as_of: str) -> ClaimCheck:
+        listed, unsure = found.members, found.unsure
+        label = series.label()
+        left_out = "".join(f"; not counted: {_day(u.record)} ({u.reason})" for u in unsure)
+
+        def result(verdict: str, expected: int | None, text: str, confidence: float,
+                   missing: str | None = None) -> ClaimCheck:
+            return ClaimCheck(claim, doc, verdict, expected, text, label, [r.id for r in listed], confidence,
+                              list(unsure), missing, list(listed))
+
+        if not listed:
+            missing = f"any {label} with a date and a count {as_of}"
+            return result("unverifiable", None, f"no {label} with a date and a count {as_of}{left_out}", 0.6,
+                          missing)
+        dates = ", ".join(_day(r) for r in listed)
+        total = sum(r.count or 0 for r in listed)
+        arithmetic = f"{' + '.join(str(r.count) for r in listed)} = {total}"
+        low = claim.low if claim.low is not None else (claim.value if claim.high is None else float("-inf"))
+        high = claim.high if claim.high is not None else (claim.value if claim.low is None else float("inf"))
+        stated = _fmt(claim.value) if claim.low is None and claim.high is None else (
+            f"{_fmt(claim.value)} [{'' if claim.low is None else _fmt(claim.low)}–"
+            f"{'' if claim.high is None else _fmt(claim.high)}]")
+        confidence = _confidence(listed, unsure)
+        if low <= total <= high:
+            return result("consistent", total, f"{arithmetic} ({label} {as_of}: {dates}){left_out}", confidence)
+        counted_unsure = [u for u in unsure if u.record.count is not None]
+        for size in range(1, min(len(counted_unsure), 4) + 1):
+            for subset in combinations(counted_unsure, size):
+                extra = sum(u.record.count or 0 for u in subset)
+                if low <= total + extra <= high:
+                    names = ", ".join(f"{u.record.count} ({_day(u.record)}, {u.reason})" for u in subset)
+                    return result("unverifiable", total,
+                                  f"{arithmetic} ({label} {as_of}: {dates}); {stated} only with the unsure"
+                                  f" {names}{left_out}",
+                                  0.5, f"a decision on the unsure {names}")
+        if claim.value > total and not series.complete:
+            missing = f"{_fmt(claim.value - total)} more counted in {label} than the ledger holds"
+            return result("unverifiable", total, f"{arithmetic} ({label} {as_of}: {dates}); the claim counts"
+                          f" {stated}, events the ledger lacks{left_out}", 0.6, missing)
+        return result("inconsistent", total, f"{arithmetic}, not {stated} ({label} {as_of}: {dates}){left_out}",
+                      confidence)
+
+    def _ordinal(self, claim: Claim, doc: DocumentInfo, series: Series, found: Membership,
+                 referenced: Record | None, doc_events: list[Record], as_of: str,
+                 siblings: set[int] = frozenset()) -> ClaimCheck:  # type: ignore[assignment]
+        n = int(claim.value)
+        word = ordinal_word(n)
+        label = series.label()
+        unsure = found.unsure
+        positions = {r.id: i + 1 for i, r in enumerate(found.members)}
+        listed = found.members
+
+        def order(upto: int | None = None) -> str:
+            shown = listed if upto is None else listed[:upto]
+            return ", ".join(_day(r) for r in shown) or "none"
+
+        where = f"({label} {as_of})"
+
+        def result(verdict: str, expected: int | None, text: str, confidence: float,
+                   missing: str | None = None, used: list[Record] | None = None) -> ClaimCheck:
+            members = listed if used is None else used
+            left_out = "".join(f"; not counted: {_day(u.record)} ({u.reason})" for u in unsure)
+            return ClaimCheck(claim, doc, verdict, expected, text + left_out, label, [r.id for r in members],
+                              confidence, list(unsure), missing, list(members))
+
+        if referenced is not None and referenced.id in positions and positions[referenced.id] != n and \
+                positions[referenced.id] in siblings:
+            # Another claim of the document gives this event its position: this one is about
+            # another event, and "the Nth" names the member at that position.
+            referenced = None
+            doc_events = []
+        if referenced is not None and referenced.id in positions:
+            # The event the claim is about is a member: it must be the Nth by date. Only the
+            # members up to it are needed (a later one does not change its position).
+            position = positions[referenced.id]
+            used = listed[:max(position, n)]
+            if position == n:
+                return result("consistent", n, f"{word}: {order(n)} {where}", _confidence(used, unsure), used=used)
+            if position > n:
+                return result("inconsistent", position, f"{ordinal_word(position)}, not {word}: {order(position)}"
+                              f" {where}", _confidence(used, unsure), used=used)
+            missing = f"{n - position} {label} before {_day(referenced)}"
+            if series.complete:  # the ledger holds every member: none is missing before it
+                return result("inconsistent", position, f"{ordinal_word(position)}, not {word}: {order(position)}"
+                              f" {where}", _confidence(used, unsure), used=used)
+            return result("unverifiable", None, f"{word}: the ledger holds {position - 1} before {_day(referenced)}"
+                          f" ({order(position - 1)}) {where}; {missing} are missing", 0.6, missing, used)
+        mine = sorted(positions[r.id] for r in doc_events if r.id in positions)
+        if n in mine:
+            named = listed[n - 1]
+            return result("consistent", n, f"{word}: {order(n)} {where}; the document reports {_day(named)}",
+                          _confidence(listed[:n], unsure), used=listed[:n])
+        if len(listed) >= n:
+            named = listed[n - 1]
+            if referenced is not None and _disagree(referenced, named):
+                return result("unverifiable", None, f"{word}: {order(n)} {where}; the {word} has {named.count},"
+                              f" but the claim is about an event of {referenced.count} ({_day(referenced)})"
+                              f" that is not a member", 0.4,
+                              f"a member of {referenced.count} as the {word}", listed[:n])
+            about = (f"; the event it is about ({_day(referenced)}) is not a member" if referenced is not None
+                     else "")
+            return result("consistent", n, f"{word}: {order(n)} {where}; the claim names the {word} by its"
+                          f" position{about}", _confidence(listed[:n], unsure, resolved=False), used=listed[:n])
+        missing = f"{n - len(listed)} more {label} {as_of}"
+        return result("unverifiable", None, f"{word}: the ledger holds {len(listed)} ({order()}) {where},"
+                      f" fewer than {n}; {missing} are missing", 0.6, missing)
 
 
-def _cumulative(claim: Claim, doc: DocumentInfo, series: Series, listed: list[Record], as_of: str) -> ClaimCheck:
-    ids = [r.id for r in listed]
-    if not listed:
-        return ClaimCheck(claim, doc, "unverifiable", None, f"no {series.label()} in the ledger {as_of}",
-                          series.label(), ids)
-    missing = [r for r in listed if r.count is None]
-    if missing:
-        return ClaimCheck(claim, doc, "unverifiable", None,
-                          f"{series.label()} of {_day(missing[0])} has no count", series.label(), ids)
-    total = sum(r.count for r in listed if r.count is not None)
-    arithmetic = f"{' + '.join(str(r.count) for r in listed)} = {total}"
-    if claim.low is not None or claim.high is not None:
-        low = claim.low if claim.low is not None else float("-inf")
-        high = claim.high if claim.high is not None else float("inf")
-        ok = low <= total <= high
-        stated = f"{_fmt(claim.value)} [{'' if claim.low is None else _fmt(claim.low)}–{'' if claim.high is None else _fmt(claim.high)}]"
-    else:
-        ok = total == claim.value
-        stated = _fmt(claim.value)
-    explanation = arithmetic if ok else f"{arithmetic}, not {stated}"
-    return ClaimCheck(claim, doc, "consistent" if ok else "inconsistent", total, f"{explanation} ({as_of})",
-                      series.label(), ids)
+def _disagree(about: Record, named: Record) -> bool:
+    """Whether a non-member event a claim is about can be the member its ordinal names: not
+    when it states another count and another date (a report that agrees on either is
+    taken to mean that member; its other value is the unsure part)."""
+    other_count = about.count is not None and named.count is not None and about.count != named.count
+    other_date = about.date.known and named.date.known and not about.date.overlaps(named.date)
+    return other_count and (other_date or not about.date.known)
 
 
-def _ordinal(claim: Claim, doc: DocumentInfo, series: Series, listed: list[Record], referenced: Record | None,
-             doc_records: list[Record], as_of: str) -> ClaimCheck:
-    n = int(claim.value)
-    word = ordinal_word(n)
-    ids = [r.id for r in listed]
-    days = ", ".join(_day(r) for r in listed)
-    positions = {r.id: i + 1 for i, r in enumerate(listed)}
-    if referenced is not None:
-        candidates = [positions[referenced.id]] if referenced.id in positions else []
-    else:
-        candidates = sorted({positions[r.id] for r in doc_records if r.id in positions})
-    if not candidates:
-        if len(listed) == n:
-            return ClaimCheck(claim, doc, "consistent", n, f"{word}: {days}", series.label(), ids)
-        return ClaimCheck(claim, doc, "unverifiable", None,
-                          f"{word}: the ledger holds {len(listed)} {series.label()} {as_of}"
-                          + (f" ({days})" if days else "") + ", and the claim names none of them",
-                          series.label(), ids)
-    if n in candidates:
-        return ClaimCheck(claim, doc, "consistent", n, f"{word}: {', '.join(_day(r) for r in listed[:n])}",
-                          series.label(), ids)
-    if n > max(candidates):
-        position = max(candidates)
-        return ClaimCheck(claim, doc, "unverifiable", None,
-                          f"{word}: the ledger holds {position - 1} earlier {series.label()} {as_of}"
-                          f" ({days}); {n - position} are missing", series.label(), ids)
-    position = min(p for p in candidates if p > n)
-    return ClaimCheck(claim, doc, "inconsistent", position,
-                      f"{ordinal_word(position)}, not {word}: {', '.join(_day(r) for r in listed[:position])}",
-                      series.label(), ids)
+def check(entry: ClaimEntry, events: list[Record], event_of: dict[str, Record],
+          links: set[tuple[str, str]] | None = None) -> ClaimCheck:
+    """Judge one claim against ``events`` (``event_of`` maps report keys to events)."""
+    from newsledger.ledger.series import membership
+    cache: dict[Series, Membership] = {}
+
+    def membership_of(series: Series) -> Membership:
+        if series not in cache:
+            cache[series] = membership(events, series, links)
+        return cache[series]
+
+    return Checker(events, event_of, membership_of).check_all([entry])[0]
+
+
+__all__ = ["CHECKED_KINDS", "Checker", "ClaimCheck", "ClaimEntry", "check", "ordinal_word"]

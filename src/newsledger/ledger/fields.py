@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -64,6 +64,9 @@ class Record:
     persons: list[str]
     negated: bool
     hypothetical: bool
+    # Reports of partial records (no date or no count) that joined this event because they
+    # fit it and nothing else (``support``): they back it but never decide its values alone.
+    supporting: list[str] = field(default_factory=list)
 
     # Statements and conflicts are derived from the reports when first read (showing or
     # exporting a record), not when merging: a merge of 100,000 reports builds thousands of
@@ -108,6 +111,8 @@ class Record:
             "location": self.location, "negated": self.negated, "hypothetical": self.hypothetical,
             "sources": self.sources(), "conflicts": self.conflicts,
         }
+        if self.supporting:
+            data["supporting_reports"] = list(self.supporting)
         if with_statements:
             data["statements"] = [s.to_json() for s in self.statements]
         return data

@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsledger.errors import LedgerError
-from newsledger.ledger.claims import CHECKED_KINDS, ClaimCheck, ClaimEntry, check
+from newsledger.ledger.claims import CHECKED_KINDS, ClaimCheck, ClaimEntry
 from newsledger.ledger.cluster import UnionFind, resolve
 from newsledger.ledger.compatibility import BLOCKED, SURE, UNSURE, Score, compare, contradicts, score_value
 from newsledger.ledger.fields import Record, build_record
 from newsledger.ledger.index import BlockingIndex
 from newsledger.ledger.reports import Report
-from newsledger.ledger.series import Tally, all_tallies, tally
+from newsledger.ledger.series import Tally
+from newsledger.ledger.view import Pending, View
 
 Pair = tuple[str, str]
 
@@ -102,6 +103,9 @@ class Ledger:
         self._fresh: set[str] = set()  # reports added (and compared) since the last settle
         self._dirty: set[str] = set()
         self._new_unsure: dict[Pair, float] = {}
+        self._stamp = 0  # bumped whenever records, decisions or claims change
+        self._view: View | None = None
+        self._view_stamp = -1
 
     # --- adding -----------------------------------------------------------------------
     def has_document(self, document_id: str) -> bool:
@@ -121,10 +125,12 @@ class Ledger:
         for i, claim in enumerate(extraction.claims):
             if claim.kind in CHECKED_KINDS:
                 self.claims.append(ClaimEntry(doc, claim, i, dict(keys)))
+        self._stamp += 1
 
     def add_claim(self, entry: ClaimEntry) -> None:
         self._documents.add(entry.document.id)
         self.claims.append(entry)
+        self._stamp += 1
 
     def add_reports(self, reports: Iterable[Report]) -> None:
         """Add many reports at once (the collector paused); ``settle`` resolves them."""
@@ -185,6 +191,7 @@ class Ledger:
         self.records[record.id] = record
         for key in record.members:
             self.record_of[key] = record.id
+        self._stamp += 1
         return record
 
     def component_head(self, key: str) -> str:
@@ -250,6 +257,7 @@ class Ledger:
                 for key in record.members:
                     self.record_of[key] = rid
         self._dirty.clear()
+        self._stamp += 1
         self._scores.clear()
         self._fresh.clear()
         changes.links, self._new_unsure = self._new_unsure, {}
@@ -257,7 +265,10 @@ class Ledger:
 
     # --- a person's decisions -----------------------------------------------------------
     def members_of(self, ident: str) -> list[str]:
-        """Report keys of a record id, or the report key itself."""
+        """Report keys of an event or record id (with its supporting reports), or the report key itself."""
+        shown = {event.id: event for event in self.view().events}
+        if ident in shown:
+            return shown[ident].members
         if ident in self.records:
             return self.records[ident].members
         if ident in self.reports:
@@ -282,6 +293,7 @@ class Ledger:
                 self._cannot.add(key)
             self._dirty.update(k for k in (a, b) if k in self.reports)
         self.decisions.append(decision)
+        self._stamp += 1
 
     def merge(self, a: str, b: str) -> Decision:
         """Keep the reports of ``a`` and ``b`` together from now on."""
@@ -297,12 +309,13 @@ class Ledger:
 
     def split(self, ident: str) -> Decision:
         """Split a record into its reports, or detach one report (by key) from its record."""
-        if ident in self.records:
-            keys = sorted(self.records[ident].members)
+        shown = {event.id: event for event in self.view().events}
+        if ident in shown or ident in self.records:
+            keys = sorted(shown[ident].members if ident in shown else self.records[ident].members)
             pairs = [(x, y) for i, x in enumerate(keys) for y in keys[i + 1:]]
         elif ident in self.reports:
-            rid = self.record_of.get(ident)
-            others = [k for k in (self.records[rid].members if rid else []) if k != ident]
+            event = self.view().event_of.get(ident)
+            others = [k for k in (event.members if event is not None else []) if k != ident]
             pairs = [pair(ident, other) for other in others]
         else:
             raise LedgerError(f"unknown ledger event or report {ident!r} (see `newsledger timeline` for ids)")
@@ -313,25 +326,48 @@ class Ledger:
         return decision
 
     # --- reading ------------------------------------------------------------------------
-    def timeline(self) -> list[Record]:
-        """Every record in date order (unknown dates last), then by id."""
+    def records_in_order(self) -> list[Record]:
+        """Every merged record (partial ones included) in date order, unknown dates last."""
         return sorted(self.records.values(), key=lambda r: (r.date.start is None, r.date.start, r.date.end, r.id))
 
+    def view(self) -> View:
+        """The ledger as shown (events with their supporting reports, pending reports, series),
+        derived from the records and decisions, and kept until they change."""
+        if self._view is None or self._view_stamp != self._stamp:
+            links = {link.reports for link in self._record_links()}
+            self._view = View.build(self.records_in_order(), self._cannot, links)
+            self._view_stamp = self._stamp
+        return self._view
+
+    def timeline(self) -> list[Record]:
+        """Every event in date order (unknown dates last), then by id; pending reports excluded."""
+        return self.view().events
+
+    def pending(self) -> list[Pending]:
+        """Partial records that fit several events about equally, for a person to place."""
+        return self.view().pending
+
     def tally(self, event_type: str, origin: str | None = None, destination: str | None = None) -> Tally:
-        return tally(self.timeline(), event_type, origin, destination)
+        return self.view().tally(event_type, origin, destination)
 
     def tallies(self) -> list[Tally]:
-        return all_tallies(self.timeline())
+        return self.view().tallies()
 
     def check_claims(self, verdict: str | None = None) -> list[ClaimCheck]:
-        records = self.timeline()
-        record_of = {key: self.records[rid] for key, rid in self.record_of.items()}
         entries = sorted(self.claims, key=lambda e: (e.document.published is None, e.document.published,
                                                      e.document.id, e.claim.start, e.index))
-        checks = [check(entry, records, record_of) for entry in entries]
+        checks = self.view().check(entries)
         return [c for c in checks if verdict is None or c.verdict == verdict]
 
     def links(self) -> list[Link]:
+        """Candidate links between different events, best first, one per pair of records
+        (a link inside one shown event, through a supporting report, is settled)."""
+        event_of = self.view().event_of
+        return [link for link in self._record_links()
+                if event_of.get(link.reports[0]) is not event_of.get(link.reports[1])
+                or event_of.get(link.reports[0]) is None]
+
+    def _record_links(self) -> list[Link]:
         """Candidate links between different records, best first, one per pair of records."""
         best: dict[Pair, tuple[float, Pair]] = {}
         pairs = dict(self._unsure)
@@ -359,10 +395,12 @@ class Ledger:
 
     def export(self) -> dict[str, Any]:
         """The "Ledger export" JSON of ``shared/spec/ledger-json.md``."""
+        view = self.view()
         return {
-            "events": [record.to_json() for record in self.timeline()],
-            "tallies": [t.to_json() for t in self.tallies()],
+            "events": [record.to_json() for record in view.events],
+            "tallies": [t.to_json() for t in view.tallies()],
             "claim_checks": [c.to_json() for c in self.check_claims()],
+            "pending": [p.to_json() for p in view.pending],
         }
 
     def score(self, a: str, b: str) -> Score:
