@@ -237,7 +237,7 @@ class Reader:
         """The running totals of one series, and the claims that count over it."""
         snap = self.snapshot()
         result = snap.ledger.tally(event_type, origin and origin.upper(), destination and destination.upper())
-        label = Series(result.event_type, result.origin, result.destination).label()
+        label = (result.series or Series(result.event_type, result.origin, result.destination)).label()
         base = _series_summary(result)
         return v.SeriesDetail(
             **{field: getattr(base, field) for field in base.__dataclass_fields__},
