@@ -418,16 +418,12 @@ class IngestSummary:
 
 
 @dataclass(**_FROZEN)
-class MergeResult:
-    """The event two merged events became."""
+class ChangeResult:
+    """What a merge, split or keep-apart decision did: the events it left.
 
-    event: EventSummary
-    merged: list[str]
+    ``action`` is ``merge``, ``split`` or ``apart``; ``subject`` the ids it was asked of.
+    """
 
-
-@dataclass(**_FROZEN)
-class SplitResult:
-    """The events a split left."""
-
-    split: str
+    action: str
+    subject: list[str]
     events: list[EventSummary]

@@ -1,0 +1,83 @@
+"""Changes a person makes to the ledger, as a library: merge, split, keep apart, upload.
+
+The CLI's ``merge``/``split``, the JSON API's write endpoints and the web page's buttons
+call these. Each returns a view (``newsledger.read.views``) of what it changed and raises
+``NotFound`` for an unknown event id or ``Refused`` for a change the ledger will not make
+(merging a claimed event into a real one, splitting a single report). Decisions are kept
+by the ledger and survive later re-merging.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsledger.errors import LedgerError, NotFound, Refused
+from newsledger.read import views as v
+from newsledger.read.snapshot import summary
+
+if TYPE_CHECKING:
+    from newsledger.ingestion import Options
+    from newsledger.store import Store
+
+
+def _known(ledger: object, ident: str) -> None:
+    if ident not in getattr(ledger, "records") and ident not in getattr(ledger, "reports"):
+        raise NotFound(f"no ledger event or report {ident!r} (see /api/v1/events or `newsledger events`)")
+
+
+def merge(store: "Store", a: str, b: str) -> v.ChangeResult:
+    """Merge two events (or reports, by key) for good; returns the event they became."""
+    from newsledger.ledger import service
+
+    ledger = service.current(store)
+    for ident in (a, b):
+        _known(ledger, ident)
+    if a == b:
+        raise Refused(f"{a} cannot be merged with itself")
+    try:
+        record = service.merge(store, a, b)
+    except LedgerError as error:
+        raise Refused(str(error)) from error
+    return v.ChangeResult(action="merge", subject=[a, b], events=[summary(record)])
+
+
+def split(store: "Store", ident: str) -> v.ChangeResult:
+    """Split an event into its reports (or detach one report); returns the events left."""
+    from newsledger.ledger import service
+
+    _known(service.current(store), ident)
+    try:
+        records = service.split(store, ident)
+    except LedgerError as error:
+        raise Refused(str(error)) from error
+    return v.ChangeResult(action="split", subject=[ident], events=[summary(r) for r in records])
+
+
+def keep_apart(store: "Store", a: str, b: str) -> v.ChangeResult:
+    """Record that two events are different events: their candidate link goes, for good."""
+    from newsledger.ledger import service
+    from newsledger.ledger.merging import Decision
+
+    ledger = service.current(store)
+    for ident in (a, b):
+        _known(ledger, ident)
+    left, right = ledger.members_of(a), ledger.members_of(b)
+    if set(left) & set(right):
+        raise Refused(f"{a} and {b} are one event: split it instead")
+    decision = Decision("split", [(x, y) if x < y else (y, x) for x in left for y in right])
+    ledger.apply(decision)
+    changes = ledger.settle()
+    service._save(store, ledger, changes, decision=decision)  # noqa: SLF001 - the service's one writer
+    ids = dict.fromkeys(ledger.record_of[k] for k in left + right)
+    return v.ChangeResult(action="apart", subject=[a, b], events=[summary(ledger.records[rid]) for rid in ids])
+
+
+def upload(store: "Store", name: str, data: bytes, options: "Options") -> v.IngestSummary:
+    """Read an uploaded file with the readers, extract, store and merge it."""
+    from newsledger import ingestion
+
+    items = ingestion.read_upload(name, data, options)
+    result = ingestion.ingest(store, items)
+    return v.IngestSummary(stored=result.stored, duplicates=result.duplicates,
+                           failures=[v.FailedDocument(source=f.source, line=f.line, reason=f.reason)
+                                     for f in result.failures],
+                           warnings=[f"{where}: {warning}" for where, warning in result.warnings])
