@@ -50,14 +50,28 @@ def test_binary_file_without_suffix_in_a_folder(tmp_path: Path) -> None:
     assert isinstance(items[1], InputError) and "binary" in items[1].reason
 
 
-def test_invalid_utf8_is_replaced_with_a_warning(tmp_path: Path) -> None:
-    path = tmp_path / "latin1.txt"
-    path.write_bytes(ARTICLE_EN.encode("utf-8") + " Se\xf1or L\xf3pez.".encode("latin-1"))
+def test_invalid_utf8_in_utf8_text_is_replaced_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(ARTICLE_EN.encode("utf-8") + " Se\u00f1or P\u00e9rez y Se\u00f1ora N\u00fa\u00f1ez,".encode("utf-8")
+                     + " Se\xf1or L\xf3pez.".encode("latin-1"))
     (document,) = list(read_path(path))
     assert isinstance(document, RawDocument)
     assert document.text.endswith("Se\ufffdor L\ufffdpez.")
-    assert len(document.warnings) == 1
     assert "invalid UTF-8" in document.warnings[0] and "2 invalid" in document.warnings[0]
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_a_latin1_or_cp1252_file_is_detected_and_read_right(tmp_path: Path, encoding: str) -> None:
+    text = ("M\u00e9xico envi\u00f3 26 reos a Estados Unidos el martes, inform\u00f3 la Fiscal\u00eda. "
+            "El a\u00f1o pasado fueron 29, a\u00f1adi\u00f3 el secretario Garc\u00eda Harfuch.")
+    if encoding == "cp1252":
+        text += " \u201cEs un \u00e9xito\u201d, dijo \u2014 con 10 \u20ac de multa."
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(text.encode(encoding))
+    (document,) = list(read_path(path))
+    assert isinstance(document, RawDocument)
+    assert document.text == text and "\ufffd" not in document.text
+    assert "not UTF-8" in document.warnings[0] and "save the file as UTF-8" in document.warnings[0]
 
 
 def test_utf16_with_bom_is_text(tmp_path: Path) -> None:

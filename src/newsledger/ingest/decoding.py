@@ -1,16 +1,26 @@
 """Bytes to text, refusing what is not text at all.
 
-Invalid UTF-8 does not stop a document: one stray Latin-1 byte in a long article should
-not lose the article, so it is decoded with replacement characters and the document
-carries a warning saying so. A file that is not text (an image, a PDF, an archive) is
-refused, because decoding it would store garbage.
+Text that is not UTF-8 is either in a legacy 8-bit encoding or UTF-8 with a few stray
+bytes. A file with no valid UTF-8 beyond ASCII (or fewer valid sequences than invalid
+bytes) is taken to be in a Western European 8-bit encoding (Windows-1252, Latin-1,
+Latin-9: what Spanish and English text is saved in when not UTF-8), detected by
+charset-normalizer among those. Otherwise one stray byte in a long UTF-8 article should
+not lose the article, so it is decoded with replacement characters. Either way the
+document carries a warning saying what was done. A file that is not text (an image, a
+PDF, an archive) is refused, because decoding it would store garbage.
 """
 from __future__ import annotations
 
 import codecs
 import re
 
+import charset_normalizer
+
 from newsledger.errors import InputError
+
+# The 8-bit encodings a non-UTF-8 English or Spanish file is read in, by charset-normalizer.
+# Left unrestricted it guesses Central European or East Asian code pages on short text.
+LEGACY_ENCODINGS = ("cp1252", "latin_1", "iso8859_15")
 
 # How much of a file is looked at to decide whether it is binary.
 SNIFF_BYTES = 8192
@@ -74,9 +84,27 @@ def decode(data: bytes, source: str, line: int | None = None,
         text = data.decode("utf-8", errors="replace")
         bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
         where = f"line {line}, " if line is not None else ""
+        valid = sum(1 for char in text if char > "\x7f" and char != "\ufffd")
+        legacy = legacy_encoding(data) if valid < bad else None
+        if legacy is not None:
+            return data.decode(legacy), [f"not UTF-8 ({where}first at byte {error.start}): read as {legacy} "
+                                         "(detected); save the file as UTF-8 to be sure"]
         warning = (f"invalid UTF-8 ({where}first at byte {error.start}): "
                    f"{bad} invalid byte sequence(s) decoded as U+FFFD replacement characters")
         return text, [warning]
+
+
+def legacy_encoding(data: bytes) -> str | None:
+    """The Western European 8-bit encoding ``data`` is most plausibly in, if any decodes it."""
+    best = charset_normalizer.from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
+    if best is None:
+        return None
+    name = codecs.lookup(best.encoding).name
+    try:
+        data.decode(name)
+    except UnicodeDecodeError:
+        return None
+    return name
 
 
 def is_blank(text: str) -> bool:
