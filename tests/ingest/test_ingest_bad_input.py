@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -77,7 +78,7 @@ def test_a_latin1_or_cp1252_file_is_detected_and_read_right(tmp_path: Path, enco
 def test_utf16_with_bom_is_text(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes(ARTICLE_EN.encode("utf-16"))
-    (document,) = list(read_path(path))
+    (document,) = list(read_path(path, published=date(2026, 1, 20)))
     assert isinstance(document, RawDocument) and document.text == ARTICLE_EN and not document.warnings
 
 

@@ -9,6 +9,7 @@ from ingest_samples import ARTICLE_EN, ARTICLE_ES, html_page
 
 from newsledger.errors import InputError
 from newsledger.ingest import RawDocument, content_hash, find_files, read_path
+from newsledger.ingest.reader import NO_DATE_WARNING
 
 
 def read_all(path: Path, **options: object) -> list[RawDocument | InputError]:
@@ -29,7 +30,7 @@ def test_plain_text_is_normalised_and_language_detected(tmp_path: Path) -> None:
     assert document.source == str(path)
     assert document.language == "en"
     assert document.published is None and document.title is None
-    assert document.warnings == []
+    assert document.warnings == [NO_DATE_WARNING]  # an undated file says so
 
 
 def test_front_matter_sets_metadata(tmp_path: Path) -> None:

@@ -167,3 +167,14 @@ def test_a_bare_yaml_boolean_in_a_trigger_word_list_fails(monkeypatch: pytest.Mo
 def test_negative_determiners_are_a_list(language: str) -> None:
     words = lang.load(language, "grammar")["negative_determiners"]
     assert isinstance(words, list) and all(isinstance(w, str) and w == w.lower() for w in words)
+
+
+def test_other_languages_data_loads_and_names_each_language() -> None:
+    from newsledger import lang as language_data
+    from newsledger.lang.detect import _other_profiles
+
+    profiles = _other_profiles()
+    assert {"fr", "de"} <= set(profiles)
+    assert not set(profiles) & set(language_data.LANGUAGES)
+    for name, words in profiles.values():
+        assert name and len(words) >= 30

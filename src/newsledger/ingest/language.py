@@ -5,6 +5,6 @@ the readers. Re-exported so that ``ingest.language`` keeps working.
 """
 from __future__ import annotations
 
-from newsledger.lang.detect import DEFAULT_LANGUAGE, detect_language, language_scores
+from newsledger.lang.detect import DEFAULT_LANGUAGE, detect_language, language_scores, unsupported_language
 
-__all__ = ["DEFAULT_LANGUAGE", "detect_language", "language_scores"]
+__all__ = ["DEFAULT_LANGUAGE", "detect_language", "language_scores", "unsupported_language"]

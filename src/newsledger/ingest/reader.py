@@ -17,10 +17,13 @@ from newsledger.ingest.document import RawDocument, normalise_language, normalis
 from newsledger.ingest.feeds import looks_like_feed, read_feed, xml_root
 from newsledger.ingest.html import is_full_page, page_to_article
 from newsledger.ingest.jsonl import read_jsonl
-from newsledger.ingest.language import detect_language
+from newsledger.ingest.language import detect_language, unsupported_language
 from newsledger.ingest.text import document_from_text
 
 DEFAULT_MAX_BYTES = 5_000_000
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+NO_DATE_WARNING = ("no publication date: dates relative to it ('on Tuesday', 'el martes') stay unresolved "
+                   "(add 'published: YYYY-MM-DD' front matter, or pass --published)")
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -71,7 +74,11 @@ def read_file(path: Path, *, published: date | None = None, language: str | None
     try:
         for item in _read_any(path, max_bytes):
             if isinstance(item, RawDocument):
-                _apply_overrides(item, published, language, url)
+                try:
+                    _apply_overrides(item, published, language, url)
+                except InputError as error:
+                    yield error
+                    continue
             yield item
     except InputError as error:
         yield error
@@ -131,7 +138,13 @@ def _kind(suffix: str, data: bytes) -> str:
 
 def _apply_overrides(document: RawDocument, published: date | None, language: str | None,
                      url: str | None) -> None:
-    """Explicit arguments win over metadata; a missing language is detected."""
+    """Explicit arguments win over metadata; a missing language is detected.
+
+    Nothing that would make the extraction silently empty or wrong passes unsaid: a text
+    in a language newsledger cannot read is refused (unless a language is given or
+    stated), and a document without a publication date is stored with a warning,
+    because its relative dates cannot be resolved.
+    """
     if published is not None:
         document.published = published
     if url is not None:
@@ -139,4 +152,11 @@ def _apply_overrides(document: RawDocument, published: date | None, language: st
     if language is not None:
         document.language = language
     if document.language is None:
+        other = unsupported_language(document.text)
+        if other is not None:
+            raise InputError(document.source, f"the text is in {other}, which newsledger cannot read "
+                             f"(it reads {' and '.join(LANGUAGE_NAMES.values())})", document.line,
+                             hint="pass --language en or --language es to read it anyway")
         document.language = detect_language(document.text)
+    if document.published is None:
+        document.warnings.append(NO_DATE_WARNING)
