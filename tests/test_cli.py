@@ -164,7 +164,7 @@ def test_ingesting_the_samples_stores_them_once(cli: Invoke, samples_db_copy: st
     result = cli("ingest", SAMPLES, db=samples_db_copy)
     assert result.exit_code == 0, result.stderr
     n = len(list(SAMPLES.glob("*.txt")))
-    assert result.stdout.strip().splitlines()[-1] == f"stored 0, duplicates {n}, failed 0"
+    assert result.stdout.strip().splitlines()[-1] == f"stored 0, duplicates {n}, failed 0, events 0"
 
 
 def test_export_is_the_ledger_contract(cli: Invoke, samples_db: str) -> None:
@@ -308,7 +308,7 @@ def test_bad_files_are_reported_and_the_good_ones_go_in(cli: Invoke, tmp_path: P
     assert any(re.match(r"error: .*image\.txt: binary", line) for line in errors), errors
     assert any(re.match(r"error: .*feed\.jsonl:2: ", line) for line in errors), errors
     assert "Traceback" not in result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "stored 2, duplicates 0, failed 3"
+    assert result.stdout.strip().splitlines()[-1] == "stored 2, duplicates 0, failed 3, events 9"
 
     failures = cli("failures", db=db)
     assert failures.exit_code == 0

@@ -20,13 +20,13 @@ def test_ingest_paths_reports_progress_and_failures(tmp_path: Path) -> None:
     events: list[Progress] = []
     with Store(f"sqlite:///{tmp_path / 'x.db'}") as store:
         result = ingestion.ingest_paths(store, [folder], progress=events.append)
-        assert result.summary() == "stored 1, duplicates 0, failed 1"
+        assert result.summary() == "stored 1, duplicates 0, failed 1, events 1"
         assert result.merged and [f.source.endswith("empty.txt") for f in result.failures] == [True]
         assert [f.reason for f in store.failures()] == ["empty file"]
         stages = [e.stage for e in events]
         assert stages.count("stored") == 1 and "failed" in stages and stages[-1] == "merged"
         again = ingestion.ingest_paths(store, [folder / "a.txt"])
-        assert again.summary() == "stored 0, duplicates 1, failed 0" and not again.merged
+        assert again.summary() == "stored 0, duplicates 1, failed 0, events 0" and not again.merged
         assert Reader(store).status().documents == 1
 
 

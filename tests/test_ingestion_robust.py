@@ -68,3 +68,12 @@ def test_a_jsonl_record_over_the_model_limit_is_stored(tmp_path: Path, small_mod
         stored = store.extraction(long_id)
         text = store.text(long_id)
         assert all(text[m.start:m.end] == m.text for entity in stored.entities for m in entity.mentions)
+
+
+def test_the_summary_counts_the_events_found(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    with Store(f"sqlite:///{tmp_path / 'x.db'}") as store:
+        result = ingestion.ingest_paths(store, [folder])
+        found = sum(len(store.extraction(doc).events) for doc in result.stored)
+        assert found >= 3 and result.events == found
+        assert result.summary() == f"stored 3, duplicates 0, failed 0, events {found}"

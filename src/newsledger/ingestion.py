@@ -92,6 +92,7 @@ class IngestResult:
     failures: list[Failed] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (where, warning)
     merged: bool = False
+    events: int = 0  # event reports found in the documents stored now
 
     @property
     def failed(self) -> int:
@@ -99,7 +100,8 @@ class IngestResult:
 
     def summary(self) -> str:
         """The one-line summary ``newsledger ingest`` prints."""
-        return f"stored {len(self.stored)}, duplicates {len(self.duplicates)}, failed {self.failed}"
+        return (f"stored {len(self.stored)}, duplicates {len(self.duplicates)}, failed {self.failed}, "
+                f"events {self.events}")
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -233,6 +235,8 @@ def _store_one(store: "Store", result: IngestResult, raw: RawDocument, outcome: 
         finish("failed", raw, reason)
         return
     (result.stored if stored_now else result.duplicates).append(doc_id)
+    if stored_now:
+        result.events += len(outcome.events)
     finish("stored" if stored_now else "duplicate", raw, document=doc_id)
 
 

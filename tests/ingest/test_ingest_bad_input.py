@@ -194,3 +194,14 @@ def test_html_declaring_latin1_is_decoded_without_warning(tmp_path: Path) -> Non
     (document,) = list(read_path(path))
     assert isinstance(document, RawDocument)
     assert "El señor López habló." in document.text and document.warnings == []
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ('{"text": "a\tb"}', "malformed JSON: Invalid control character at column 12"),
+    ('{"text": "ab', "malformed JSON: Unterminated string starting at column 10"),
+])
+def test_json_errors_say_at_once(tmp_path: Path, line: str, reason: str) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    [error] = list(read_path(path))
+    assert isinstance(error, InputError) and error.reason == reason and " at at " not in str(error)

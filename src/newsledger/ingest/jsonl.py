@@ -52,7 +52,7 @@ def document_from_record(line_text: str, source: str, line: int, warnings: list[
     try:
         record = json.loads(line_text.rstrip("\r\n"))
     except json.JSONDecodeError as error:
-        raise InputError(source, f"malformed JSON: {error.msg} at column {error.colno}", line) from error
+        raise InputError(source, f"malformed JSON: {json_problem(error)}", line) from error
     if not isinstance(record, dict):
         raise InputError(source, f"expected a JSON object, found {type(record).__name__}", line)
     body, markup = record.get("text"), record.get("html")
@@ -76,3 +76,9 @@ def document_from_record(line_text: str, source: str, line: int, warnings: list[
     apply_metadata(document, metadata, source, line)
     return document
 
+
+def json_problem(error: json.JSONDecodeError) -> str:
+    """What is wrong and at which column; some of ``json``'s messages end in "at" already
+    ("Invalid control character at"), which must not become "at at column 12"."""
+    message = error.msg.removesuffix(" at")
+    return f"{message} at column {error.colno}"
