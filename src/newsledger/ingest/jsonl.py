@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from newsledger.errors import InputError
 from newsledger.ingest.decoding import decode, human_size, is_blank
@@ -55,6 +56,12 @@ def document_from_record(line_text: str, source: str, line: int, warnings: list[
         raise InputError(source, f"malformed JSON: {json_problem(error)}", line) from error
     if not isinstance(record, dict):
         raise InputError(source, f"expected a JSON object, found {type(record).__name__}", line)
+    return document_from_mapping(record, source, line, warnings)
+
+
+def document_from_mapping(record: dict[str, Any], source: str, line: int | None,
+                          warnings: list[str]) -> RawDocument:
+    """A document from one record (a JSON object, a CSV row): ``text`` or ``html`` plus metadata."""
     body, markup = record.get("text"), record.get("html")
     for key, value in (("text", body), ("html", markup)):
         if value is not None and not isinstance(value, str):

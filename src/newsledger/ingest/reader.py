@@ -18,6 +18,7 @@ from newsledger.ingest.feeds import looks_like_feed, read_feed, xml_root
 from newsledger.ingest.html import is_full_page, page_to_article
 from newsledger.ingest.jsonl import read_jsonl
 from newsledger.ingest.language import detect_language, unsupported_language
+from newsledger.ingest.records import read_json, read_table
 from newsledger.ingest.text import document_from_text
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -28,6 +29,7 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".feed"})
+TABLE_DELIMITERS = {".csv": ",", ".tsv": "\t"}
 
 
 def find_files(path: Path) -> list[Path]:
@@ -114,6 +116,12 @@ def _read_any(path: Path, max_bytes: int) -> Iterator[RawDocument | InputError]:
         yield from read_feed(data, source)
         return
     text, warnings = decode(data, source, declared=declared_charset(data) if kind == "html" else None)
+    if suffix == ".json":
+        yield from read_json(text, source, warnings)
+        return
+    if suffix in TABLE_DELIMITERS:
+        yield from read_table(text, source, warnings, TABLE_DELIMITERS[suffix])
+        return
     if kind == "html":
         article = page_to_article(text, source)
         yield RawDocument(normalise_text(article.text), source, article.published, None,
