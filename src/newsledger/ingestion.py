@@ -178,6 +178,7 @@ def ingest(store: "Store", items: Iterable[Item], progress: ProgressCallback | N
     that what was stored is merged.
     """
     tell = progress or (lambda _event: None)
+    store.check_writable()  # one clear error now, not one per document after the model loads
     result = IngestResult()
     documents: list[RawDocument] = []
     for item in items:

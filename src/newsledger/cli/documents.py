@@ -98,19 +98,39 @@ def ingest(
 
     options = ingestion.Options(parse_day(published, "--published"), language.value if language else None,
                                 url, max_bytes)
+    seen: dict[str, int] = {"stored": 0, "duplicate": 0, "failed": 0, "total": 0}
     with open_store(ctx) as store:
+        store.check_writable()
         items = list(ingestion.collect(paths, options))
-        with render.progress(err(), total=sum(1 for i in items if not isinstance(i, InputError))) as advance:
-            result = ingestion.ingest(store, items, progress=_reporter(advance))
+        try:
+            with render.progress(err(), total=sum(1 for i in items if not isinstance(i, InputError))) as advance:
+                result = ingestion.ingest(store, items, progress=_reporter(advance, seen))
+        except KeyboardInterrupt:
+            _interrupted(seen)
+            raise typer.Exit(130) from None
     typer.echo(result.summary())
     if result.failed:
         raise typer.Exit(1)
 
 
-def _reporter(advance: Callable[[], None]) -> Callable[["Progress"], None]:
-    """Warnings and failures as ``warning:``/``error:`` lines on stderr, and the bar."""
+def _interrupted(seen: dict[str, int]) -> None:
+    """What a Ctrl-C left behind, and how to go on: stored documents are kept and merged."""
+    left = max(seen["total"] - seen.get("done", 0), 0)
+    typer.echo(f"interrupted: stored {seen['stored']}, duplicates {seen['duplicate']}, failed {seen['failed']}, "
+               f"not yet done {left}. What was stored is kept; run the same command again to resume "
+               "(stored documents are skipped).", err=True)
+
+
+def _reporter(advance: Callable[[], None], seen: dict[str, int] | None = None) -> Callable[["Progress"], None]:
+    """Warnings and failures as ``warning:``/``error:`` lines on stderr, and the bar;
+    ``seen`` counts the outcomes so far, for the message after an interruption."""
+    counts = seen if seen is not None else {}
 
     def report(event: "Progress") -> None:
+        counts["total"] = max(counts.get("total", 0), event.total)
+        counts["done"] = max(counts.get("done", 0), event.done)
+        if event.stage in ("stored", "duplicate", "failed"):
+            counts[event.stage] = counts.get(event.stage, 0) + 1
         if event.stage == "warning":
             typer.echo(f"warning: {event.where}: {event.message}", err=True)
         elif event.stage == "failed":

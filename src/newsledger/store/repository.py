@@ -23,7 +23,7 @@ from newsledger.model import DocumentInfo, Extraction, RawDocument, content_hash
 from newsledger.store.migrate import upgrade
 from newsledger.store.records import (Failure, StoredEvent, document_info, event_of, extraction_of, failure_of,
                                       to_rows)
-from newsledger.store.schema import DocumentRow, EntityRow, EventRow, FailureRow
+from newsledger.store.schema import DocumentRow, EntityRow, EventRow, FailureRow, utcnow
 
 DEFAULT_URL = "sqlite:///newsledger.db"
 log = logging.getLogger(__name__)
@@ -116,6 +116,25 @@ class Store:
             log.exception("could not record the failure of %s", raw.source)
         where = f"{raw.source}:{raw.line}" if raw.line is not None else raw.source
         raise StorageError(f"{where}: {reason}") from cause
+
+    def check_writable(self) -> None:
+        """``StorageError`` in one line unless the database accepts writes.
+
+        Called before a batch loads the model: a read-only file (its permissions, a
+        read-only mount, ``?mode=ro``) or a read-only PostgreSQL role would otherwise
+        fail every document, one by one, after seconds of extraction. A row is written
+        and rolled back, which is the one test every backend answers truthfully.
+        """
+        try:
+            with self.engine.connect() as connection:
+                with connection.begin() as transaction:
+                    connection.execute(FailureRow.__table__.insert().values(
+                        source="<write check>", reason="rolled back", created=utcnow()))
+                    transaction.rollback()
+        except SQLAlchemyError as error:
+            reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+            raise StorageError(f"cannot write to database {_safe(self.url)!r}: {reason} (check that the file "
+                               "and its folder are writable, or choose another --db)") from error
 
     def record_failure(self, source: str, reason: str, line: int | None = None) -> None:
         """Notes that ``source`` (and ``line``) could not be ingested, and why."""
