@@ -2,14 +2,16 @@
 and Ctrl-C says what was stored and how to resume."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Invoke
+from click.testing import Result
 
 from newsledger import extract, ingestion
 from newsledger.store import Store
 
+Invoke = Callable[..., Result]
 ARTICLE = ("---\npublished: 2025-02-28\nlanguage: en\n---\n"
            "Mexico sent {n} prisoners to the United States on Thursday, officials said.\n")
 
