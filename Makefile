@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB := demo.db
 
-.PHONY: demo test install clean bench eval
+.PHONY: demo test install clean bench eval screenshots
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The browser tests again, saving their screenshots into docs/ (the README shows them).
+screenshots: $(STAMP)
+	NEWSLEDGER_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q -m browser
 
 eval: $(STAMP)
 	$(BIN)/python ../shared/eval/run_eval.py ../shared/eval/dev --cli $(BIN)/newsledger

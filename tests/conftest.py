@@ -57,3 +57,29 @@ def samples_db_copy(samples_db: str, tmp_path: Path) -> str:
     copy = tmp_path / "copy.db"
     shutil.copy(samples_db.removeprefix("sqlite:///"), copy)
     return f"sqlite:///{copy}"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say how many browser tests ran: a skipped browser suite must not pass unnoticed."""
+    outcomes: dict[str, set[str]] = {"passed": set(), "failed": set(), "skipped": set()}
+    reasons: set[str] = set()
+    for key, reports in terminalreporter.stats.items():
+        for report in reports:
+            if not isinstance(report, pytest.TestReport) or "browser" not in report.keywords:
+                continue
+            if report.skipped:
+                outcomes["skipped"].add(report.nodeid)
+                if isinstance(report.longrepr, tuple):
+                    reasons.add(str(report.longrepr[2]).removeprefix("Skipped: "))
+            elif report.failed or key == "error":
+                outcomes["failed"].add(report.nodeid)
+            elif report.when == "call":
+                outcomes["passed"].add(report.nodeid)
+    outcomes["passed"] -= outcomes["failed"]
+    ran = len(outcomes["passed"]) + len(outcomes["failed"])
+    if ran or outcomes["skipped"]:
+        terminalreporter.write_line(
+            f"browser tests run: {ran} (passed {len(outcomes['passed'])}, failed {len(outcomes['failed'])}),"
+            f" skipped {len(outcomes['skipped'])}")
+        for reason in sorted(reasons):
+            terminalreporter.write_line(f"browser tests skipped: {reason}")
