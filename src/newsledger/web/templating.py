@@ -23,15 +23,22 @@ STATIC_DIR = Path(str(resources.files("newsledger.web") / "static"))
 def environment() -> Environment:
     env = Environment(loader=PackageLoader("newsledger.web", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals["static"] = lambda name: f"/static/{name}"
+    from newsledger.web import context, dates
+
+    env.globals.update(static=lambda name: f"/static/{name}", shown=dates.shown, covered=dates.covered, bar=dates.bar,
+                       month_name=context.month_name, safe_url=context.safe_url, excerpt=context.excerpt,
+                       evidence=context.evidence, claim_excerpt=context.claim_excerpt, snippet=context.snippet)
     return env
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     """A page: ``context`` plus the request and the server's write mode, which every page shows."""
-    state = getattr(request.state, "web", None)
-    context.setdefault("writable", bool(state and state.get("writable")))
-    context.setdefault("signed_in", bool(state and state.get("signed_in")))
+    from newsledger.web.session import signed_in
+
+    web = getattr(request.app.state, "web", None)
+    token = web.token if web is not None else None
+    context.setdefault("writable", bool(token))
+    context.setdefault("signed_in", signed_in(request, token))
     context.setdefault("message", None)
     context.setdefault("query", None)
     html = environment().get_template(name).render(request=request, **context)
