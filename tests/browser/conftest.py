@@ -89,7 +89,7 @@ def serve(db: str, token: str | None) -> Iterator[LiveServer]:
     """Run the app with uvicorn on 127.0.0.1 at a free port until the block ends."""
     import uvicorn
 
-    from newsledger.api import create_app
+    from newsledger.server import create_app
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -162,9 +162,12 @@ async def upload(request: Request) -> HTMLResponse:
     _guard(request)
     web = state(request)
     form = await _form(request, web.max_upload_bytes)
-    options = _options(form)
-    files = [(item.filename or "upload.txt", await item.read()) for item in form.getlist("files")
-             if isinstance(item, UploadFile)]
+    try:
+        options = _options(form)
+        files = [(item.filename or "upload.txt", await item.read()) for item in form.getlist("files")
+                 if isinstance(item, UploadFile)]
+    finally:
+        await form.close()
     if not files:
         raise InputError("files", "no file uploaded", hint="choose one or more files")
     summary = await run_in_threadpool(_ingest, web.store, files, options)
