@@ -142,11 +142,11 @@ def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture()
 def screenshot(screenshot_dir: Path) -> Callable[[Any, str], Path]:
-    """``screenshot(page, "timeline")`` saves the whole page as ``timeline.png``."""
+    """``screenshot(page, "timeline")`` saves what the window shows as ``timeline.png``."""
 
     def take(page: Any, name: str) -> Path:
         path = screenshot_dir / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        page.screenshot(path=str(path))
         return path
 
     return take
