@@ -43,7 +43,7 @@ def test_merge_is_refused_without_the_token_and_done_with_it(page: Any, private_
     # With the token: the candidate link's button merges the two events.
     sign_in(page, private_server)
     page.goto(private_server(f"/events/{event}"))
-    page.locator("#actions tr", has=page.locator(f"a:text-is('{other}')")).locator("button").click()
+    page.locator("#actions tr", has=page.locator(f"a:text-is('{other}')")).locator("button:text-is('same event')").click()
     page.wait_for_url(re.compile(r"done=merged"))
     assert page.locator("p.notice.ok").inner_text() == "Merged."
     merged = int(re.search(r"(\d+) sources?", page.locator("main > p.muted").first.inner_text()).group(1))

@@ -11,12 +11,11 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from newsledger.read import EventFilter, Reader
+from newsledger.server import create_app
 from newsledger.store import Store
-from newsledger.web import install
 from newsledger.web.context import safe_url
 
 SAME = {"Origin": "http://testserver"}
@@ -27,18 +26,18 @@ MakeClient = Callable[..., TestClient]
 
 @pytest.fixture()
 def make_client(samples_db_copy: str) -> Iterator[MakeClient]:
-    stores: list[Store] = []
+    """``make_client(token=…, max_upload=…)``: the whole app (JSON API and pages) on a copy of the samples."""
+    clients: list[TestClient] = []
 
     def make(token: str | None = TOKEN, **options: Any) -> TestClient:
-        store = Store(samples_db_copy)
-        stores.append(store)
-        app = FastAPI()
-        install(app, reader=Reader(store), store=store, token=token, **options)
-        return TestClient(app)
+        client = TestClient(create_app(samples_db_copy, token=token, **options))
+        client.__enter__()  # runs the app's lifespan, which closes its store at the end
+        clients.append(client)
+        return client
 
     yield make
-    for store in stores:
-        store.close()
+    for client in clients:
+        client.__exit__(None, None, None)
 
 
 def _ids(db: str) -> dict[str, str]:
@@ -131,10 +130,14 @@ def test_sign_in_redirects_only_within_the_server(make_client: MakeClient) -> No
 
 
 def test_request_bodies_are_limited(make_client: MakeClient) -> None:
-    client = make_client(max_upload_bytes=1000)
+    client = make_client(max_upload=1000)
     _sign_in(client)
-    response = client.post("/upload", files={"files": ("big.txt", b"x" * 5000, "text/plain")}, headers=SAME)
-    assert response.status_code == 413
+    # A file over the upload limit is refused and listed; a body far over it is not even read.
+    listed = client.post("/upload", files={"files": ("big.txt", b"x" * 5000, "text/plain")}, headers=SAME)
+    assert listed.status_code == 200 and "over the 1000-byte limit" in listed.text
+    assert "stored 0" in listed.text
+    huge = client.post("/upload", files={"files": ("huge.txt", b"x" * 200_000, "text/plain")}, headers=SAME)
+    assert huge.status_code == 413
     too_long = client.post("/login", data={"token": "x" * 20_000}, headers=SAME)
     assert too_long.status_code == 413
 
@@ -143,3 +146,24 @@ def test_article_links_are_http_only() -> None:
     assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
     for bad in ("javascript:alert(1)", "data:text/html,x", "//example.org", "", None, "ftp://example.org"):
         assert safe_url(bad) is None
+
+
+def test_link_decisions_from_the_page(make_client: MakeClient, samples_db_copy: str) -> None:
+    with Store(samples_db_copy) as store:
+        link = Reader(store).links()[0]
+    client = make_client()
+    _sign_in(client)
+    apart = client.post(f"/events/{link.event}/link", data={"other": link.other, "same": "no"}, headers=SAME,
+                        follow_redirects=False)
+    assert apart.status_code == 303 and apart.headers["location"].endswith("done=apart")
+    page = client.get(f"/events/{link.event}").text
+    assert f'name="other" value="{link.other}"' not in page
+    assert client.post(f"/events/{link.event}/link", data={"other": link.other, "same": "maybe"},
+                       headers=SAME).status_code == 400
+
+
+def test_signed_in_browser_may_use_the_json_api_from_the_same_origin(make_client: MakeClient) -> None:
+    client = make_client()
+    assert client.post("/api/v1/events/ev-000000000000/split", headers=SAME).status_code == 403
+    _sign_in(client)
+    assert client.post("/api/v1/events/ev-000000000000/split", headers=SAME).status_code == 404

@@ -22,6 +22,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 import newsledger
+from newsledger import web
 from newsledger.errors import InputError, NewsledgerError, NotFound, Refused, StorageError
 from newsledger.read import Reader
 from newsledger.server import api
@@ -63,6 +64,7 @@ def create_app(db_url: str, token: str | None = None, *, max_body: int = MAX_BOD
     _errors(app)
     _docs(app)
     app.include_router(api.router)
+    web.install(app)
     return app
 
 

@@ -9,21 +9,26 @@ check (``session``).
 """
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from newsledger.web.context import MAX_UPLOAD_BYTES, WebState
+from newsledger.web.context import WebState
+from newsledger.web.session import signed_in
 from newsledger.web.templating import STATIC_DIR
 
 
-def install(app: FastAPI, *, reader: Any, store: Any, token: str | None,
-            max_upload_bytes: int = MAX_UPLOAD_BYTES) -> None:
-    """Add the web pages and their static files to ``app`` (the JSON API's app)."""
+def install(app: FastAPI) -> None:
+    """Add the web pages and their static files to the app ``server.create_app`` built.
+
+    The pages share the app's store, reader, token and upload limit (``app.state``), and
+    register the web session as one more way to authorize a write, so the JSON API also
+    accepts a signed-in browser's same-origin requests.
+    """
     from newsledger.web import reading, writing
 
-    app.state.web = WebState(reader, store, token, max_upload_bytes)
+    token = app.state.token
+    app.state.web = WebState(app.state.reader, app.state.store, token, app.state.max_upload)
+    app.state.authorizers.append(lambda request: signed_in(request, token))
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(reading.router)
     app.include_router(writing.router)

@@ -18,20 +18,20 @@ from starlette.requests import Request
 
 from newsledger.web.highlight import Mark, highlight
 
-# Uploads: the whole multipart body, all files together.
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-# Any other form post (sign-in, merge, split) is a few fields.
+# Any form post but an upload (sign-in, merge, split, link) is a few fields.
 MAX_FORM_BYTES = 16 * 1024
+# An upload's multipart body may exceed its files by this much (boundaries, fields).
+FORM_OVERHEAD = 64 * 1024
 
 
 @dataclass
 class WebState:
-    """The app's reader and store, and the token (None: read-only server)."""
+    """The app's reader and store, the token (None: read-only server), the upload limit."""
 
     reader: Any
     store: Any
     token: str | None
-    max_upload_bytes: int = MAX_UPLOAD_BYTES
+    max_upload: int
 
 
 def state(request: Request) -> WebState:

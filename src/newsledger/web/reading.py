@@ -80,7 +80,7 @@ def event(request: Request, event_id: str) -> HTMLResponse:
     for statement in detail.statements:
         grouped.setdefault(statement.field, []).append(statement)
     by_field = sorted(grouped.items(), key=lambda item: FIELD_ORDER.index(item[0]) if item[0] in FIELD_ORDER else 99)
-    message = {"merged": "Merged.", "split": "Split."}.get(request.query_params.get("done", ""))
+    message = {"merged": "Merged.", "split": "Split.", "apart": "Kept apart: the link will not be suggested again."}.get(request.query_params.get("done", ""))
     return render(request, "event.html", e=detail, docs=docs, by_field=by_field,
                   message=message, **_common(request))
 

@@ -1,13 +1,13 @@
-"""The pages that change the ledger: sign in and out, merge, split, upload.
+"""The pages that change the ledger: sign in and out, merge, split, link, upload.
 
 Every write goes through ``_guard``: the server must have been started with a token, the
 request must come from one of our own pages (same origin) and carry a session set from the
-token. Form bodies are read with a size limit before they are parsed. After a write the
+token. Form bodies are read with a size limit before they are parsed. The changes
+themselves are ``newsledger.edit``'s, as for the JSON API and the CLI. After a write the
 reader's cached ledger is dropped, so the next page shows the change.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -16,8 +16,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
+from newsledger import edit
 from newsledger.errors import InputError, NewsledgerError
-from newsledger.web.context import MAX_FORM_BYTES, state
+from newsledger.web.context import FORM_OVERHEAD, MAX_FORM_BYTES, state
 from newsledger.web.session import COOKIE, new_session, safe_next, same_origin, signed_in, token_matches
 from newsledger.web.routes import PageRoute
 from newsledger.web.templating import render
@@ -90,6 +91,12 @@ async def logout(request: Request) -> Response:
     return response
 
 
+def _changed(request: Request, result: Any, done: str) -> RedirectResponse:
+    state(request).reader.invalidate()
+    first = result.events[0].id if result.events else result.subject[0]
+    return RedirectResponse(f"/events/{first}?done={done}", status_code=303)
+
+
 @router.post("/events/{event_id}/merge")
 async def merge(request: Request, event_id: str) -> Response:
     _guard(request)
@@ -97,12 +104,25 @@ async def merge(request: Request, event_id: str) -> Response:
     other = _field(form, "other")
     if not other:
         raise InputError("other", "no event to merge with", hint="give the id of the other event (ev-…)")
-    web = state(request)
-    from newsledger.ledger import service
+    result = await run_in_threadpool(edit.merge, state(request).store, event_id, other)
+    return _changed(request, result, "merged")
 
-    record = await run_in_threadpool(service.merge, web.store, event_id, other)
-    web.reader.invalidate()
-    return RedirectResponse(f"/events/{record.id}?done=merged", status_code=303)
+
+@router.post("/events/{event_id}/link")
+async def link(request: Request, event_id: str) -> Response:
+    """Decide a candidate link: the same event (merge) or two events (keep apart, for good)."""
+    _guard(request)
+    form = await _form(request, MAX_FORM_BYTES)
+    other, same = _field(form, "other"), _field(form, "same")
+    if not other or same not in ("yes", "no"):
+        raise InputError("link", "a link decision needs the other event and same=yes or same=no")
+    store = state(request).store
+    if same == "yes":
+        result = await run_in_threadpool(edit.merge, store, event_id, other)
+        return _changed(request, result, "merged")
+    await run_in_threadpool(edit.keep_apart, store, event_id, other)
+    state(request).reader.invalidate()
+    return RedirectResponse(f"/events/{event_id}?done=apart", status_code=303)
 
 
 @router.post("/events/{event_id}/split")
@@ -110,31 +130,20 @@ async def split(request: Request, event_id: str) -> Response:
     _guard(request)
     form = await _form(request, MAX_FORM_BYTES)
     target = _field(form, "report") or event_id
-    web = state(request)
-    from newsledger.ledger import service
-
-    records = await run_in_threadpool(service.split, web.store, target)
-    web.reader.invalidate()
-    first = records[0].id if records else event_id
-    return RedirectResponse(f"/events/{first}?done=split", status_code=303)
+    result = await run_in_threadpool(edit.split, state(request).store, target)
+    return _changed(request, result, "split")
 
 
-@dataclass
-class UploadSummary:
-    """What an upload did, as the upload page lists it."""
-
-    stored: list[str] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)
-    failures: list[Any] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+def _max_mb(request: Request) -> float:
+    return round(state(request).max_upload / 1_000_000, 1)
 
 
 @router.get("/upload", name="upload")
 def upload_page(request: Request) -> HTMLResponse:
-    return render(request, "upload.html", summary=None, max_mb=state(request).max_upload_bytes // (1024 * 1024))
+    return render(request, "upload.html", summary=None, max_mb=_max_mb(request))
 
 
-def _options(form: FormData) -> Any:
+def _options(form: FormData, limit: int) -> Any:
     from newsledger.ingestion import Options
 
     published = _field(form, "published")
@@ -145,25 +154,25 @@ def _options(form: FormData) -> Any:
     language = _field(form, "language") or None
     if language not in (None, "en", "es"):
         raise InputError("language", f"unsupported language {language!r}", hint="use en or es")
-    return Options(published=day, language=language, url=_field(form, "url") or None)
+    return Options(published=day, language=language, url=_field(form, "url") or None, max_bytes=limit)
 
 
-def _ingest(store: Any, files: list[tuple[str, bytes]], options: Any) -> UploadSummary:
-    from newsledger.ingestion import ingest, read_upload
+def _ingest(store: Any, files: list[tuple[str, bytes]], options: Any) -> Any:
+    """Every uploaded file through ``edit.upload``, the summaries added up."""
+    from newsledger.read.views import IngestSummary
 
-    items = [item for name, data in files for item in read_upload(name, data, options)]
-    result = ingest(store, items)
-    return UploadSummary(list(result.stored), list(result.duplicates), list(result.failures),
-                         [f"{where}: {warning}" for where, warning in result.warnings])
+    parts = [edit.upload(store, name, data, options) for name, data in files]
+    return IngestSummary(stored=[d for p in parts for d in p.stored], duplicates=[d for p in parts for d in p.duplicates],
+                         failures=[f for p in parts for f in p.failures], warnings=[w for p in parts for w in p.warnings])
 
 
 @router.post("/upload")
 async def upload(request: Request) -> HTMLResponse:
     _guard(request)
     web = state(request)
-    form = await _form(request, web.max_upload_bytes)
+    form = await _form(request, web.max_upload + FORM_OVERHEAD)
     try:
-        options = _options(form)
+        options = _options(form, web.max_upload)
         files = [(item.filename or "upload.txt", await item.read()) for item in form.getlist("files")
                  if isinstance(item, UploadFile)]
     finally:
@@ -172,4 +181,4 @@ async def upload(request: Request) -> HTMLResponse:
         raise InputError("files", "no file uploaded", hint="choose one or more files")
     summary = await run_in_threadpool(_ingest, web.store, files, options)
     web.reader.invalidate()
-    return render(request, "upload.html", summary=summary, max_mb=web.max_upload_bytes // (1024 * 1024))
+    return render(request, "upload.html", summary=summary, max_mb=_max_mb(request))
