@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 from importlib import resources
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -29,3 +30,16 @@ def test_autoescape_is_on_for_every_template() -> None:
     env = environment()
     rendered = env.from_string("{{ value }}|{{ safe }}").render(value="<script>", safe=Markup("<b>ok</b>"))
     assert rendered == "&lt;script&gt;|<b>ok</b>"
+
+
+def test_readme_shows_screenshots_the_browser_tests_take() -> None:
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    shown = re.findall(r"\]\((docs/screenshots/[\w-]+\.png)\)", readme)
+    assert len(shown) >= 8
+    names = set()
+    for test in (root / "tests" / "browser").glob("test_*.py"):
+        names.update(re.findall(r'screenshot\(page, "([\w-]+)"\)', test.read_text(encoding="utf-8")))
+    for path in shown:
+        assert (root / path).is_file(), path
+        assert Path(path).stem in names, f"{path} is not taken by a browser test"
