@@ -73,6 +73,9 @@ def test_series_tally_and_claims(reader: Reader) -> None:
     assert [row.cumulative for row in detail.rows] == [29, 55, 92]
     assert detail.claims and all(c.verdict == "consistent" for c in detail.claims)
     assert reader.claims(verdict="inconsistent") == [c for c in reader.claims() if c.verdict == "inconsistent"]
+    declared = reader.series_detail(series.declared or "")
+    assert declared.id == series.id and declared.name == series.name != series.label
+    assert all(0 <= c.confidence <= 1 for c in detail.claims)
     with pytest.raises(NotFound):
         reader.series_detail("nonsense")
 

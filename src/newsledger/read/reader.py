@@ -73,7 +73,7 @@ class Reader:
         return v.LedgerStatus(
             documents=snap.documents, pending=max(0, snap.documents - snap.stamp[0]),
             events=len(snap.records), reports=len(snap.ledger.reports), entities=len(snap.entities),
-            series=len(snap.tallies), claims=len(snap.ledger.claims), links=len(snap.links),
+            claims=len(snap.ledger.claims), links=len(snap.links),
             failures=snap.stamp[5])
 
     # --- events -----------------------------------------------------------------------
@@ -149,7 +149,8 @@ class Reader:
         base = snap.summaries[record.id]
         return v.EventDetail(
             **{name: getattr(base, name) for name in base.__dataclass_fields__},
-            reports=record.members, statements=statements, source_documents=sources,
+            reports=record.members, supporting=list(getattr(record, "supporting", []) or []),
+            statements=statements, source_documents=sources,
             conflicts=[_conflict(c) for c in record.conflicts],
             links=[link for link in self.links() if link.event == record.id],
             series=snap.record_series.get(record.id, []))
@@ -226,7 +227,13 @@ class Reader:
         return [_series_summary(t) for t in self.snapshot().tallies]
 
     def series_detail(self, ident: str) -> v.SeriesDetail:
-        """A series by id (``transfer.MX-US``; ``any`` for an unstated side), with its tally."""
+        """A series by id (``transfer.MX-US``; ``any`` for an unstated side) or by the id of
+        a declared series (``mass-transfers-mx-us``), with its tally."""
+        from newsledger.ledger.series import declared
+
+        for spec in declared():
+            if spec.id == ident:
+                return self.tally(spec.event_type, spec.origin, spec.destination)
         event_type, _, route = ident.partition(".")
         origin, _, destination = route.partition("-")
         if not event_type or not route or not destination:
@@ -243,6 +250,8 @@ class Reader:
             **{field: getattr(base, field) for field in base.__dataclass_fields__},
             rows=[v.TallyRowView(event=snap.summaries.get(row.record.id) or summary(row.record), count=row.count,
                                  cumulative=row.cumulative) for row in result.rows],
+            unsure=[v.UnsureMember(event=snap.summaries.get(u.record.id) or summary(u.record), reason=u.reason)
+                    for u in getattr(result, "unsure", [])],
             claims=[_check(c) for c in snap.checks if c.series == label])
 
     def claims(self, verdict: str | None = None, document: str | None = None) -> list[v.ClaimCheckView]:
@@ -438,9 +447,13 @@ def _entity_summary(entry: Any) -> v.EntitySummary:
 def _series_summary(result: "Tally") -> v.SeriesSummary:
     rows = result.rows
     route = f"{result.origin or '?'}→{result.destination or '?'}" if result.origin or result.destination else ""
+    series = getattr(result, "series", None)
+    spec = getattr(series, "spec", None)
+    label = f"{result.event_type} {route}".strip()
     return v.SeriesSummary(
-        id=series_id(result.event_type, result.origin, result.destination), event_type=result.event_type,
-        origin=result.origin, destination=result.destination, label=f"{result.event_type} {route}".strip(),
+        id=series_id(result.event_type, result.origin, result.destination), declared=getattr(spec, "id", None),
+        name=getattr(spec, "name", None) or label, event_type=result.event_type,
+        origin=result.origin, destination=result.destination, label=label,
         events=len(rows), total=rows[-1].cumulative if rows else None,
         first=rows[0].record.date.start if rows else None, last=rows[-1].record.date.start if rows else None)
 
@@ -455,7 +468,10 @@ def _check(check: "ClaimCheck") -> v.ClaimCheckView:
     return v.ClaimCheckView(id=f"{check.document.id}@{claim.start}-{claim.kind}", claim=view,
                             document=document_ref(check.document), verdict=check.verdict,
                             expected=check.expected, explanation=check.explanation, series=check.series,
-                            events=list(check.records))
+                            events=list(check.records), confidence=float(getattr(check, "confidence", 1.0)),
+                            missing=getattr(check, "missing", None),
+                            unsure=[v.UnsureView(event=u.record.id, reason=u.reason)
+                                    for u in getattr(check, "unsure", [])])
 
 
 def _snippets(text: str, folded: str, wanted: list[str], most: int = 3) -> list[v.Snippet]:

@@ -160,8 +160,10 @@ class Snapshot:
     def record_series(self) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
         for tally in self.tallies:
-            for row in tally.rows:
-                found.setdefault(row.record.id, []).append(series_id(tally.event_type, tally.origin, tally.destination))
+            ident = series_id(tally.event_type, tally.origin, tally.destination)
+            for record in [row.record for row in tally.rows] + [u.record for u in getattr(tally, "unsure", [])]:
+                if ident not in found.setdefault(record.id, []):
+                    found[record.id].append(ident)
         return found
 
     @cached_property

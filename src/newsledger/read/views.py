@@ -145,9 +145,15 @@ class LinkView:
 
 @dataclass(**_FROZEN)
 class EventDetail(EventSummary):
-    """An event with every statement, its sources, conflicts and candidate links."""
+    """An event with every statement, its sources, conflicts and candidate links.
+
+    ``reports`` are the report keys merged into it; ``supporting`` those of partial
+    reports (no date or count of their own) that the ledger placed here; ``series`` the
+    ids of the series whose type and direction the event has.
+    """
 
     reports: list[str]
+    supporting: list[str]
     statements: list[StatementView]
     source_documents: list[SourceView]
     conflicts: list[ConflictView]
@@ -246,9 +252,19 @@ class ClaimView:
 
 
 @dataclass(**_FROZEN)
+class UnsureView:
+    """An event of a series that is not counted in it, and why."""
+
+    event: str
+    reason: str
+
+
+@dataclass(**_FROZEN)
 class ClaimCheckView:
     """A claim judged against the ledger as of its date: consistent, inconsistent or
-    unverifiable, with the arithmetic in ``explanation`` and the events counted."""
+    unverifiable, with the arithmetic in ``explanation``, the series members counted
+    (``events``), a ``confidence`` in 0–1, what the ledger lacks (``missing``, for an
+    unverifiable claim) and the series' events left uncounted (``unsure``)."""
 
     id: str
     claim: ClaimView
@@ -258,17 +274,24 @@ class ClaimCheckView:
     explanation: str
     series: str
     events: list[str]
+    confidence: float
+    missing: str | None
+    unsure: list[UnsureView]
 
 
 @dataclass(**_FROZEN)
 class SeriesSummary:
     """A series of events that figures count over, such as transfers MX→US.
 
-    ``id`` is ``<type>.<origin>-<destination>`` (``transfer.MX-US``); ``total`` is the
-    running total after the last event, None once an event without a count breaks it.
+    ``id`` is ``<type>.<origin>-<destination>`` (``transfer.MX-US``, ``any`` for an
+    unstated side); ``declared`` the id of the declared series (``series.yaml``) it is,
+    if any, and ``name`` what reports call it; ``total`` is the running total after the
+    last member.
     """
 
     id: str
+    declared: str | None
+    name: str
     event_type: str
     origin: str | None
     destination: str | None
@@ -287,11 +310,18 @@ class TallyRowView:
 
 
 @dataclass(**_FROZEN)
+class UnsureMember:
+    event: EventSummary
+    reason: str
+
+
+@dataclass(**_FROZEN)
 class SeriesDetail(SeriesSummary):
-    """A series with its running totals, one row per event in date order, and the claims
-    that count over it."""
+    """A series with its running totals, one row per member in date order, the events of
+    it that are not counted (``unsure``, with why) and the claims that count over it."""
 
     rows: list[TallyRowView]
+    unsure: list[UnsureMember]
     claims: list[ClaimCheckView]
 
 
@@ -394,7 +424,6 @@ class LedgerStatus:
     events: int
     reports: int
     entities: int
-    series: int
     claims: int
     links: int
     failures: int
