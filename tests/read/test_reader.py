@@ -72,6 +72,10 @@ def test_series_tally_and_claims(reader: Reader) -> None:
     detail = reader.series_detail(series.id)
     assert [row.cumulative for row in detail.rows] == [29, 55, 92]
     assert detail.claims and all(c.verdict == "consistent" for c in detail.claims)
+    # Each claim carries the sentence that states its figure, in its document's offsets.
+    for check in detail.claims:
+        assert check.claim.span and check.claim.sentence
+        assert check.claim.sentence.start <= check.claim.span.start < check.claim.span.end <= check.claim.sentence.end
     assert reader.claims(verdict="inconsistent") == [c for c in reader.claims() if c.verdict == "inconsistent"]
     declared = reader.series_detail(series.declared or "")
     assert declared.id == series.id and declared.name == series.name != series.label
@@ -85,6 +89,9 @@ def test_entities_and_document(reader: Reader) -> None:
     assert page.items[0].id == "person-rafael-caro-quintero"
     detail = reader.entity(page.items[0].id)
     assert detail.event_list and detail.source_documents and detail.cooccurring
+    # The samples name him in English and in Spanish reports.
+    assert set(detail.aliases_by_language) == {"en", "es"}
+    assert all(detail.aliases_by_language.values())
     with pytest.raises(NotFound):
         reader.entity("person-nobody")
     doc = reader.documents(limit=1).items[0]

@@ -185,6 +185,7 @@ class Reader:
             raise NotFound(f"no entity {entity_id!r} (ids are listed at /api/v1/entities)")
         records = [snap.by_id[rid] for rid in entry.records]
         aliases: set[str] = set(entry.spellings)
+        by_language: dict[str, set[str]] = {}
         titles: set[str] = set()
         documents: dict[str, Any] = {}
         for record in records:
@@ -194,8 +195,9 @@ class Reader:
                 documents.setdefault(report.document.id, report.document)
                 for known in report.entities:
                     if fold(known.name) in entry.folded:
-                        aliases.add(known.name)
-                        aliases.update(m.text for m in known.mentions)
+                        spellings = {known.name, *(m.text for m in known.mentions)}
+                        aliases.update(spellings)
+                        by_language.setdefault(report.document.language or "?", set()).update(spellings)
                         titles.update(known.titles)
         shared: Counter[str] = Counter()
         for record in records:
@@ -207,6 +209,7 @@ class Reader:
         return v.EntityDetail(
             **{field: getattr(base, field) for field in base.__dataclass_fields__},
             kb_id=entry.kb_id, country=entry.country, aliases=sorted(aliases, key=fold), titles=sorted(titles),
+            aliases_by_language={lang: sorted(names, key=fold) for lang, names in sorted(by_language.items())},
             event_list=[snap.summaries[r.id] for r in records], source_documents=[document_ref(d) for d in ordered],
             cooccurring=[v.CoEntity(id=other, name=snap.entities[other].name, type=snap.entities[other].type,
                                     shared=count) for other, count in shared.most_common(20)])
@@ -252,12 +255,17 @@ class Reader:
                                  cumulative=row.cumulative) for row in result.rows],
             unsure=[v.UnsureMember(event=snap.summaries.get(u.record.id) or summary(u.record), reason=u.reason)
                     for u in getattr(result, "unsure", [])],
-            claims=[_check(c) for c in snap.checks if c.series == label])
+            claims=self._checks([c for c in snap.checks if c.series == label]))
 
     def claims(self, verdict: str | None = None, document: str | None = None) -> list[v.ClaimCheckView]:
         """Every cumulative and ordinal claim checked, optionally one verdict or document."""
-        return [_check(c) for c in self.snapshot().checks
-                if (verdict is None or c.verdict == verdict) and (document is None or c.document.id == document)]
+        return self._checks([c for c in self.snapshot().checks
+                             if (verdict is None or c.verdict == verdict) and (document is None or c.document.id == document)])
+
+    def _checks(self, checks: list["ClaimCheck"]) -> list[v.ClaimCheckView]:
+        """Views of claim checks, each with the sentence that states the figure."""
+        texts = self.store.texts(c.document.id for c in checks)
+        return [_check(c, texts.get(c.document.id)) for c in checks]
 
     # --- documents and failures -------------------------------------------------------
     def documents(self, offset: int = 0, limit: int = 50) -> v.DocumentPage:
@@ -458,13 +466,13 @@ def _series_summary(result: "Tally") -> v.SeriesSummary:
         first=rows[0].record.date.start if rows else None, last=rows[-1].record.date.start if rows else None)
 
 
-def _check(check: "ClaimCheck") -> v.ClaimCheckView:
+def _check(check: "ClaimCheck", text: str | None = None) -> v.ClaimCheckView:
     claim = check.claim
     span = v.SpanView(start=claim.start, end=claim.end, text=claim.text or "") \
         if claim.start is not None and claim.end is not None else None
     view = v.ClaimView(kind=claim.kind, value=claim.value, low=claim.low, high=claim.high,
                        event_type=claim.event_type, origin=claim.origin, destination=claim.destination,
-                       speaker=claim.speaker, text=claim.text, span=span)
+                       speaker=claim.speaker, text=claim.text, span=span, sentence=_sentence(text, span))
     return v.ClaimCheckView(id=f"{check.document.id}@{claim.start}-{claim.kind}", claim=view,
                             document=document_ref(check.document), verdict=check.verdict,
                             expected=check.expected, explanation=check.explanation, series=check.series,

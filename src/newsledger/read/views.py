@@ -230,6 +230,7 @@ class EntityDetail(EntitySummary):
     country: str | None
     aliases: list[str]
     titles: list[str]
+    aliases_by_language: dict[str, list[str]]  # language code → the spellings its documents use
     event_list: list[EventSummary]
     source_documents: list[DocumentRef]
     cooccurring: list[CoEntity]
@@ -249,6 +250,7 @@ class ClaimView:
     speaker: str | None
     text: str | None
     span: SpanView | None
+    sentence: SpanView | None = None  # the whole sentence around the figure, offsets into the document
 
 
 @dataclass(**_FROZEN)
