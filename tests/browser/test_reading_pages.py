@@ -93,6 +93,10 @@ def test_series_chart_shows_the_running_total(page: Any, server: Any, screenshot
     assert page.locator("#tally td.cumulative").all_inner_texts() == ["29", "55", "92"]
     verdicts = page.locator(".claim .verdict").all_inner_texts()
     assert verdicts and set(verdicts) <= {"consistent", "inconsistent", "unverifiable"}
+    # Each claim is shown in its sentence, the figure highlighted.
+    first = page.locator(".claim blockquote.source").first
+    figure = first.locator("mark.stated").inner_text()
+    assert figure and len(first.inner_text()) > len(figure) + 20
     screenshot(page, "series")
 
 
@@ -103,6 +107,10 @@ def test_entity_page_from_an_event(page: Any, server: Any, screenshot: Any) -> N
     page.wait_for_url(re.compile(r"/entities/"))
     assert page.locator("h1").inner_text().startswith("Rafael Caro Quintero")
     assert page.locator("#aliases").inner_text().strip() not in ("", "—")
+    # Spellings by the language of the reports that use them: the samples have both.
+    assert page.locator("dt:text-is('in English reports')").count() == 1
+    assert page.locator("dt:text-is('in Spanish reports')").count() == 1
+    assert "Caro Quintero" in page.locator("dd.aliases-es").inner_text()
     assert page.locator("#cooccurring li a").count() >= 3
     assert page.locator("li.event").count() >= 3
     screenshot(page, "entity")

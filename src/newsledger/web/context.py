@@ -65,14 +65,22 @@ def evidence(item: Any) -> Markup:
 
 
 def claim_excerpt(check: Any) -> Markup:
-    """A claim's sentence (or its words), with the figure's span highlighted when known."""
+    """The sentence that states a claim's figure, the figure highlighted; its words alone
+    when the sentence is not known."""
     claim = check.claim
+    span, sentence = claim.span, claim.sentence
+    if span is not None and sentence is not None:
+        mark = _relative(span, sentence)
+        return highlight(sentence.text, [Mark(mark.start, mark.end, "stated claim", title=f"{claim.kind} {claim.value:g}")])
     text = claim.text or ""
-    span = claim.span
-    if span is not None and span.text and span.text in text:
-        start = text.index(span.text)
-        return highlight(text, [Mark(start, start + len(span.text), "stated claim")])
-    return highlight(text, [])
+    return highlight(text, [Mark(0, len(text), "stated claim")])
+
+
+LANGUAGES = {"en": "English", "es": "Spanish"}
+
+
+def language_name(code: str) -> str:
+    return LANGUAGES.get(code, code)
 
 
 def snippet(item: Any) -> Markup:

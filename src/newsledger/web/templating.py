@@ -27,7 +27,8 @@ def environment() -> Environment:
 
     env.globals.update(static=lambda name: f"/static/{name}", shown=dates.shown, covered=dates.covered, bar=dates.bar,
                        month_name=context.month_name, safe_url=context.safe_url, excerpt=context.excerpt,
-                       evidence=context.evidence, claim_excerpt=context.claim_excerpt, snippet=context.snippet)
+                       evidence=context.evidence, claim_excerpt=context.claim_excerpt, snippet=context.snippet,
+                       language_name=context.language_name)
     return env
 
 
