@@ -99,13 +99,15 @@ def _entry_text(entry: Any, source: str) -> str:
 def _entry_date(entry: Any, source: str, label: str) -> date | None:
     """The entry's publication (else update) day as written in the feed."""
     for key in ("published", "updated", "created"):
-        raw = entry.get(key)
+        # dict.get: feedparser's own get() maps a missing "published" to "updated"
+        # with a DeprecationWarning; each key is asked for in turn here anyway.
+        raw = dict.get(entry, key)
         if not raw:
             continue
         try:
             return parse_date(raw, source)
         except InputError:
-            parsed = entry.get(f"{key}_parsed")
+            parsed = dict.get(entry, f"{key}_parsed")
             if parsed:
                 return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
             raise InputError(source, f"{label}: unparseable date {raw!r}") from None

@@ -38,7 +38,8 @@ def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for '---'
-        reason = getattr(error, "problem", None) or str(error)
+        reason = getattr(error, "problem", None) or getattr(error, "reason", None) or str(error)
+        reason = " ".join(str(reason).split())  # PyYAML's messages run over several lines
         raise InputError(source, f"invalid YAML front matter: {reason}", where) from error
     if data is None:
         data = {}
