@@ -101,3 +101,14 @@ def test_placement_is_the_same_in_any_order() -> None:
     forward.settle()
     backward.settle()
     assert forward.export() == backward.export()
+
+
+def test_a_country_and_a_town_inside_it_can_be_one_place() -> None:
+    from newsledger.ledger.names import Name, places_agree
+    from newsledger.model import Entity
+
+    country = Name.make("Mexico", Entity("c", "Mexico", "place", "country", "MX"))
+    town = Name.make("Los Mochis", Entity("t", "Los Mochis", "place", "city", "MX"))
+    other = Name.make("Washington", Entity("w", "Washington", "place", "city", "US"))
+    assert places_agree(country, town) and places_agree(town, country)
+    assert not places_agree(town, other) and not places_agree(country, other)

@@ -93,6 +93,7 @@ class Name:
     words: frozenset[str] = field(default_factory=frozenset)
     key: str = ""
     uid: int = 0  # one number per distinct ``key``, for a cheap comparison cache
+    category: str | None = None  # the entity's category (``country``, ``city``, ...) when known
 
     @classmethod
     def make(cls, text: str, entity: Entity | None = None, default_type: str | None = None) -> "Name":
@@ -112,11 +113,23 @@ class Name:
         kb_id = entity.kb_id if entity else None
         key = "|".join([type_ or "", country or "", kb_id or "", folded, *sorted(aliases)])
         uid = _UIDS.setdefault(key, len(_UIDS) + 1)
-        return cls(core, type_, country, kb_id, frozenset(aliases), folded, tokens(core), key, uid)
+        category = entity.category if entity else None
+        return cls(core, type_, country, kb_id, frozenset(aliases), folded, tokens(core), key, uid, category)
 
 
 _UIDS: dict[str, int] = {}
 _CACHE: dict[int, bool] = {}
+
+
+def places_agree(a: Name, b: Name) -> bool:
+    """Whether two stated places can be the place of one event: the same place, or a
+    country and a place inside it ("Mexico" and "Los Mochis")."""
+    if related(a, b):
+        return True
+    for outer, inner in ((a, b), (b, a)):
+        if outer.category == "country" and outer.country and inner.country == outer.country:
+            return True
+    return False
 
 
 def same_entity(a: Name, b: Name) -> bool:

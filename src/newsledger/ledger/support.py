@@ -32,7 +32,7 @@ from typing import Any
 
 from newsledger.ledger.compatibility import contradicts, count_penalty, count_range
 from newsledger.ledger.fields import Record
-from newsledger.ledger.names import related
+from newsledger.ledger.names import places_agree, related
 from newsledger.ledger.reports import MAX_NAME_BONUS, Report, count_weight
 from newsledger.model import PRECISION_RANK
 from newsledger.ontology import event_type
@@ -129,7 +129,7 @@ def fit(partial: Record, host: Record, cannot: set[Pair] | frozenset[Pair] = fro
     if partial.location and host.location:
         mine_places = [r.location for r in partial.reports if r.location is not None]
         theirs_places = [r.location for r in host.reports if r.location is not None]
-        if not any(related(a, b) for a in mine_places for b in theirs_places):
+        if not any(places_agree(a, b) for a in mine_places for b in theirs_places):
             return None
         score += _LOCATION
         reasons.append(f"location {host.location}")
@@ -299,7 +299,7 @@ def _undated_fit(a: Record, b: Record, cannot: set[Pair] | frozenset[Pair]) -> f
             return None
         score += count_weight(a.count)
     if a.location and b.location:
-        if not any(related(x.location, y.location) for x in a.reports for y in b.reports
+        if not any(places_agree(x.location, y.location) for x in a.reports for y in b.reports
                    if x.location is not None and y.location is not None):
             return None
         score += _LOCATION
