@@ -71,6 +71,10 @@ def test_real_process_reports_errors_without_traceback(tmp_path: Path) -> None:
     assert bad_url.returncode == 1
     assert bad_url.stderr.startswith("error: ") and bad_url.stderr.count("\n") == 1
     db = f"sqlite:///{tmp_path / 'empty.db'}"
+    nothing = subprocess.run([*command, "--db", db, "show", "ev-0"], capture_output=True, text=True)
+    assert nothing.returncode == 1 and "Traceback" not in nothing.stderr
+    assert nothing.stderr.startswith("error: no database at") and not (tmp_path / "empty.db").exists()
+    subprocess.run([*command, "--db", db, "sync"], capture_output=True, text=True, check=True)
     missing = subprocess.run([*command, "--db", db, "show", "ev-0"], capture_output=True, text=True)
     assert missing.returncode == 1 and "Traceback" not in missing.stderr
     assert missing.stderr.startswith("error: no ledger event")
@@ -194,7 +198,7 @@ def test_export_is_the_ledger_contract(cli: Invoke, samples_db: str) -> None:
 def test_tally_and_claims_commands_run(cli: Invoke, samples_db: str) -> None:
     tally = cli("tally", "transfer", "--from", "mx", "--to", "US", db=samples_db)
     assert tally.exit_code == 0, tally.stderr
-    assert "transfer MX→US" in tally.stdout
+    assert "mass transfers Mexico → United States" in tally.stdout
     claims = cli("claims", db=samples_db)
     assert claims.exit_code == 0, claims.stderr
     only = cli("claims", "--verdict", "inconsistent", db=samples_db)
@@ -356,3 +360,18 @@ def test_dates_refuses_bad_options(cli: Invoke, tmp_path: Path, args: list[str])
     tsv = tmp_path / "x.tsv"
     tsv.write_text("2026-01-20\tDATE\t2026-01-20\n", encoding="utf-8")
     assert cli("dates", "--tsv", tsv, *args).exit_code == 2
+
+
+def test_review_lists_items_and_a_decision_removes_one(cli: Invoke, samples_db_copy: str) -> None:
+    listed = cli("review", "--format", "json", db=samples_db_copy)
+    assert listed.exit_code == 0, listed.stderr
+    items = json.loads(listed.stdout)
+    assert items and all({"id", "kind", "summary", "accept", "reject", "impact"} <= set(item) for item in items)
+    shown = cli("review", "--limit", "2", db=samples_db_copy)
+    assert shown.exit_code == 0 and items[0]["id"] in shown.stdout and "--accept ID" in shown.stdout
+    link = next(item for item in items if item["kind"] == "link")
+    decided = cli("review", "--reject", link["id"], db=samples_db_copy)
+    assert decided.exit_code == 0 and "split decision" in decided.stdout
+    after = json.loads(cli("review", "--format", "json", db=samples_db_copy).stdout)
+    assert link["id"] not in {item["id"] for item in after}
+    assert cli("sync", db=samples_db_copy).stdout.strip() == "the ledger is up to date"

@@ -8,7 +8,7 @@ import pytest
 
 from newsledger.errors import LedgerError
 from newsledger.ledger import UNSURE, Ledger, compare
-from newsledger.ledger.compatibility import BLOCKED, score_value
+from newsledger.ledger.evidence import BLOCKED, score_value
 from newsledger.ledger.index import BlockingIndex
 from newsledger.model import DateValue, Extraction
 

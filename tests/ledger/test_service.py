@@ -60,11 +60,34 @@ def test_incremental_updates_equal_one_merge(tmp_path: Path, items: list) -> Non
     assert {c.verdict for c in service.check_claims(store)} == {"consistent"}
 
 
-def test_reading_merges_documents_an_interrupted_ingest_left_out(tmp_path: Path, items: list) -> None:
+def test_reads_never_write_and_sync_merges_what_an_interrupted_ingest_left_out(tmp_path: Path, items: list) -> None:
     store = open_store(tmp_path)
     for raw, extraction in items:
         store.add(raw, extraction)
-    assert len([r for r in service.timeline(store) if r.factual]) == 4
+    assert service.timeline(store) == []  # reading does not merge
+    assert len(service.unmerged(store)) == 4
+    result = service.sync(store)
+    assert len(result.documents) == 4 and result.added > 0
+    assert service.unmerged(store) == []
+    reader = Store(f"sqlite:///{tmp_path / 'ledger.db'}", read_only=True)
+    assert len([r for r in service.timeline(reader) if r.factual]) == 4
+    with pytest.raises(LedgerError):  # a decision writes: refused on a read-only store
+        try:
+            service.split(reader, service.timeline(reader)[0].id)
+        except Exception as error:  # sqlite3 says "attempt to write a readonly database"
+            raise LedgerError(str(error)) from error
+    reader.close()
+
+
+def test_a_read_only_store_never_creates_or_migrates(tmp_path: Path) -> None:
+    from newsledger.errors import StorageError
+
+    with pytest.raises(StorageError, match="ingest documents first"):
+        Store(f"sqlite:///{tmp_path / 'missing.db'}", read_only=True)
+    assert not (tmp_path / "missing.db").exists()
+    (tmp_path / "empty.db").write_bytes(b"")
+    with pytest.raises(StorageError, match="sync"):
+        Store(f"sqlite:///{tmp_path / 'empty.db'}", read_only=True)
 
 
 def test_decisions_persist_and_survive_a_rebuild(tmp_path: Path, items: list) -> None:
@@ -97,6 +120,7 @@ def test_entity_view(tmp_path: Path, items: list) -> None:
     store = open_store(tmp_path)
     for raw, extraction in items:
         store.add(raw, extraction)
+    service.sync(store)
     view = service.entity(store, "caro quintero")
     assert view.name == "Rafael Caro Quintero" and "Caro Quintero" in view.aliases
     assert len(view.events) == 1 and len(view.sources) == 2

@@ -54,11 +54,12 @@ def err() -> Console:
     return _console(sys.stderr)
 
 
-def open_store(ctx: typer.Context) -> "Store":
-    """The store at ``--db``; migrated to the current schema by ``Store`` itself."""
+def open_store(ctx: typer.Context, read_only: bool = False) -> "Store":
+    """The store at ``--db``: migrated to the current schema by ``Store`` itself, or, for
+    commands that only read, opened read-only (it is never created or migrated then)."""
     from newsledger.store import Store
 
-    return Store(settings(ctx).db)
+    return Store(settings(ctx).db, read_only=read_only)
 
 
 def parse_day(value: str | None, option: str) -> date | None:

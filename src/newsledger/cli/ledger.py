@@ -6,6 +6,8 @@ unmerged event reports.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -14,11 +16,26 @@ import typer
 
 from newsledger.cli import render
 from newsledger.cli.app import app
-from newsledger.cli.common import open_store, out, parse_day, print_json
+from newsledger.cli.common import err, open_store, out, parse_day, print_json
 from newsledger.errors import LedgerError
 
 if TYPE_CHECKING:
     from newsledger.ledger.fields import Record
+    from newsledger.store import Store
+
+
+@contextmanager
+def reading(ctx: typer.Context) -> Iterator["Store"]:
+    """The store opened read-only for a command that only reads; documents stored but not
+    merged yet (an interrupted ingest) are pointed out, since reading never merges them."""
+    with open_store(ctx, read_only=True) as store:
+        from newsledger.ledger import service
+
+        yield store
+        left = service.unmerged(store)
+        if left:
+            err().print(f"note: {len(left)} stored document(s) are not in the ledger yet:"
+                        " run `newsledger sync` to merge them")
 
 
 class ExportFormat(str, Enum):
@@ -51,7 +68,7 @@ def events(
 ) -> None:
     """List ledger events (or the unmerged reports) by type and date range."""
     first, last = parse_day(since, "--since"), parse_day(until, "--until")
-    with open_store(ctx) as store:
+    with reading(ctx) as store:
         if reports:
             render.reports(out(), store.events(type, first, last))
             return
@@ -66,7 +83,7 @@ def events(
 def show(ctx: typer.Context, id: str = typer.Argument(..., metavar="ID",
                                                       help="A ledger event id (ev-…) or a report number.")) -> None:
     """Every field of one event, each with the exact sentence of the source it came from."""
-    with open_store(ctx) as store:
+    with reading(ctx) as store:
         if id.isdigit():
             stored = store.event(int(id))
             if stored is None:
@@ -96,7 +113,7 @@ def export(
     """Print the whole ledger (events, sources, conflicts, tallies, claim checks) as JSON."""
     from newsledger.ledger import service
 
-    with open_store(ctx) as store:
+    with reading(ctx) as store:
         print_json(service.export(store))
 
 
@@ -105,7 +122,7 @@ def timeline(ctx: typer.Context) -> None:
     """The ledger's events in date order, with the number of sources of each."""
     from newsledger.ledger import service
 
-    with open_store(ctx) as store:
+    with reading(ctx) as store:
         found = service.timeline(store)
     render.timeline(out(), found)
 
@@ -120,7 +137,7 @@ def tally(
     """Running totals of a series of events, such as transfers from MX to US."""
     from newsledger.ledger import service
 
-    with open_store(ctx) as store:
+    with reading(ctx) as store:
         result = service.tally(store, type, origin and origin.upper(), destination and destination.upper())
     render.tally(out(), result)
 
@@ -133,7 +150,7 @@ def claims(
     """Cumulative and ordinal claims checked against the ledger, with the arithmetic."""
     from newsledger.ledger import service
 
-    with open_store(ctx) as store:
+    with reading(ctx) as store:
         checks = service.check_claims(store, verdict.value if verdict else None)
     render.claim_checks(out(), checks, "no claims" + (f" judged {verdict.value}" if verdict else " to check"))
 
@@ -143,7 +160,7 @@ def links(ctx: typer.Context) -> None:
     """Candidate merges the ledger was unsure of, with their score and reasons."""
     from newsledger.ledger import service
 
-    with open_store(ctx) as store:
+    with reading(ctx) as store:
         render.links(out(), service.links(store))
 
 
@@ -174,7 +191,57 @@ def entity(ctx: typer.Context,
     """One entity across documents: aliases, titles, events and sources."""
     from newsledger.ledger import service
 
-    with open_store(ctx) as store:
+    with reading(ctx) as store:
         # Unquoted words are one name: `newsledger entity Caro Quintero`.
         view = service.entity(store, " ".join(name))
     render.entity(out(), view)
+
+
+@app.command()
+def sync(ctx: typer.Context) -> None:
+    """Merge every stored document the ledger has not merged yet (the one ledger write step
+    besides ingest, merge, split and review decisions)."""
+    from newsledger.ledger import service
+
+    with open_store(ctx) as store:
+        result = service.sync(store)
+    if not result.documents:
+        typer.echo("the ledger is up to date")
+    else:
+        typer.echo(f"merged {len(result.documents)} document(s): {result.added} record(s) added,"
+                   f" {result.removed} replaced")
+
+
+class ReviewFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def review(
+    ctx: typer.Context,
+    accept: str | None = typer.Option(None, "--accept", metavar="ID", help="Accept the proposal of item ID."),
+    reject: str | None = typer.Option(None, "--reject", metavar="ID", help="Reject the proposal of item ID."),
+    format: ReviewFormat = typer.Option(ReviewFormat.table, "--format"),
+    limit: int = typer.Option(0, "--limit", min=0, help="Show at most this many items (0: all)."),
+) -> None:
+    """What the ledger is unsure of (candidate links, pending reports, unsure series members,
+    conflicts, events resting on one weak report), most consequential first."""
+    from newsledger.ledger import service
+
+    if accept and reject:
+        raise LedgerError("give --accept or --reject, not both")
+    if accept or reject:
+        with open_store(ctx) as store:
+            decision = service.decide(store, accept or reject or "", accept=bool(accept))
+        typer.echo(f"{'accepted' if accept else 'rejected'} {accept or reject}: kept as a {decision.kind}"
+                   f" decision on {len(decision.pairs)} report pair(s)")
+        return
+    with reading(ctx) as store:
+        items = service.review(store)
+    if limit:
+        items = items[:limit]
+    if format == ReviewFormat.json:
+        print_json([item.to_json() for item in items])
+    else:
+        render.review(out(), items)

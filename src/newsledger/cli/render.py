@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from newsledger.ledger.entities import EntityView
     from newsledger.ledger.fields import Record
     from newsledger.ledger.merging import Link
+    from newsledger.ledger.review import ReviewItem
     from newsledger.ledger.series import Tally
     from newsledger.store import Failure, StoredEvent
 
@@ -315,19 +316,26 @@ def report_detail(console: Console, stored: "StoredEvent", text: str) -> None:
 
 
 def tally(console: Console, result: "Tally") -> None:
+    """``tally``: the series' members with running totals, then the events it does not count."""
     route = _route(result.origin, result.destination)
-    if not result.rows:
-        console.print(f"no factual {result.event_type} events {route} with a known date in the ledger")
+    title = result.series.label() if result.series is not None else f"{result.event_type} {route}".strip()
+    if not result.rows and not result.unsure:
+        console.print(f"no factual {result.event_type} events {route} with a known date and count in the ledger")
         return
-    table = _table("date", "count", "running", "sources", "id",
-                   title=f"{result.event_type} {route}".strip())
-    for row in result.rows:
-        table.add_row(show_date(row.record.date), "?" if row.count is None else str(row.count),
-                      "?" if row.cumulative is None else str(row.cumulative),
-                      str(len(row.record.documents)), row.record.id)
-    emit(console, table)
-    if any(row.cumulative is None for row in result.rows):
-        console.print("? an event without a stated count stops the running total")
+    if result.rows:
+        table = _table("date", "count", "running", "sources", "id", title=title)
+        for row in result.rows:
+            table.add_row(show_date(row.record.date), "?" if row.count is None else str(row.count),
+                          "?" if row.cumulative is None else str(row.cumulative),
+                          str(len(row.record.documents)), row.record.id)
+        emit(console, table)
+    else:
+        console.print(f"{title}: no member with a date and a count")
+    if result.unsure:
+        console.print("not counted (unsure; see `newsledger review`):")
+        for unsure in result.unsure:
+            count = "?" if unsure.record.count is None else str(unsure.record.count)
+            console.print(f"  {show_date(unsure.record.date):11} {count:>5}  {unsure.record.id}  {unsure.reason}")
 
 
 def claim_checks(console: Console, checks: list["ClaimCheck"], empty: str) -> None:
@@ -346,7 +354,7 @@ def claim_checks(console: Console, checks: list["ClaimCheck"], empty: str) -> No
         lines = [f"{said}: {check.explanation}", f"in {doc.source} (published {doc.published or '?'})"]
         if check is not checks[-1]:
             lines.append("")
-        grid.add_row(check.verdict, "\n".join(lines))
+        grid.add_row(f"{check.verdict}\n{check.confidence:.2f}", "\n".join(lines))
     emit(console, grid)
 
 
@@ -359,6 +367,22 @@ def links(console: Console, found: list["Link"]) -> None:
         table.add_row(f"{link.score:.2f}", link.a, link.b, "; ".join(link.reasons))
     emit(console, table)
     console.print("merge a pair with `newsledger merge A B`; undo with `newsledger split ID`")
+
+
+def review(console: Console, items: list["ReviewItem"]) -> None:
+    """``review``: what the ledger is unsure of, most consequential first."""
+    if not items:
+        console.print("nothing to review: no candidate link, pending report, unsure member, conflict or weak event")
+        return
+    for n, item in enumerate(items, 1):
+        console.print(f"{n:>2}. {item.id}  [{item.kind}]  {item.summary}")
+        if item.reasons:
+            console.print(f"      why:     {'; '.join(item.reasons)}")
+        if item.impact:
+            console.print(f"      affects: {'; '.join(item.impact)}")
+        console.print(f"      accept:  {item.accept}")
+        console.print(f"      reject:  {item.reject}")
+    console.print("decide with `newsledger review --accept ID` or `--reject ID`; decisions survive re-merging")
 
 
 def entity(console: Console, view: "EntityView") -> None:

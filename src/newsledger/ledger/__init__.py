@@ -6,7 +6,7 @@ records they resolve to; ``service`` persists it in the store and is what the CL
 from __future__ import annotations
 
 from newsledger.ledger.claims import ClaimCheck, ClaimEntry
-from newsledger.ledger.compatibility import SURE, UNSURE, Score, compare
+from newsledger.ledger.evidence import SURE, UNSURE, Score, compare
 from newsledger.ledger.fields import Record, Statement
 from newsledger.ledger.merging import Changes, Decision, Ledger, Link
 from newsledger.ledger.reports import Report

@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from datetime import date
 
-from newsledger.ledger.compatibility import MAX_DAY_GAP, count_range
+from newsledger.ledger.distinct import MAX_DAY_GAP, count_range
 from newsledger.ledger.reports import Report
 
 Series = tuple[str, bool, bool]  # type, negated, hypothetical

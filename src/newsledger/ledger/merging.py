@@ -18,7 +18,8 @@ from typing import Any
 from newsledger.errors import LedgerError
 from newsledger.ledger.claims import CHECKED_KINDS, ClaimCheck, ClaimEntry
 from newsledger.ledger.cluster import UnionFind, resolve
-from newsledger.ledger.compatibility import BLOCKED, SURE, UNSURE, Score, compare, contradicts, score_value
+from newsledger.ledger.distinct import contradicts
+from newsledger.ledger.evidence import BLOCKED, SURE, UNSURE, Score, compare, score_value
 from newsledger.ledger.fields import Record, build_record
 from newsledger.ledger.index import BlockingIndex
 from newsledger.ledger.reports import Report
@@ -75,11 +76,15 @@ class Link:
                 "reports": list(self.reports)}
 
 
+DECISION_KINDS = ("merge", "split", "confirm")
+
+
 @dataclass
 class Decision:
-    """A person's merge or split, kept as report-key pairs so it survives re-merging."""
+    """A person's decision, kept as report-key pairs so it survives re-merging: ``merge``
+    keeps reports together, ``split`` apart, ``confirm`` leaves a reviewed item as it is."""
 
-    kind: str  # "merge" | "split"
+    kind: str  # one of DECISION_KINDS
     pairs: list[Pair]
 
 
@@ -92,6 +97,7 @@ class Ledger:
         self.record_of: dict[str, str] = {}
         self.claims: list[ClaimEntry] = []
         self.decisions: list[Decision] = []
+        self.confirmed: set[Pair] = set()  # review items a person left as they are
         self._documents: set[str] = set()
         self._index = BlockingIndex()
         self._components = UnionFind()
@@ -277,6 +283,13 @@ class Ledger:
 
     def apply(self, decision: Decision) -> None:
         """Apply a decision (also a saved one, possibly before its reports are re-added)."""
+        if decision.kind not in DECISION_KINDS:
+            raise LedgerError(f"unknown decision kind {decision.kind!r} (expected one of {', '.join(DECISION_KINDS)})")
+        if decision.kind == "confirm":  # a reviewed item left as it is: nothing to re-resolve
+            self.confirmed.update(pair(a, b) for a, b in decision.pairs)
+            self.decisions.append(decision)
+            self._stamp += 1
+            return
         for a, b in decision.pairs:
             key = pair(a, b)
             if decision.kind == "merge":
@@ -335,7 +348,7 @@ class Ledger:
         derived from the records and decisions, and kept until they change."""
         if self._view is None or self._view_stamp != self._stamp:
             links = {link.reports for link in self._record_links()}
-            self._view = View.build(self.records_in_order(), self._cannot, links)
+            self._view = View.build(self.records_in_order(), frozenset(self._cannot), links)
             self._view_stamp = self._stamp
         return self._view
 

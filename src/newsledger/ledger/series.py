@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 from newsledger.errors import KnowledgeBaseError
-from newsledger.ledger.compatibility import MAX_DAY_GAP, count_penalty
+from newsledger.ledger.distinct import MAX_DAY_GAP, count_penalty
 from newsledger.ledger.fields import Record
 from newsledger.ledger.names import Name, same_entity
 from newsledger.ontology import event_type, event_types
@@ -202,11 +202,13 @@ class Membership:
                           [u for u in self.unsure if keep(u.record) or u.record.date.start is None])
 
 
-def membership(events: list[Record], series: Series, links: set[tuple[str, str]] | None = None) -> Membership:
+def membership(events: list[Record], series: Series, links: set[tuple[str, str]] | None = None,
+               cannot: frozenset[tuple[str, str]] = frozenset()) -> Membership:
     """Sort the events of ``series`` into members and unsure ones (see the module doc).
 
     ``links`` are open candidate links between events (record id pairs): of two linked
-    members, the one with fewer sources may be a duplicate of the other.
+    members, the one with fewer sources may be a duplicate of the other. ``cannot`` are the
+    report pairs a person split: two events a person kept apart are both members.
     """
     result = Membership(series)
     candidates: list[Record] = []
@@ -227,7 +229,7 @@ def membership(events: list[Record], series: Series, links: set[tuple[str, str]]
     sources = {r.id: len(r.documents) for r in candidates}
     for i, a in enumerate(candidates):
         for b in candidates[i + 1:]:
-            reason = _conflict(a, b, links)
+            reason = _conflict(a, b, links, cannot)
             if reason is None:
                 continue
             if sources[a.id] != sources[b.id]:
@@ -247,8 +249,11 @@ def membership(events: list[Record], series: Series, links: set[tuple[str, str]]
     return result
 
 
-def _conflict(a: Record, b: Record, links: set[tuple[str, str]] | None) -> str | None:
+def _conflict(a: Record, b: Record, links: set[tuple[str, str]] | None,
+              cannot: frozenset[tuple[str, str]] = frozenset()) -> str | None:
     """Why two would-be members may be one event told twice, or None."""
+    if cannot and any(((x, y) if x < y else (y, x)) in cannot for x in a.members for y in b.members):
+        return None  # a person decided they are two events
     if links and ((a.id, b.id) in links or (b.id, a.id) in links):
         return "may be the same event as"
     assert a.date.start and a.date.end and b.date.start and b.date.end
@@ -303,15 +308,16 @@ def tally_of(found: Membership) -> Tally:
 
 
 def tally(events: list[Record], event_type_name: str, origin: str | None = None, destination: str | None = None,
-          links: set[tuple[str, str]] | None = None) -> Tally:
-    return tally_of(membership(events, series_for(event_type_name, origin, destination), links))
+          links: set[tuple[str, str]] | None = None, cannot: frozenset[tuple[str, str]] = frozenset()) -> Tally:
+    return tally_of(membership(events, series_for(event_type_name, origin, destination), links, cannot))
 
 
-def all_tallies(events: list[Record], links: set[tuple[str, str]] | None = None) -> list[Tally]:
+def all_tallies(events: list[Record], links: set[tuple[str, str]] | None = None,
+                cannot: frozenset[tuple[str, str]] = frozenset()) -> list[Tally]:
     """Every declared series, and every other series between two stated countries, that has an event."""
     routes = {(r.type, r.origin, r.destination) for r in events
               if r.factual and r.date.known and r.origin and r.destination}
     routes |= {(s.event_type, s.origin, s.destination) for s in declared()
                if any(r.type == s.event_type for r in events)}
-    out = [tally(events, *route, links=links) for route in sorted(routes, key=lambda r: (r[0], r[1] or "", r[2] or ""))]
+    out = [tally(events, *route, links=links, cannot=cannot) for route in sorted(routes, key=lambda r: (r[0], r[1] or "", r[2] or ""))]
     return [t for t in out if t.rows or t.unsure]

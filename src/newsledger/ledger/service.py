@@ -1,35 +1,44 @@
-"""The ledger kept in the store: what the CLI calls.
+"""The ledger kept in the store: what the CLI and the read API call.
 
-``update(store, doc_ids)`` after ingest loads the saved merge state (reports with their
-components, candidate links, decisions, records: no scoring), adds the new documents'
-reports (each compared only with the reports the blocking index returns), re-resolves the
-touched components and saves only what changed. Reading commands first merge any stored
-document the ledger has not seen (an ingest interrupted before its update), then answer
-from the loaded state. ``rebuild`` starts over from the stored extractions and re-applies
-every saved decision.
+Writing and reading are apart. ``sync(store)`` (also ``update(store, doc_ids)`` after an
+ingest) loads the saved merge state (reports with their components, candidate links,
+decisions, records: no scoring), adds the documents the ledger has not merged yet (each
+report compared only with what the blocking index returns), re-resolves the touched
+components and saves only what changed. ``merge``, ``split`` and ``decide`` record a
+person's decision and save its effect. Every other function only reads: it loads the
+saved state and answers from it, so that it works on a database opened read-only
+(``Store(url, read_only=True)``) and two readers never race to write. A stored document
+the ledger has not merged (an ingest interrupted before its update) is reported by
+``unmerged`` until ``sync`` merges it. ``rebuild`` starts over from the stored
+extractions and re-applies every saved decision.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
 
 from newsledger.errors import LedgerError
 from newsledger.ledger.claims import ClaimCheck, ClaimEntry
+from newsledger.ledger.entities import EntityView, describe
 from newsledger.ledger.fields import Record
 from newsledger.ledger.merging import Changes, Decision, Ledger, Link, collector_paused
-from newsledger.ledger.entities import EntityView, describe
 from newsledger.ledger.reports import Report
 from newsledger.ledger.series import Tally
 from newsledger.ledger.tables import (LedgerClaimRow, LedgerDecisionRow, LedgerDocumentRow, LedgerLinkRow,
                                       LedgerRecordRow, LedgerReportRow)
 from newsledger.model import Claim, DocumentInfo
 
+if TYPE_CHECKING:
+    from newsledger.ledger.review import ReviewItem
+    from newsledger.store import Store
 
-def load(store: Any) -> Ledger:
-    """The saved ledger, rebuilt in memory without comparing any reports."""
+
+def load(store: Store) -> Ledger:
+    """The saved ledger, rebuilt in memory without comparing any reports; writes nothing."""
     ledger = Ledger()
     with store.session() as session:
         for doc_id in session.scalars(select(LedgerDocumentRow.document_id)):
@@ -61,9 +70,9 @@ def _claim_entry(payload: dict[str, Any]) -> ClaimEntry:
     return ClaimEntry(document, Claim.from_json(payload["claim"]), int(payload["index"]), dict(payload["events"]))
 
 
-def _save(store: Any, ledger: Ledger, changes: Changes, new_docs: Iterable[str] = (),
+def _save(store: Store, ledger: Ledger, changes: Changes, new_docs: Iterable[str] = (),
           new_reports: Iterable[str] = (), new_claims: Iterable[ClaimEntry] = (),
-          decision: Decision | None = None) -> None:
+          decisions: Iterable[Decision] = ()) -> None:
     """Write one update in one transaction: only the rows that changed."""
     new_reports = set(new_reports)
     with store.session() as session:
@@ -91,22 +100,38 @@ def _save(store: Any, ledger: Ledger, changes: Changes, new_docs: Iterable[str] 
         for entry in new_claims:
             session.merge(LedgerClaimRow(document_id=entry.document.id, position=entry.index,
                                          payload=_claim_payload(entry)))
-        if decision is not None:
+        for decision in decisions:
             session.add(LedgerDecisionRow(kind=decision.kind, pairs=[list(p) for p in decision.pairs]))
 
 
-def update(store: Any, doc_ids: Iterable[str] | None = None) -> Changes:
+@dataclass
+class SyncResult:
+    """What one sync merged: documents, and the records it added or removed."""
+
+    documents: list[str]
+    added: int
+    removed: int
+
+
+def update(store: Store, doc_ids: Iterable[str] | None = None) -> Changes:
     """Merge the given stored documents (all not yet merged when None) into the saved ledger."""
     ledger = load(store)
-    changes, _ = _add(store, ledger, doc_ids)
+    changes, _, _ = _add(store, ledger, doc_ids)
     return changes
 
 
-def _add(store: Any, ledger: Ledger, doc_ids: Iterable[str] | None) -> tuple[Changes, Ledger]:
+def sync(store: Store) -> SyncResult:
+    """The explicit write step: merge every stored document the ledger has not merged."""
+    ledger = load(store)
+    changes, _, merged = _add(store, ledger, None)
+    return SyncResult(merged, len(changes.added), len(changes.removed))
+
+
+def _add(store: Store, ledger: Ledger, doc_ids: Iterable[str] | None) -> tuple[Changes, Ledger, list[str]]:
     wanted = [d.id for d in store.documents()] if doc_ids is None else list(dict.fromkeys(doc_ids))
     pending = [doc_id for doc_id in wanted if not ledger.has_document(doc_id)]
     if not pending:
-        return Changes(), ledger
+        return Changes(), ledger, []
     before_reports, before_claims = set(ledger.reports), len(ledger.claims)
     with collector_paused():
         for doc_id in pending:
@@ -114,17 +139,25 @@ def _add(store: Any, ledger: Ledger, doc_ids: Iterable[str] | None) -> tuple[Cha
     changes = ledger.settle()
     new_reports = set(ledger.reports) - before_reports
     _save(store, ledger, changes, pending, new_reports, ledger.claims[before_claims:])
-    return changes, ledger
+    return changes, ledger, pending
 
 
-def current(store: Any) -> Ledger:
-    """The saved ledger, first merging any stored document it has not seen."""
-    ledger = load(store)
-    _add(store, ledger, None)
-    return ledger
+def unmerged(store: Store) -> list[str]:
+    """Stored documents the ledger has not merged yet (``sync`` merges them); two queries."""
+    from newsledger.store.schema import DocumentRow
+
+    with store.session() as session:
+        merged = set(session.scalars(select(LedgerDocumentRow.document_id)))
+        stored = list(session.scalars(select(DocumentRow.id).order_by(DocumentRow.id)))
+    return [doc_id for doc_id in stored if doc_id not in merged]
 
 
-def rebuild(store: Any) -> Ledger:
+def current(store: Store) -> Ledger:
+    """The saved ledger as it is (reads only; see ``sync`` for documents not merged yet)."""
+    return load(store)
+
+
+def rebuild(store: Store) -> Ledger:
     """Start over from the stored extractions, keeping every saved decision."""
     with store.session() as session:
         decisions = [Decision(row.kind, [(a, b) for a, b in row.pairs])
@@ -140,54 +173,41 @@ def rebuild(store: Any) -> Ledger:
 
 # --- reading ---------------------------------------------------------------------------
 
-def export(store: Any) -> dict[str, Any]:
+def export(store: Store) -> dict[str, Any]:
     """The "Ledger export" JSON (events with sources and conflicts, tallies, claim checks)."""
-    return current(store).export()
+    return load(store).export()
 
 
-def timeline(store: Any) -> list[Record]:
-    """Merged events in date order; ``len(record.documents)`` is the number of sources."""
-    return current(store).timeline()
+def timeline(store: Store) -> list[Record]:
+    """Events in date order; ``len(record.documents)`` is the number of sources."""
+    return load(store).timeline()
 
 
-def tally(store: Any, event_type: str, origin: str | None = None, destination: str | None = None) -> Tally:
-    """A series' records in date order with running totals (``Tally.rows``)."""
-    return current(store).tally(event_type, origin, destination)
+def tally(store: Store, event_type: str, origin: str | None = None, destination: str | None = None) -> Tally:
+    """A series' members in date order with running totals (``Tally.rows``) and unsure events."""
+    return load(store).tally(event_type, origin, destination)
 
 
-def check_claims(store: Any, verdict: str | None = None) -> list[ClaimCheck]:
+def check_claims(store: Store, verdict: str | None = None) -> list[ClaimCheck]:
     """Every cumulative and ordinal claim checked, optionally only those with ``verdict``."""
-    return current(store).check_claims(verdict)
+    return load(store).check_claims(verdict)
 
 
-def links(store: Any) -> list[Link]:
-    """Candidate merges between different records, best first."""
-    return current(store).links()
+def links(store: Store) -> list[Link]:
+    """Candidate merges between different events, best first."""
+    return load(store).links()
 
 
-def merge(store: Any, a: str, b: str) -> Record:
-    """Merge two records (or reports, by key) for good; returns the merged record."""
-    ledger = current(store)
-    decision = ledger.merge(a, b)
-    changes = ledger.settle()
-    _save(store, ledger, changes, decision=decision)
-    return ledger.records[ledger.record_of[decision.pairs[0][0]]] if decision.pairs else ledger.records[a]
+def review(store: Store) -> list[ReviewItem]:
+    """What the ledger is unsure of, ranked by what a decision would change (``review``)."""
+    from newsledger.ledger.review import queue
+
+    return queue(load(store))
 
 
-def split(store: Any, ident: str) -> list[Record]:
-    """Split a record into its reports, or detach one report (by key); returns the records."""
-    ledger = current(store)
-    decision = ledger.split(ident)
-    changes = ledger.settle()
-    _save(store, ledger, changes, decision=decision)
-    keys = sorted({k for p in decision.pairs for k in p})
-    return sorted({ledger.record_of[k]: ledger.records[ledger.record_of[k]] for k in keys}.values(),
-                  key=lambda r: r.id)
-
-
-def entity(store: Any, name: str) -> EntityView:
+def entity(store: Store, name: str) -> EntityView:
     """``newsledger entity NAME``: the actor with its aliases, titles, events and sources."""
-    return entity_view(current(store), name)
+    return entity_view(load(store), name)
 
 
 def entity_view(ledger: Ledger, name: str) -> EntityView:
@@ -196,3 +216,38 @@ def entity_view(ledger: Ledger, name: str) -> EntityView:
     if view is None:
         raise LedgerError(f"no entity named {name!r} in the ledger")
     return view
+
+
+# --- a person's decisions (writes) --------------------------------------------------------
+
+def merge(store: Store, a: str, b: str) -> Record:
+    """Merge two events (or reports, by key) for good; returns the merged event."""
+    ledger = load(store)
+    decision = ledger.merge(a, b)
+    changes = ledger.settle()
+    _save(store, ledger, changes, decisions=[decision])
+    return ledger.view().event_of[decision.pairs[0][0]] if decision.pairs else ledger.records[a]
+
+
+def split(store: Store, ident: str) -> list[Record]:
+    """Split an event into its reports, or detach one report (by key); returns the events."""
+    ledger = load(store)
+    decision = ledger.split(ident)
+    changes = ledger.settle()
+    _save(store, ledger, changes, decisions=[decision])
+    keys = sorted({k for p in decision.pairs for k in p})
+    shown = ledger.view().event_of
+    return sorted({shown[k].id: shown[k] for k in keys if k in shown}.values(), key=lambda r: r.id)
+
+
+def decide(store: Store, item: str, accept: bool) -> Decision:
+    """Accept or reject one review item (``review``); kept as a merge or split decision,
+    so that it holds after every later sync and rebuild."""
+    from newsledger.ledger.review import decision_for
+
+    ledger = load(store)
+    decision = decision_for(ledger, item, accept)
+    ledger.apply(decision)
+    changes = ledger.settle()
+    _save(store, ledger, changes, decisions=[decision])
+    return decision

@@ -9,8 +9,9 @@ which ones are partial and where they belong:
 
 * a **partial** record lacks a date, or lacks a count where its type has one;
 * it **fits** a dated record (a *host*) when nothing either states tells them apart: same
-  type and status, no other origin, destination, count, date or place, the host not later
-  than the report's publication, no other set of named people (unless the count says more
+  type and status, no other origin, destination, count (an undated report: the very same
+  count), date or place, the host not after the report's publication (and, sharing no
+  name or place with it, within the ``WINDOW_DAYS`` before), no other set of named people (unless the count says more
   took part than are named), no pair of their reports that cannot be one event, and no
   split decided by a person;
 * a partial record that fits exactly one host, or one clearly better than any other
@@ -30,16 +31,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from newsledger.ledger.compatibility import contradicts, count_penalty, count_range
+from newsledger.ledger.distinct import contradicts, count_penalty, count_range
 from newsledger.ledger.fields import Record
 from newsledger.ledger.names import places_agree, related
-from newsledger.ledger.reports import MAX_NAME_BONUS, Report, count_weight
+from newsledger.ledger.reports import MAX_NAME_BONUS, count_weight
 from newsledger.model import PRECISION_RANK
 from newsledger.ontology import event_type
 
 Pair = tuple[str, str]
 
 MARGIN = 1.0  # how much better the best host must fit than the next to be chosen
+# An undated report that shares no name or place with an event is about one of the year or
+# so before its publication: news recalls older events with a date or a name ("in 1985",
+# "the killing of Camarena"), rarely with a bare count.
+WINDOW_DAYS = 400
 _ROUTE = 0.75
 _LOCATION = 1.0
 _DISJOINT_PEOPLE = -1.0  # other people named in a group act: weak evidence, not proof
@@ -65,6 +70,7 @@ class Placement:
     supports: dict[str, str] = field(default_factory=dict)  # partial record id -> host record id
     fits: dict[str, list[Fit]] = field(default_factory=dict)  # partial record id -> fitting hosts, best first
     pending: dict[str, list[Fit]] = field(default_factory=dict)  # ambiguous partial record id -> its fits
+    totals: dict[str, str] = field(default_factory=dict)  # undated record id -> the running total it restates
 
     def host_of(self, record_id: str) -> str | None:
         return self.supports.get(record_id)
@@ -113,8 +119,8 @@ def fit(partial: Record, host: Record, cannot: set[Pair] | frozenset[Pair] = fro
             reasons.append(f"{slot} {mine}")
     if partial.count is not None and host.count is not None:
         penalty = count_penalty(partial.count, host.count)
-        if penalty is None or penalty < -1.0:
-            return None
+        if penalty is None or penalty < -1.0 or (penalty and not partial.date.known):
+            return None  # undated, only an equal count says it is this event
         score += count_weight(partial.count) if penalty == 0 else penalty
         reasons.append(f"count {partial.count}" if penalty == 0 else f"count {partial.count} vs {host.count}")
     if partial.date.known:
@@ -137,6 +143,11 @@ def fit(partial: Record, host: Record, cannot: set[Pair] | frozenset[Pair] = fro
     if people is None:
         return None
     score += people
+    if not partial.date.known and not people > 0 and not (partial.location and host.location):
+        # Nothing but a count or a type: only an event of the report's last year or so.
+        published = _published(partial)
+        if published is not None and host.date.end is not None and (published - host.date.end).days > WINDOW_DAYS:
+            return None
     for a in partial.reports:
         for b in host.reports:
             key = (a.key, b.key) if a.key < b.key else (b.key, a.key)
@@ -228,7 +239,12 @@ def place(records: Iterable[Record], cannot: set[Pair] | frozenset[Pair] = froze
     # A host is dated; a dated partial record can host an undated one, or a coarser one
     # when it adds a finer date or a count (``_adds``).
     hosts = _Hosts(r for r in records if r.date.known)
+    totals = _running_totals(records)
     for record in partial:
+        restated = _restated_total(record, totals)
+        if restated is not None:
+            placement.totals[record.id] = restated
+            continue
         candidates, wide = hosts.candidates(record)
         fits: list[Fit] = []
         for host in candidates:
@@ -258,8 +274,44 @@ def place(records: Iterable[Record], cannot: set[Pair] | frozenset[Pair] = froze
             placement.pending[rid] = placement.fits[rid]
         else:
             placement.supports[rid] = host
-    _group_undated([r for r in partial if not r.date.known and r.id not in placement.fits], placement, cannot)
+    _group_undated([r for r in partial if not r.date.known and r.id not in placement.fits
+                    and r.id not in placement.totals], placement, cannot)
     return placement
+
+
+def _running_totals(records: list[Record]) -> dict[tuple[str, str | None, str | None], list[tuple[int, str]]]:
+    """Per type and direction, the running totals over dated, counted, factual records."""
+    routes: dict[tuple[str, str | None, str | None], list[Record]] = {}
+    for record in records:
+        if record.factual and record.date.known and record.count is not None and (record.origin or record.destination):
+            routes.setdefault((record.type, record.origin, record.destination), []).append(record)
+    out: dict[tuple[str, str | None, str | None], list[tuple[int, str]]] = {}
+    for route, found in routes.items():
+        total, sums = 0, []
+        for record in sorted(found, key=lambda r: (r.date.start, r.id)):
+            total += record.count or 0
+            if record is not found[0] or total != record.count:
+                sums.append((total, record.id))
+        out[route] = [(value, rid) for value, rid in sums if value > 0]
+    return out
+
+
+def _restated_total(record: Record, totals: dict[tuple[str, str | None, str | None], list[tuple[int, str]]]) -> str | None:
+    """Why an undated count is a running total restated ("92 sent so far"), or None.
+
+    It is when it equals the running total of its type and direction up to some event
+    (not that event's own count): then it is no event, and never supports one.
+    """
+    if record.date.known or record.count is None or not record.factual or not (record.origin or record.destination):
+        return None
+    for route, sums in totals.items():
+        if route[0] != record.type or (record.origin and route[1] != record.origin) or (
+                record.destination and route[2] != record.destination):
+            continue
+        for value, rid in sums:
+            if value == record.count:
+                return f"{record.count} is the running total of {route[0]} {route[1] or '?'}->{route[2] or '?'} up to {rid}"
+    return None
 
 
 def _group_undated(records: list[Record], placement: Placement, cannot: set[Pair] | frozenset[Pair]) -> None:
@@ -315,8 +367,4 @@ def _undated_fit(a: Record, b: Record, cannot: set[Pair] | frozenset[Pair]) -> f
     return score
 
 
-def report_keys(records: Iterable[Record]) -> list[str]:
-    return sorted(report.key for record in records for report in record.reports)
-
-
-__all__ = ["Fit", "MARGIN", "Placement", "fit", "is_partial", "place", "report_keys", "Report"]
+__all__ = ["Fit", "MARGIN", "Placement", "fit", "is_partial", "place"]

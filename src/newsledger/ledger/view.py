@@ -27,12 +27,14 @@ class Pending:
 
     record: Record
     fits: list[Fit]
+    note: str = ""  # why it is no event, when no event fits it either (a restated total)
 
     def to_json(self) -> dict[str, Any]:
         return {"record": self.record.id, "type": self.record.type, "date": self.record.date.to_json(),
                 "count": self.record.count, "origin": self.record.origin,
                 "destination": self.record.destination, "reports": self.record.members,
-                "sources": self.record.sources(), "candidates": [f.to_json() for f in self.fits]}
+                "sources": self.record.sources(), "candidates": [f.to_json() for f in self.fits],
+                "note": self.note or None}
 
 
 def _date_key(record: Record) -> tuple[bool, date | None, date | None, str]:
@@ -48,6 +50,7 @@ class View:
     event_of: dict[str, Record]  # report key -> the event (or pending record) it is shown in
     placement: Placement
     links: set[Pair] = field(default_factory=set)  # candidate links between events (record ids)
+    cannot: frozenset[Pair] = frozenset()  # report pairs a person split
     _memberships: dict[Series, Membership] = field(default_factory=dict)
 
     @classmethod
@@ -64,8 +67,9 @@ class View:
         for record in records:
             if record.id in placement.supports:
                 continue
-            if record.id in placement.pending:
-                pending.append(Pending(record, placement.pending[record.id]))
+            if record.id in placement.pending or record.id in placement.totals:
+                pending.append(Pending(record, placement.pending.get(record.id, []),
+                                       placement.totals.get(record.id, "")))
                 for key in record.members:
                     event_of[key] = record
                 continue
@@ -85,18 +89,18 @@ class View:
             ea, eb = event_of.get(a), event_of.get(b)
             if ea is not None and eb is not None and ea.id != eb.id:
                 links.add((ea.id, eb.id) if ea.id < eb.id else (eb.id, ea.id))
-        return cls(events, pending, event_of, placement, links)
+        return cls(events, pending, event_of, placement, links, cannot=frozenset(cannot))
 
     def membership(self, series: Series) -> Membership:
         if series not in self._memberships:
-            self._memberships[series] = membership(self.events, series, self.links)
+            self._memberships[series] = membership(self.events, series, self.links, self.cannot)
         return self._memberships[series]
 
     def tally(self, event_type: str, origin: str | None = None, destination: str | None = None) -> Tally:
         return tally_of(self.membership(series_for(event_type, origin, destination)))
 
     def tallies(self) -> list[Tally]:
-        return all_tallies(self.events, self.links)
+        return all_tallies(self.events, self.links, self.cannot)
 
     def check(self, entries: list[ClaimEntry]) -> list[ClaimCheck]:
         checker = Checker(self.events, self.event_of, self.membership)

@@ -7,9 +7,11 @@ not at all, and a failure is recorded with its reason so a batch can report it l
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from alembic.util.exc import CommandError
@@ -43,11 +45,21 @@ _EVENT = (selectinload(EventRow.roles), selectinload(EventRow.evidence), selecti
 class Store:
     """A newsledger database (SQLite or PostgreSQL) at ``url``."""
 
-    def __init__(self, url: str = DEFAULT_URL) -> None:
+    def __init__(self, url: str = DEFAULT_URL, read_only: bool = False) -> None:
+        """Open (and migrate) the database at ``url``; ``read_only`` opens it for reading only.
+
+        A read-only store never writes, not even a migration: SQLite is opened with
+        ``mode=ro`` and PostgreSQL sessions are read-only transactions. A database that is
+        missing or at an older schema is then an error that says which command to run.
+        """
         self.url = url
+        self.read_only = read_only
         shown = _safe(url)
         try:
-            self.engine: Engine = create_engine(engine_url(url))
+            if read_only:
+                self.engine: Engine = _read_only_engine(url, shown)
+            else:
+                self.engine = create_engine(engine_url(url))
         except (ArgumentError, NoSuchModuleError, ValueError) as error:
             raise StorageError(f"invalid database URL {shown!r}: {error}") from error
         except ImportError as error:
@@ -55,6 +67,10 @@ class Store:
                                " (install the driver package, e.g. psycopg for PostgreSQL)") from error
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        if read_only:
+            self._check_current(shown)
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+            return
         try:
             upgrade(self.engine)
         except SQLAlchemyError as error:
@@ -66,6 +82,22 @@ class Store:
             raise StorageError(f"cannot migrate database {shown!r}: {error}"
                                " (was it written by a newer version of newsledger?)") from error
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def _check_current(self, shown: str) -> None:
+        """A read-only store cannot migrate: its schema must already be the current one."""
+        from newsledger.store.migrate import current_revision, head_revision
+
+        try:
+            revision = current_revision(self.engine)
+        except SQLAlchemyError as error:
+            self.engine.dispose()
+            raise StorageError(f"cannot open database {shown!r} for reading: "
+                               f"{getattr(error, 'orig', None) or error}") from error
+        if revision != head_revision():
+            self.engine.dispose()
+            what = "holds no newsledger data" if revision is None else f"is at schema {revision}"
+            raise StorageError(f"database {shown!r} {what}, not {head_revision()}: run `newsledger --db URL sync`"
+                               " (or ingest documents) once to bring it up to date")
 
     def close(self) -> None:
         """Releases the database connections."""
@@ -262,6 +294,25 @@ def engine_url(url: str) -> URL | str:
     except (ArgumentError, ValueError):
         return url  # create_engine reports it
     return parsed.set(drivername="postgresql+psycopg") if parsed.drivername == "postgresql" else parsed
+
+
+def _read_only_engine(url: str, shown: str) -> Engine:
+    """An engine that cannot write: SQLite opened ``mode=ro``, PostgreSQL read-only sessions."""
+    parsed = engine_url(url)
+    if isinstance(parsed, str):
+        return create_engine(parsed)  # create_engine reports the bad URL
+    if parsed.get_backend_name() == "sqlite":
+        path = parsed.database
+        if not path or path == ":memory:":
+            return create_engine(parsed)  # nothing on disk to protect
+        if not Path(path).exists():
+            raise StorageError(f"no database at {path!r} ({shown}): ingest documents first,"
+                               " e.g. `newsledger --db URL ingest FILE`")
+        uri = f"file:{Path(path).resolve().as_posix()}?mode=ro"
+        return create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+    if parsed.get_backend_name() == "postgresql":
+        return create_engine(parsed, connect_args={"options": "-c default_transaction_read_only=on"})
+    return create_engine(parsed)
 
 
 def _safe(url: str) -> str:

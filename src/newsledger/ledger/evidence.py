@@ -1,10 +1,10 @@
-"""Whether two reports describe one real event: a score with its reasons.
+"""How much says that two reports describe one real event: a score with its reasons.
 
 The decision is pairwise and depends only on the two reports, which is what makes the
-ledger independent of ingestion order. Hard incompatibilities (another type, a negated or
-hypothetical event against a factual one, other countries, dates or counts too far apart,
-more people named than counted) block a pair outright; everything else adds or removes
-evidence:
+ledger independent of ingestion order. Hard incompatibilities (``distinct``: another type,
+a negated or hypothetical event against a factual one, other countries, dates or counts
+too far apart, more people named than counted) block a pair outright; everything else
+adds or removes evidence:
 
 * dates: the same day is strong evidence; a coarser date that contains the other (the
   background "Last February" against "27 February") is weaker; a day or two apart is a
@@ -34,15 +34,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsledger.ledger.distinct import (MAX_DAY_GAP, claim_conflict, count_penalty, persons_may_meet, people_meet,
+                                        too_many_people)
 from newsledger.ledger.names import related, same_entity
-from newsledger.ledger.reports import MAX_NAME_BONUS, Report, count_weight
+from newsledger.ledger.reports import MAX_NAME_BONUS, Report
 
-__all__ = ["BLOCKED", "MAX_DAY_GAP", "SURE", "UNSURE", "Score", "compare", "contradicts", "count_penalty",
-           "count_range", "count_weight", "score_value"]
+__all__ = ["BLOCKED", "SURE", "UNSURE", "Score", "compare", "score_value"]
 
 SURE = 3.5
 UNSURE = 1.5
-MAX_DAY_GAP = 2  # dates further apart than this never belong to one event
 BLOCKED = float("-inf")
 
 # Two statements of the same date: a day is strong evidence, a shared month or year weak
@@ -62,7 +62,6 @@ _LOCATION = 1.0
 _OTHER_LOCATION = -1.5
 _CAPPED = SURE - 0.25  # a pair that would be sure but lacks the evidence a sure link needs
 
-
 @dataclass(frozen=True)
 class Score:
     """The evidence that two reports are one event; ``blocked`` means never automatically."""
@@ -78,26 +77,6 @@ class Score:
     @property
     def candidate(self) -> bool:
         return not self.blocked and self.value >= UNSURE
-
-
-def count_penalty(a: int, b: int) -> float | None:
-    """How much two stated counts disagree: 0 equal, negative close, None incompatible."""
-    if a == b:
-        return 0.0
-    diff = abs(a - b)
-    relative = diff / max(abs(a), abs(b), 1)
-    if diff == 1 or relative <= 0.03:
-        return -1.0
-    if relative <= 0.10:
-        return -2.5
-    return None
-
-
-def count_range(value: int) -> range:
-    """All counts that ``count_penalty`` does not reject against ``value`` (for blocking)."""
-    spread = max(1, int(abs(value) * 0.10 / 0.9) + 1)
-    return range(value - spread, value + spread + 1)
-
 
 def compare(a: Report, b: Report) -> Score:
     """Score two reports with the reasons; symmetric and pure."""
@@ -116,31 +95,6 @@ def score_value(a: Report, b: Report) -> float:
     exact value, the same as ``compare``'s.
     """
     return _evaluate(a, b, None)
-
-
-def contradicts(a: Report, b: Report) -> bool:
-    """Whether two reports cannot be one event (unlike a mere lack of evidence).
-
-    Resolution keeps such pairs out of one record even when links chain them together:
-    another type or status, other countries, counts or dates too far apart, two coarse
-    periods, more people named than counted, or two undated claims that conflict.
-    """
-    if a.kind != b.kind:
-        return True
-    if (a.origin and b.origin and a.origin != b.origin) or (
-            a.destination and b.destination and a.destination != b.destination):
-        return True
-    if a.count is not None and b.count is not None and count_penalty(a.count, b.count) is None:
-        return True
-    if a.start is not None and b.start is not None:
-        assert a.end is not None and b.end is not None
-        gap = max(a.start, b.start) - min(a.end, b.end)
-        if gap > MAX_DAY_GAP or (gap > 0 and a.rank and b.rank):
-            return True
-    elif a.start is None and b.start is None and not a.factual and _claim_conflict(a, b) is not None:
-        return True
-    return _too_many_people(a, b) is not None
-
 
 def _block(reasons: list[str] | None, reason: str) -> float:
     if reasons is not None:
@@ -265,7 +219,7 @@ def _evaluate(a: Report, b: Report, reasons: list[str] | None) -> float:
     if same_document and reasons is not None:
         reasons.append("same document")
     if not persons_met and (a.people_limit is not None or b.people_limit is not None):
-        crowded = _too_many_people(a, b, persons_met)
+        crowded = too_many_people(a, b, persons_met)
         if crowded is not None:
             return _block(reasons, crowded)
     if value >= SURE:
@@ -303,9 +257,9 @@ def _names_evidence(a: Report, b: Report, base: float,
     actor = not a.actors.isdisjoint(b.actors)
     both_persons = bool(a.persons_folded) and bool(b.persons_folded)
     persons_met = not a.persons_folded.isdisjoint(b.persons_folded)
-    people_may_meet = both_persons and (persons_met or _persons_may_meet(a, b))
+    people_may_meet = both_persons and (persons_met or persons_may_meet(a, b))
     if people_may_meet and not persons_met:
-        persons_met = _persons_met(a, b)
+        persons_met = people_meet(a, b)
     penalty = _DISJOINT_PERSONS if both_persons and not persons_met else 0.0
     shared = [f for f in wa if f in exact] if reasons is not None else None
     if loose_a and loose_b:
@@ -336,35 +290,6 @@ def _names_evidence(a: Report, b: Report, base: float,
         reasons.append("no person in common")
     return value, actor, persons_met
 
-
-def _persons_may_meet(a: Report, b: Report) -> bool:
-    """Whether two reports' people, none spelt alike, could still match by spelling rules:
-    only through a common word, a known spelling, or a name that needs neither (``names``)."""
-    return (a.person_apart or b.person_apart or not a.person_words.isdisjoint(b.person_words)
-            or not a.persons_folded.isdisjoint(b.person_spellings)
-            or not b.persons_folded.isdisjoint(a.person_spellings))
-
-
-def _too_many_people(a: Report, b: Report, persons_met: bool | None = None) -> str | None:
-    """Why two reports naming only different people cannot be one event, or None.
-
-    For a type whose count is the people taking part, two reports naming disjoint people
-    describe more people than the count allows: "the extradition of one man", Ortiz in one
-    report and Reyes in the other.
-    """
-    if a.people_limit is None and b.people_limit is None:
-        return None
-    limits = [n for n in (a.people_limit, b.people_limit) if n is not None]
-    na, nb = len(a.names.get("persons", ())), len(b.names.get("persons", ()))
-    if not limits or not na or not nb or na + nb <= max(limits):
-        return None
-    if persons_met is None:
-        persons_met = _persons_met(a, b)
-    if persons_met:
-        return None
-    return f"{na + nb} different people named, more than the count {max(limits)}"
-
-
 def _claimed(a: Report, b: Report, reasons: list[str] | None) -> float:
     """Two undated claims of one kind (both planned, threatened, rumoured or denied).
 
@@ -372,7 +297,7 @@ def _claimed(a: Report, b: Report, reasons: list[str] | None) -> float:
     strikes on Mexican soil) rarely date it; it is one claim unless what they state
     conflicts: another count, place, or other people, groups or agents.
     """
-    conflict = _claim_conflict(a, b)
+    conflict = claim_conflict(a, b)
     if conflict is not None:
         return _block(reasons, conflict)
     value = SURE
@@ -393,24 +318,3 @@ def _claimed(a: Report, b: Report, reasons: list[str] | None) -> float:
             texts = {n.folded: n.text for n in a.unique}
             reasons.append("shared " + ", ".join(texts[f] for f in sorted(exact)))
     return value
-
-
-def _claim_conflict(a: Report, b: Report) -> str | None:
-    if a.count is not None and b.count is not None and a.count != b.count:
-        return f"claimed counts {a.count} vs {b.count}"
-    if a.location is not None and b.location is not None and not (
-            a.location.uid == b.location.uid or same_entity(a.location, b.location)):
-        return f"claimed places {a.location.text} vs {b.location.text}"
-    for slot in ("agents", "organizations", "persons"):
-        xs, ys = a.names.get(slot, ()), b.names.get(slot, ())
-        if xs and ys and not any(related(x, y) for x in xs for y in ys):
-            return f"claims by or about others ({slot})"
-    return None
-
-
-def _persons_met(a: Report, b: Report) -> bool:
-    if a.persons_folded & b.persons_folded:
-        return True
-    if not _persons_may_meet(a, b):
-        return False
-    return any(related(x, y) for x in a.names.get("persons", ()) for y in b.names.get("persons", ()))

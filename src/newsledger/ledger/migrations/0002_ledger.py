@@ -1,8 +1,10 @@
 """Ledger tables: merged reports and their components, candidate links, decisions,
 records and claims to check.
 
-Written out in full, like 0001, so that it keeps creating the schema of its day;
-``newsledger.ledger.tables`` declares the same tables and a test checks that they agree.
+Written out in full, like 0001, so that it keeps creating the schema of its day. It lives
+beside ``newsledger.ledger.tables``, which declares the same tables (and
+tests/ledger/test_tables.py checks that they agree): the ledger's tables and their
+migrations are in one place, found by ``store.migrate.version_locations``.
 
 Revision ID: 0002
 Revises: 0001

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from newsledger.ledger import Report, compare
-from newsledger.ledger.compatibility import contradicts
+from newsledger.ledger.distinct import contradicts
 from newsledger.model import DateValue, Entity, Event
 
 from tests.ledger.factory import day, doc, month, people, transfer
