@@ -72,7 +72,7 @@ def _claim_entry(payload: dict[str, Any]) -> ClaimEntry:
 
 def _save(store: Store, ledger: Ledger, changes: Changes, new_docs: Iterable[str] = (),
           new_reports: Iterable[str] = (), new_claims: Iterable[ClaimEntry] = (),
-          decisions: Iterable[Decision] = ()) -> None:
+          decision: Decision | None = None) -> None:
     """Write one update in one transaction: only the rows that changed."""
     new_reports = set(new_reports)
     with store.session() as session:
@@ -100,7 +100,7 @@ def _save(store: Store, ledger: Ledger, changes: Changes, new_docs: Iterable[str
         for entry in new_claims:
             session.merge(LedgerClaimRow(document_id=entry.document.id, position=entry.index,
                                          payload=_claim_payload(entry)))
-        for decision in decisions:
+        if decision is not None:
             session.add(LedgerDecisionRow(kind=decision.kind, pairs=[list(p) for p in decision.pairs]))
 
 
@@ -225,7 +225,7 @@ def merge(store: Store, a: str, b: str) -> Record:
     ledger = load(store)
     decision = ledger.merge(a, b)
     changes = ledger.settle()
-    _save(store, ledger, changes, decisions=[decision])
+    _save(store, ledger, changes, decision=decision)
     return ledger.view().event_of[decision.pairs[0][0]] if decision.pairs else ledger.records[a]
 
 
@@ -234,7 +234,7 @@ def split(store: Store, ident: str) -> list[Record]:
     ledger = load(store)
     decision = ledger.split(ident)
     changes = ledger.settle()
-    _save(store, ledger, changes, decisions=[decision])
+    _save(store, ledger, changes, decision=decision)
     keys = sorted({k for p in decision.pairs for k in p})
     shown = ledger.view().event_of
     return sorted({shown[k].id: shown[k] for k in keys if k in shown}.values(), key=lambda r: r.id)
@@ -249,5 +249,5 @@ def decide(store: Store, item: str, accept: bool) -> Decision:
     decision = decision_for(ledger, item, accept)
     ledger.apply(decision)
     changes = ledger.settle()
-    _save(store, ledger, changes, decisions=[decision])
+    _save(store, ledger, changes, decision=decision)
     return decision
