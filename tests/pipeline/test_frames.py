@@ -10,6 +10,7 @@ import pytest
 
 from newsledger.extract import extract_text
 from newsledger.model import Event, Extraction
+from newsledger.pipeline import nlp_for
 
 PUBLISHED = date(2026, 3, 12)  # a Thursday: "Tuesday" / "este martes" is 10 March
 
@@ -227,3 +228,19 @@ def test_people_named_after_the_counted_phrase() -> None:
     assert "Horacio Villaseñor Tapia" in first.persons
     [second] = [e for e in transfers(extraction) if e.count == 23]
     assert "Horacio Villaseñor Tapia" not in second.persons
+
+
+
+def test_gathering_a_count_keeps_every_frame_s_mentions() -> None:
+    """Looking for an uncounted frame's head count (the killing here) must not take the
+    mentions off the other frames: later steps read the sender from their sentences."""
+    nlp = nlp_for("es")
+    doc = nlp.make_doc(
+        "SE CONCRETA EL ENVÍO DE 12 REOS A ESTADOS UNIDOS\n\n"
+        "La Fiscalía General de la República informó que el día de hoy fueron trasladados a "
+        "Estados Unidos doce reos. Uno de ellos es requerido por el homicidio de un policía en 2015.")
+    doc._.nl_published, doc._.nl_language = PUBLISHED, "es"
+    doc = nlp(doc)
+    [transfer] = [e.id for e in doc._.nl_events if e.type == "transfer"]
+    triggers = [doc[i].lower_ for i in doc._.nl_event_members[transfer]]
+    assert triggers == ["envío", "trasladados"]

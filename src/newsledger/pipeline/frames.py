@@ -282,7 +282,7 @@ class FrameAssembler:
         """Figures counting people in the mention's sentence, by parse distance to its
         trigger; a figure nearer another counted trigger is that one's."""
         sent, trigger = mention.sentence, mention.trigger
-        others = [f.trigger for f in _flatten(frames) if f.trigger.i != trigger.i
+        others = [f.trigger for f in _all_mentions(frames) if f.trigger.i != trigger.i
                   and f.sentence.start == sent.start and f.type in _counted_types()]
         totals = {f.start for f in self.context.doc._.nl_totals.get(sent.start, [])}
         found = []
@@ -382,6 +382,11 @@ def main_frame(frames: list[Mention], types: set[str], context: DocContext) -> M
             and (published - date.end).days <= 14
 
     return max(candidates, key=lambda f: (recent(f), len(f.members), -f.trigger.i))
+
+
+def _all_mentions(frames: list[Mention]) -> list[Mention]:
+    """Every mention of the frames, which stay as they are."""
+    return [m for frame in frames for m in (frame, *frame.members)]
 
 
 def _flatten(frames: list[Mention]) -> list[Mention]:
