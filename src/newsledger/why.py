@@ -17,6 +17,7 @@ RULES: dict[str, str] = {
     "trigger.participle": "the trigger is a participle of an event verb of lang/<code>/events.yaml",
     "trigger.enumerated": "a figure with its own date in a sentence about transfers (\"29 in February\")",
     "trigger.ellipsis": "an ordinal standing alone (\"in the second, …\") for the event noun an ordinal modified before",
+    "trigger.other-group": "a head count marked as another group (\"otros 26\", \"another 26\") taking place: a further event of the kind last counted",
     "type.capture-abroad": "armed forces of one state captured someone of another: a military operation",
     "type.people-seized": "people, not goods, were seized: an arrest",
     # -- date ----------------------------------------------------------------------------
@@ -103,6 +104,7 @@ RULES: dict[str, str] = {
     "negated.governor": "a negated plan or intention verb governs the trigger",
     "hypothetical.modal": "a modal auxiliary of the trigger or of the verb it is subject of",
     "hypothetical.future": "the trigger or its verb is in the future tense",
+    "hypothetical.attribute": "an attribute of the event noun makes it possible only (\"un posible envío\", \"a possible strike\")",
     "hypothetical.judged": "the event noun is only judged (\"intervention was not necessary\")",
     "hypothetical.governor": "a plan, threat or demand verb governs the trigger",
     "hypothetical.governor-modal": "a verb governing the trigger has a modal auxiliary",

@@ -15,7 +15,7 @@ from newsledger.pipeline.counts import HeadCounts
 from newsledger.pipeline.evidence import because, text_span
 from newsledger.pipeline.mentions import Mention
 from newsledger.pipeline.numbers import approximation, figure_at, ordinals
-from newsledger.pipeline.roles import DocContext
+from newsledger.pipeline.roles import DocContext, cue_set
 from newsledger.pipeline.triggers import TriggerFinder
 from newsledger.timex import TimexMatch
 
@@ -61,6 +61,44 @@ def elliptical_mentions(sent: Span, mentions: list[Mention], finder: TriggerFind
     return found
 
 
+def other_group_mentions(sent: Span, mentions: list[Mention], earlier: list[Mention],
+                         counts: HeadCounts, context: DocContext) -> list[Mention]:
+    """"Luego vinieron otros 26 en agosto", "another 26 followed in August": a head count
+    marked as another group, the subject of a verb of taking place, is a further event of
+    the kind last counted in the report; its clause states its own date."""
+    others = cue_set(context.language, "other_words")
+    verbs = cue_set(context.language, "occurrence_verbs")
+    counted = [m for m in earlier if m.count is not None and not m.hypothetical and not m.negated]
+    if not counted or not others:
+        return []
+    taken = {m.trigger.i for m in mentions} | {m.count_span.start for m in mentions if m.count_span}
+    found = []
+    for token in sent:
+        if not token.like_num or token.i in taken or token.idx in taken:
+            continue
+        noun = token.head if token.dep_ == "nummod" else token
+        marked = [t for t in (*noun.children, *token.children, sent.doc[token.i - 1] if token.i > sent.start else token)
+                  if t.lower_ in others or t.lemma_.lower() in others]
+        verb = noun.head
+        if not marked or noun.dep_ in {"nummod", "amod"} or verb.lemma_.lower() not in verbs:
+            continue
+        figure = figure_at(sent.doc, token.i, context.language)
+        if figure is None or figure.start != token.i or not counts.is_count(figure) \
+                or approximation(sent.doc, figure.start, context.language) is not None:
+            continue
+        source = max(counted, key=lambda m: m.trigger.i)
+        mention = Mention(source.type, token, sent)
+        mention.fill("type", source.type, because(marked[0], "trigger.other-group", source.trigger.lemma_))
+        words = sent.doc[figure.start:figure.end]
+        mention.fill("count", figure.value, because(words, "count.ellipsis"))
+        mention.count_span = text_span(words)
+        date = _first_date(context, list(verb.subtree))
+        if date is not None:
+            mention.fill("date", date, because(date, "date.ellipsis"))
+        found.append(mention)
+    return found
+
+
 def _clause(sent: Span, token: Token) -> list[Token]:
     words = []
     for word in sent.doc[token.i + 1:sent.end]:
@@ -77,4 +115,4 @@ def _first_date(context: DocContext, clause: list[Token]) -> TimexMatch | None:
     return next((m for m in context.doc._.nl_timexes or [] if start <= m.start < end), None)
 
 
-__all__ = ["elliptical_mentions"]
+__all__ = ["elliptical_mentions", "other_group_mentions"]

@@ -80,11 +80,20 @@ def _compatible(event: Mention, mention: Mention) -> bool:
             return False
     if event.location and mention.location and event.location[0] != mention.location[0]:
         return False
+    if event_type(event.type).undated_merge == "shared_participant" and event.persons and mention.persons \
+            and not any(_same_person(a, b) for a, _ in event.persons for b, _ in mention.persons):
+        return False  # the arrest of one man and the capture of another are two acts
     if event.date_value is None and mention.date_value is None and event.count is None \
             and mention.count is None and event_type(event.type).undated_merge == "shared_participant":
         # Undated, uncounted acts of violence or justice merge only through a shared person.
         return bool(event.participant_names() & mention.participant_names())
     return True
+
+
+def _same_person(a: str, b: str) -> bool:
+    """"Guzmán López" may be "Ovidio Guzmán López" named short: one name's words all in the other's."""
+    words_a, words_b = set(a.lower().split()), set(b.lower().split())
+    return words_a <= words_b or words_b <= words_a
 
 
 def _affinity(event: Mention, mention: Mention) -> int:
@@ -122,11 +131,16 @@ def fill_directions(events: list[Mention], dateline_country: str | None = None,
     Mexico") arrived there."""
     transfers = [e for e in events if e.type == "transfer"]
     pairs = [(e.origin, e.destination) for e in transfers if e.origin and e.destination]
+    series = _series_destination(transfers)
     for event in transfers:
         if event.origin and event.destination:
             continue
         fitting = [p for p in pairs if (not event.origin or p[0] == event.origin)
                    and (not event.destination or p[1] == event.destination)]
+        if not event.origin and not event.destination:
+            # A transfer recalled with no side named goes the way most of the report's do,
+            # not the way of one returned in the other direction.
+            fitting = [p for p in fitting if p[1] == series]
         if fitting:
             origin, destination = max(set(fitting), key=lambda p: (fitting.count(p), -pairs.index(p)))
             source = next(e for e in transfers if (e.origin, e.destination) == (origin, destination))
@@ -143,6 +157,18 @@ def fill_directions(events: list[Mention], dateline_country: str | None = None,
             event.origin = None  # a hand-over goes abroad: one side was misread
         if event.origin and not event.agents:
             event.default_agent = event.origin
+
+
+def _series_destination(transfers: list[Mention]) -> str | None:
+    """The destination most mentions of the report's transfers name; none on a tie."""
+    votes: dict[str, int] = {}
+    for event in transfers:
+        if event.destination and not event.hypothetical:
+            votes[event.destination] = votes.get(event.destination, 0) + 1 + len(event.members)
+    ranked = sorted(votes.values(), reverse=True)
+    if not ranked or len(ranked) > 1 and ranked[0] == ranked[1]:
+        return None
+    return max(votes, key=lambda code: votes[code])
 
 
 @Language.factory(

@@ -26,7 +26,7 @@ from spacy.tokens import Token
 from newsledger.model import Entity
 from newsledger.ontology import event_types, types_where
 from newsledger.pipeline.counts import HeadCounts
-from newsledger.pipeline.ellipsis import elliptical_mentions
+from newsledger.pipeline.ellipsis import elliptical_mentions, other_group_mentions
 from newsledger.pipeline.evidence import because, text_span
 from newsledger.pipeline.figures import is_series
 from newsledger.pipeline.listblocks import intro_types, list_blocks, speaks_of_people
@@ -85,10 +85,12 @@ class FrameAssembler:
         by_sentence: dict[int, list[Mention]] = {}
         for mention in mentions:
             by_sentence.setdefault(mention.sentence.start, []).append(mention)
-        added = []
+        added: list[Mention] = []
         for sent in self.context.sentences:
-            added += elliptical_mentions(sent, by_sentence.get(sent.start, []), self.finder,
-                                         self.counts, self.context, _counted_types())
+            own = by_sentence.get(sent.start, [])
+            added += elliptical_mentions(sent, own, self.finder, self.counts, self.context, _counted_types())
+            earlier = [m for m in mentions + added if m.trigger.i < sent.start]
+            added += other_group_mentions(sent, own, earlier, self.counts, self.context)
         return sorted(mentions + added, key=lambda m: m.trigger.i) if added else mentions
 
     # -- series totals --------------------------------------------------------------
@@ -290,7 +292,7 @@ class FrameAssembler:
             if not token.like_num or token.i in totals:
                 continue
             noun = token.head if token.dep_ == "nummod" else token
-            if noun.lemma_.lower() not in self.context.people_nouns and not (
+            if noun.lemma_.lower() not in self.context.people_nouns and noun.i != trigger.i and not (
                     noun.i == token.i and token.dep_ in SUBJECT_DEPS | OBJECT_DEPS):
                 continue
             if is_series(noun, self.language):
@@ -298,7 +300,7 @@ class FrameAssembler:
             figure = figure_at(sent.doc, token.i, self.language)
             if figure is None or figure.start != token.i or figure.start in totals \
                     or not self.counts.is_count(figure) or self.counts._figure_of(noun) is None \
-                    and noun.i != token.i:
+                    and noun.i not in {token.i, trigger.i}:
                 continue
             cost = path_length(trigger, noun)
             if cost > COUNT_PATH or any(path_length(o, noun) < cost for o in others):

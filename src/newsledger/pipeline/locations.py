@@ -24,6 +24,7 @@ class Locator:
         self.context = context
         self.at = cue_set(language, "location_prepositions")
         self.targets = cue_set(language, "target_prepositions")
+        self.linking = cue_set(language, "place_linking_prepositions")
 
     def of(self, token: Token, places: list[tuple[Entity, Token]], compounds: bool = False,
            targets: bool = False) -> Named | None:
@@ -54,7 +55,7 @@ class Locator:
             if t.dep_ == "conj" and self.context.entity_at(t.head) is None:
                 continue  # "in American courts and Washington": another item of a list
             prep = preposition_of(t) or (preposition_of(t.head) if entity.category != "country" else None)
-            if prep in self.at:
+            if prep in self.at and not (in_subtree(t, token) and not self._within_place(t, token, clauses_only=True)):
                 return entity.name, mention_span(t, entity, "location.place-preposition", prep)
         if compounds:
             for entity, t in places:
@@ -106,9 +107,29 @@ class Locator:
                     continue
                 for entity, t in places:
                     if t.i == obj.i or not only_object and in_subtree(t, obj) \
-                            and entity.category != "country" and not _listed_with_other(t, obj):
+                            and entity.category != "country" and not _listed_with_other(t, obj) \
+                            and self._within_place(t, obj):
                         return entity.name, mention_span(t, entity, rule, prep)
         return None
+
+
+    def _within_place(self, place: Token, obj: Token, clauses_only: bool = False) -> bool:
+        """"en una corte federal de Brooklyn", "in a field in Sonora": a place inside the
+        object of the locative preposition still says where, when every phrase between
+        them is introduced by a locative or linking preposition; "en un momento delicado
+        para la relación con Washington" or "el mayor … del que se tenga registro en
+        México" name a place that is not where the act happened. A place among the
+        trigger's own words is kept unless a relative clause comes between ("taken into
+        custody in New Mexico" hangs "in" on "custody")."""
+        node = place
+        while node.i != obj.i and node.head is not node:
+            if node.dep_ in {"relcl", "acl", "acl:relcl"}:
+                return False
+            prep = preposition_of(node)
+            if prep is not None and not clauses_only and prep not in self.at | self.linking:
+                return False
+            node = node.head
+        return True
 
 
 def _listed_with_other(place: Token, obj: Token) -> bool:

@@ -73,7 +73,13 @@ class Modality:
             hypothetical = because(token.head, "hypothetical.judged", token.head)
         if hypothetical is None and "Fut" in token.morph.get("Tense"):
             hypothetical = because(token, "hypothetical.future", token)
-        if hypothetical is None and token.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"} \
+        if hypothetical is None and token.pos_ in {"NOUN", "PROPN"}:
+            # "un posible nuevo envío", "a possible strike": the noun's own attribute plans it.
+            hypothetical = next((because(c, "hypothetical.attribute", c.lemma_) for c in token.children
+                                 if c.dep_ == "amod" and (c.lemma_.lower() in self.hypothetical
+                                                          or c.lower_ in self.hypothetical)), None)
+        existential = token.dep_ in {"obj", "dobj"} and token.head.lemma_.lower() in self.occurrence
+        if hypothetical is None and (token.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"} or existential) \
                 and token.pos_ in {"NOUN", "PROPN"} and not self._said_of_known(token):
             # "another transfer could follow", "otro envío podría llegar"
             head = token.head

@@ -65,6 +65,7 @@ class MentionReader:
         self.dates = DateAssigner(context, language)
         self.clause = ClauseWords(context, language)
         self.classification_verbs = cue_set(language, "classification_verbs")
+        self.definite = lang.grammar(language, "definite_articles")
         self.lists = ListReader(context, language, self.finder, self.counts, self._mention)
 
     def read(self, sent: Span, timexes: list[tuple[TimexMatch, Token]],
@@ -72,6 +73,7 @@ class MentionReader:
         totals = cumulative_figures(sent, self.language)
         self.context.doc._.nl_totals[sent.start] = totals
         self.counts.totals = {f.start for f in totals}
+        self.finder.repair(sent)
         triggers = [t for t in self.finder.find(sent) if not self._excluded(t)]
         mentions = [self._mention(t, sent, triggers) for t in triggers]
         mentions = _fold_captures([m for m in mentions if m is not None])
@@ -96,6 +98,8 @@ class MentionReader:
         if token.pos_ in {"VERB", "AUX", "ADJ"} and token.dep_ in {"amod", "compound"} \
                 and not any(c.dep_ in {"obl", "prep", "npadvmod", "nmod"} for c in token.children):
             return True  # "detained cartel members": a description, not an event
+        if event_type(trigger.type).roles.reading == "parties" and self._criminal_party(token):
+            return True  # "Guzmán López lo citó a una reunión": not a meeting of states
         if token.pos_ == "ADJ" and any(c.dep_ in {"det", "nummod"} for c in token.children) \
                 and not any(c.dep_ in {"obl", "obl:arg", "obl:agent", "nmod", "advmod", "obj"} for c in token.children):
             return True  # "envió a los 12 detenidos": a participle naming people, no act of its own
@@ -105,7 +109,10 @@ class MentionReader:
         if token.pos_ in {"NOUN", "PROPN"}:
             if token.dep_ in OBJECT_DEPS and token.head.lemma_.lower() in self.avoidance:
                 return True  # "who evaded capture for decades": the act never happened
-            if token.dep_ in {"attr", "amod", "fixed", "flat"} \
+            misparsed = token.dep_ == "amod" and token.head.pos_ == "ADJ" and token.head.i == token.i + 1 \
+                and any(c.dep_ == "det" for c in token.head.children)
+            # "una llamada telefónica" parsed with the noun hanging on its own adjective
+            if token.dep_ in {"attr", "amod", "fixed", "flat"} and not misparsed \
                     or token.dep_ == "compound" and token.head.lemma_.lower() not in {"operation"}:
                 return True
             if any(c.dep_ == "cop" for c in token.children):
@@ -114,16 +121,36 @@ class MentionReader:
                 return True
             if is_series(token, self.language):
                 return True
+            if self._definite_plural(token):
+                return True  # "si los envíos ya no le bastan": the series, not one event
             if self._bare_plural(token) and not self.modality.of(token)[1]:
                 # "stepped up arrests": a kind of act; "plans for drone strikes": planned acts
                 return True
                 return True
         # "the number of people Mexico has transferred", "the two mass transfers … in
         # which it sent 55", "has sent 55 … in two transfers": about a series, not one event.
-        if any(is_series(obj, self.language) for _, obj in prepositional_objects(token)):
+        # ("designó … a ocho grupos criminales": the groups are what a designation is done to.)
+        if event_type(trigger.type).counts_people \
+                and any(is_series(obj, self.language) for _, obj in prepositional_objects(token)):
             return True
         return any(a.pos_ == "NOUN" and (a.lemma_.lower() in self.series_words or is_series(a, self.language))
                    for a in token.ancestors)
+
+    def _criminal_party(self, token: Token) -> bool:
+        """A call, meeting or agreement is one between states or their officials; one a
+        criminal or a criminal group calls or makes ("the cartel boss summoned him to a
+        meeting") is not of the type."""
+        verb = token
+        if token.pos_ in {"NOUN", "PROPN"} and token.head is not token and token.head.pos_ in {"VERB", "AUX"} \
+                and token.dep_ in OBJECT_DEPS | {"obl", "obl:arg", "prep", "pobj"}:
+            verb = token.head
+        elif token.pos_ in {"NOUN", "PROPN"}:
+            verb = None
+        subject = self.context.subject_of(verb) if verb is not None else None
+        if subject is None:
+            return False
+        return any(e.category == "criminal" or self.context.is_criminal_group(e)
+                   for e, _ in self.context.entities_in(list(subject.subtree)))
 
     def _label(self, noun: Token) -> bool:
         """"no se trató de una extradición", "los canales de extradición": the noun names
@@ -136,6 +163,15 @@ class MentionReader:
         case = [c.lower_ for c in noun.children if c.dep_ == "case"]
         return case == ["de"] and noun.dep_ in {"nmod", "compound"} and head.pos_ in {"NOUN", "PROPN"} \
             and not any(c.dep_ in {"det", "nummod", "poss", "nmod", "amod"} for c in noun.children)
+
+    def _definite_plural(self, noun: Token) -> bool:
+        """"los envíos", "the transfers": a plural event noun with only a definite article
+        speaks of the series; it has no count, date or ordinal of its own."""
+        plural = noun.morph.get("Number") == ["Plur"] or noun.tag_ == "NNS"
+        determiners = [c for c in noun.children if c.dep_ == "det"]
+        return plural and bool(determiners) and all(d.lower_ in self.definite for d in determiners) \
+            and not any(c.dep_ in {"nummod", "amod", "nmod", "obl", "prep", "acl", "relcl", "appos"}
+                        for c in noun.children)
 
     @staticmethod
     def _bare_plural(noun: Token) -> bool:

@@ -81,6 +81,13 @@ def rules(language: str) -> dict[str, tuple[TriggerRule, ...]]:
     return {lemma: tuple(found) for lemma, found in by_lemma.items()}
 
 
+def _misread_verb(token: Token) -> bool:
+    """"el Departamento de Estado designó como …": a lower-case word tagged as a name that
+    heads a subject is a finite verb the tagger misread."""
+    return token.pos_ == "PROPN" and token.is_lower and token.is_alpha \
+        and any(c.dep_ in {"nsubj", "nsubj:pass"} for c in token.children)
+
+
 def _verb_like(token: Token) -> bool:
     """"did not extradite Ruiz": the tagger sometimes calls a bare verb an adjective; an
     auxiliary or a direct object shows it is a verb."""
@@ -97,9 +104,22 @@ class TriggerFinder:
         endings = lang.load(language, "cues").get("participle_endings") or {}
         self.participles = {str(k): [str(v) for v in vs] for k, vs in
                             sorted(endings.items(), key=lambda kv: -len(str(kv[0])))}
+        finite = lang.load(language, "cues").get("finite_endings") or {}
+        self.finite = {str(k): [str(v) for v in vs] for k, vs in
+                       sorted(finite.items(), key=lambda kv: -len(str(kv[0])))}
         self.people_nouns = people_nouns
         self.forces = {str(w).lower() for w in lang.load(language, "cues").get("force_nouns", ())}
         self.person_tokens = person_tokens
+        self.pronouns = lang.grammar(language, "people_pronouns")
+
+    def repair(self, sent: Span) -> None:
+        """Re-tag an event verb the tagger misread as a name ("designó" as PROPN), so the
+        rules that read verbs see it as one."""
+        for token in sent:
+            if _misread_verb(token):
+                found = self._rules_for(token)
+                if found:
+                    token.pos_, token.lemma_ = "VERB", found[0].lemma
 
     def find(self, sent: Span) -> list[Trigger]:
         found = []
@@ -118,10 +138,11 @@ class TriggerFinder:
 
     def _rules_for(self, token: Token) -> tuple[TriggerRule, ...]:
         rules_ = self.rules.get(token.lemma_.lower(), ()) or self.rules.get(token.lower_, ())
-        if rules_ or token.pos_ not in {"ADJ", "VERB"}:
+        misread = _misread_verb(token)
+        if rules_ or token.pos_ not in {"ADJ", "VERB"} and not misread:
             return rules_
         word = token.lower_
-        for ending, infinitives in self.participles.items():
+        for ending, infinitives in (self.finite if misread else self.participles).items():
             if word.endswith(ending):
                 for infinitive in infinitives:
                     found = tuple(r for r in self.rules.get(word[:-len(ending)] + infinitive, ())
@@ -165,6 +186,8 @@ class TriggerFinder:
         candidates += [obj for prep, obj in prepositional_objects(token) if prep in {"a", "of"}]
         if token.dep_ in {"acl", "relcl", "amod"}:
             candidates.append(token.head)
+        if token.pos_ in {"NOUN", "PROPN"}:  # "un segundo grupo de 26": the group's own count
+            candidates += [c for c in token.children if c.dep_ == "nummod"]
         for candidate in candidates:
             for t in [candidate, *candidate.conjuncts]:
                 if self._is_people(t):
@@ -187,6 +210,6 @@ class TriggerFinder:
             return True
         if token.lemma_.lower() in self.people_nouns or token.lower_ in self.people_nouns:
             return True
-        if token.pos_ == "PRON" and token.lower_ in {"him", "them", "her", "they", "los", "les"}:
+        if token.pos_ == "PRON" and token.lower_ in self.pronouns:
             return True
         return False
