@@ -86,7 +86,7 @@ def test_conflicting_values_are_side_by_side(page: Any, server: Any) -> None:
 
 def test_series_chart_shows_the_running_total(page: Any, server: Any, screenshot: Any) -> None:
     page.goto(server("/series"))
-    page.click("a:has-text('transfer MX')")
+    page.locator("table tr", has_text="MX→US").locator("a").first.click()
     page.wait_for_url(re.compile(r"/series/transfer\.MX-US"))
     labels = page.locator("svg.chart text.total-label").all_text_contents()
     assert labels == ["29", "55", "92"]
