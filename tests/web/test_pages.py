@@ -167,3 +167,17 @@ def test_signed_in_browser_may_use_the_json_api_from_the_same_origin(make_client
     assert client.post("/api/v1/events/ev-000000000000/split", headers=SAME).status_code == 403
     _sign_in(client)
     assert client.post("/api/v1/events/ev-000000000000/split", headers=SAME).status_code == 404
+
+
+def test_timeline_export_links_keep_the_filters(make_client: MakeClient) -> None:
+    import html
+    import re
+
+    client = make_client()
+    page = client.get("/?type=transfer&period=2025").text
+    links = [html.unescape(link) for link in re.findall(r'href="(/api/v1/export\?[^"]+)"', page)]
+    assert {link.rsplit("format=", 1)[1] for link in links} == {"json", "csv"}
+    exported = client.get(next(link for link in links if link.endswith("json"))).json()["events"]
+    assert exported and all(e["type"] == "transfer" and e["date"]["start"].startswith("2025") for e in exported)
+    rows = client.get(next(link for link in links if link.endswith("csv"))).text.strip().splitlines()
+    assert len(rows) == len(exported) + 1
