@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"built {built['records']} ledger events from {built['reports']} reports in {built['build_s']:.1f} s"
                   f" (merge {built['merge_s']:.1f} s)")
         with Server(url) as server:
-            connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=120)
+            connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=1800)
             status, body, first = fetch(connection, "/api/v1/status")
             assert status == 200, body[:200]
             print(f"first request (loads the ledger): {first:.0f} ms; status {body.decode()}")

@@ -82,7 +82,7 @@ class Reader:
         offset, limit = _page(offset, limit)
         snap = self.snapshot()
         found = self._matching(snap, filter)
-        return v.EventPage(items=[snap.summaries[r.id] for r in found[offset:offset + limit]], total=len(found),
+        return v.EventPage(items=[snap.summary(r) for r in found[offset:offset + limit]], total=len(found),
                            offset=offset, limit=limit, facets=_facets(snap, found))
 
     def records(self, filter: EventFilter = EventFilter()) -> list["Record"]:
@@ -103,7 +103,7 @@ class Reader:
                 continue
             if not overlaps(record.date.start, record.date.end, first, last):
                 continue
-            if filter.min_sources is not None and snap.summaries[record.id].sources < filter.min_sources:
+            if filter.min_sources is not None and len(record.documents) < filter.min_sources:
                 continue
             if country is not None and country not in snap.record_countries[record.id]:
                 continue
@@ -117,7 +117,7 @@ class Reader:
         if filter.sort == "-date":
             found.sort(key=lambda r: (r.date.start is not None, r.date.start, r.date.end, r.id), reverse=True)
         elif filter.sort == "sources":
-            found.sort(key=lambda r: -snap.summaries[r.id].sources)
+            found.sort(key=lambda r: -len(r.documents))
         return found
 
     @staticmethod
@@ -146,21 +146,27 @@ class Reader:
                         for span in report.event.evidence]
             sources.append(v.SourceView(document=document_ref(doc), evidence=evidence,
                                         statements=[s for s in statements if s.document == doc_id]))
-        base = snap.summaries[record.id]
+        base = snap.summary(record)
         return v.EventDetail(
             **{name: getattr(base, name) for name in base.__dataclass_fields__},
             reports=record.members, supporting=list(getattr(record, "supporting", []) or []),
             statements=statements, source_documents=sources,
             conflicts=[_conflict(c) for c in record.conflicts],
-            links=[link for link in self.links() if link.event == record.id],
+            links=self.links_of(record.id),
             series=snap.record_series.get(record.id, []))
 
     def links(self) -> list[v.LinkView]:
-        """Candidate merges the ledger was unsure of, best first, seen from both events."""
+        """Candidate merges the ledger was unsure of, best first, one per pair of events."""
+        return [v.LinkView(event=link.a, other=link.b, score=round(link.score, 3), reasons=list(link.reasons))
+                for link in self.snapshot().links]
+
+    def links_of(self, event_id: str) -> list[v.LinkView]:
+        """The candidate links of one event, each seen from it (``event`` is ``event_id``)."""
         found = []
-        for link in self.snapshot().links:
-            found.append(v.LinkView(event=link.a, other=link.b, score=round(link.score, 3), reasons=list(link.reasons)))
-            found.append(v.LinkView(event=link.b, other=link.a, score=round(link.score, 3), reasons=list(link.reasons)))
+        for link in self.links():
+            if event_id in (link.event, link.other):
+                other = link.other if link.event == event_id else link.event
+                found.append(v.LinkView(event=event_id, other=other, score=link.score, reasons=link.reasons))
         return found
 
     # --- entities ---------------------------------------------------------------------
@@ -210,7 +216,7 @@ class Reader:
             **{field: getattr(base, field) for field in base.__dataclass_fields__},
             kb_id=entry.kb_id, country=entry.country, aliases=sorted(aliases, key=fold), titles=sorted(titles),
             aliases_by_language={lang: sorted(names, key=fold) for lang, names in sorted(by_language.items())},
-            event_list=[snap.summaries[r.id] for r in records], source_documents=[document_ref(d) for d in ordered],
+            event_list=[snap.summary(r) for r in records], source_documents=[document_ref(d) for d in ordered],
             cooccurring=[v.CoEntity(id=other, name=snap.entities[other].name, type=snap.entities[other].type,
                                     shared=count) for other, count in shared.most_common(20)])
 
@@ -251,9 +257,9 @@ class Reader:
         base = _series_summary(result)
         return v.SeriesDetail(
             **{field: getattr(base, field) for field in base.__dataclass_fields__},
-            rows=[v.TallyRowView(event=snap.summaries.get(row.record.id) or summary(row.record), count=row.count,
+            rows=[v.TallyRowView(event=snap.summary(row.record), count=row.count,
                                  cumulative=row.cumulative) for row in result.rows],
-            unsure=[v.UnsureMember(event=snap.summaries.get(u.record.id) or summary(u.record), reason=u.reason)
+            unsure=[v.UnsureMember(event=snap.summary(u.record), reason=u.reason)
                     for u in getattr(result, "unsure", [])],
             claims=self._checks([c for c in snap.checks if c.series == label]))
 
@@ -283,9 +289,10 @@ class Reader:
         spans: list[v.DocumentSpanView] = []
         events: dict[str, v.EventSummary] = {}
         for event in extraction.events:
-            record_id = snap.ledger.record_of.get(report_key(doc_id, event.id))
-            if record_id in snap.summaries:
-                events.setdefault(record_id, snap.summaries[record_id])
+            shown = snap.shown_event(report_key(doc_id, event.id))
+            record_id = shown.id if shown is not None else None
+            if shown is not None and shown.id in snap.by_id:
+                events.setdefault(shown.id, snap.summary(shown))
             for span in event.evidence:
                 spans.append(v.DocumentSpanView(start=span.start, end=span.end, text=span.text, kind="evidence",
                                                 label=f"{event.type} event", event=record_id))
@@ -373,7 +380,7 @@ class Reader:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
         for record in self._matching(snap, filter):
-            s = snap.summaries[record.id]
+            s = snap.summary(record)
             writer.writerow([s.id, s.date.value or "", s.date.precision, s.date.start or "", s.date.end or "", s.type,
                              "" if s.count is None else s.count, s.origin or "", s.destination or "",
                              s.location or "", "; ".join(s.agents), "; ".join(s.organizations),

@@ -10,6 +10,7 @@ match queries against; per entity its names, events and documents.
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -100,7 +101,12 @@ class EntityEntry:
 
 
 class Snapshot:
-    """The saved ledger plus the indexes the read API answers from; never written."""
+    """The saved ledger plus the indexes the read API answers from; never written.
+
+    Only the event list is built up front. Summaries are made per event when first shown,
+    and the name, country and text indexes when a filter, an entity page or a search
+    first needs them, so a large ledger is ready as soon as it is loaded.
+    """
 
     def __init__(self, ledger: "Ledger", stamp: Stamp, documents: int) -> None:
         self.ledger = ledger
@@ -108,16 +114,81 @@ class Snapshot:
         self.documents = documents
         self.records: list[Record] = ledger.timeline()
         self.by_id: dict[str, Record] = {record.id: record for record in self.records}
-        self.summaries: dict[str, EventSummary] = {}
+        self._summaries: dict[str, EventSummary] = {}
+        self._lock = threading.Lock()
+
+    def summary(self, record: Record) -> EventSummary:
+        """The event's summary row, made once."""
+        found = self._summaries.get(record.id)
+        if found is None:
+            found = self._summaries.setdefault(record.id, summary(record))
+        return found
+
+    @property
+    def entities(self) -> dict[str, EntityEntry]:
+        return self._names.entities
+
+    @property
+    def record_entities(self) -> dict[str, list[str]]:
+        return self._names.record_entities
+
+    @property
+    def record_countries(self) -> dict[str, frozenset[str]]:
+        return self._names.record_countries
+
+    @property
+    def haystack(self) -> dict[str, str]:
+        return self._names.haystack
+
+    @cached_property
+    def _names(self) -> "_Names":
+        with self._lock:
+            return _Names(self.records)
+
+    def shown_event(self, report: str) -> Record | None:
+        """The event a report is shown in (its record, or the event it supports)."""
+        view = getattr(self.ledger, "view", None)
+        if view is not None:
+            return view().event_of.get(report)  # type: ignore[no-any-return]
+        record_id = self.ledger.record_of.get(report)
+        return self.by_id.get(record_id) if record_id else None
+
+    # Derived on first use: most pages never need them.
+    @cached_property
+    def checks(self) -> list["ClaimCheck"]:
+        return self.ledger.check_claims()
+
+    @cached_property
+    def tallies(self) -> list["Tally"]:
+        return self.ledger.tallies()
+
+    @cached_property
+    def record_series(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for tally in self.tallies:
+            ident = series_id(tally.event_type, tally.origin, tally.destination)
+            for record in [row.record for row in tally.rows] + [u.record for u in getattr(tally, "unsure", [])]:
+                if ident not in found.setdefault(record.id, []):
+                    found[record.id].append(ident)
+        return found
+
+    @cached_property
+    def links(self) -> list[Any]:
+        return self.ledger.links()
+
+
+class _Names:
+    """Per event: the entities it names, the countries it involves and a folded text to match."""
+
+    def __init__(self, records: list[Record]) -> None:
         self.entities: dict[str, EntityEntry] = {}
         self.record_entities: dict[str, list[str]] = {}
         self.record_countries: dict[str, frozenset[str]] = {}
         self.haystack: dict[str, str] = {}
-        for record in self.records:
+        for record in records:
             self._index(record)
 
     def _index(self, record: Record) -> None:
-        self.summaries[record.id] = summary(record)
         ids: dict[str, None] = {}
         countries = {code for code in (record.origin, record.destination) if code}
         words = [record.type, record.location or "", *record.agents, *record.organizations, *record.persons]
@@ -146,29 +217,6 @@ class Snapshot:
         self.record_entities[record.id] = list(ids)
         self.record_countries[record.id] = frozenset(countries)
         self.haystack[record.id] = fold(" ".join(words))
-
-    # Derived on first use: most pages never need them.
-    @cached_property
-    def checks(self) -> list["ClaimCheck"]:
-        return self.ledger.check_claims()
-
-    @cached_property
-    def tallies(self) -> list["Tally"]:
-        return self.ledger.tallies()
-
-    @cached_property
-    def record_series(self) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = {}
-        for tally in self.tallies:
-            ident = series_id(tally.event_type, tally.origin, tally.destination)
-            for record in [row.record for row in tally.rows] + [u.record for u in getattr(tally, "unsure", [])]:
-                if ident not in found.setdefault(record.id, []):
-                    found[record.id].append(ident)
-        return found
-
-    @cached_property
-    def links(self) -> list[Any]:
-        return self.ledger.links()
 
 
 def series_id(event_type: str, origin: str | None, destination: str | None) -> str:
