@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import threading
+import time
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
     from newsledger.store import Store
 
 MAX_LIMIT = 500
+# Seconds between two checks of whether the database changed (see ``Reader.snapshot``).
+STAMP_TTL = 1.0
 SNIPPET_CONTEXT = 80
 VERDICTS = ("consistent", "inconsistent", "unverifiable")
 
@@ -46,13 +49,22 @@ class Reader:
     def __init__(self, store: "Store") -> None:
         self.store = store
         self._snapshot: Snapshot | None = None
+        self._checked = 0.0
         self._lock = threading.Lock()
 
     # --- the cached ledger ------------------------------------------------------------
     def snapshot(self) -> Snapshot:
-        """The loaded ledger, reloaded when the database changed since it was loaded."""
-        current = stamp(self.store)
+        """The loaded ledger, reloaded when the database changed since it was loaded.
+
+        Whether it changed is asked at most every ``STAMP_TTL`` seconds (a write made by
+        another process shows that much later; one made through ``invalidate`` at once).
+        """
         snap = self._snapshot
+        now = time.monotonic()
+        if snap is not None and now - self._checked < STAMP_TTL:
+            return snap
+        current = stamp(self.store)
+        self._checked = now
         if snap is not None and snap.stamp == current:
             return snap
         with self._lock:
@@ -67,6 +79,7 @@ class Reader:
     def invalidate(self) -> None:
         """Forget the cached ledger (after a write made through this process)."""
         self._snapshot = None
+        self._checked = 0.0
 
     def status(self) -> v.LedgerStatus:
         snap = self.snapshot()
@@ -81,43 +94,52 @@ class Reader:
         """One page of the events that match ``filter``, with facets over all that match."""
         offset, limit = _page(offset, limit)
         snap = self.snapshot()
-        found = self._matching(snap, filter)
+        found, facets = snap.remember(("events", filter), lambda: self._matching_with_facets(snap, filter))
         return v.EventPage(items=[snap.summary(r) for r in found[offset:offset + limit]], total=len(found),
-                           offset=offset, limit=limit, facets=_facets(snap, found))
+                           offset=offset, limit=limit, facets=facets)
 
     def records(self, filter: EventFilter = EventFilter()) -> list["Record"]:
         """The ledger records that match ``filter``, in its order (for exports and the CLI)."""
         snap = self.snapshot()
-        return self._matching(snap, filter)
+        return list(self._matching(snap, filter))
+
+    def _matching_with_facets(self, snap: Snapshot, filter: EventFilter) -> tuple[list["Record"], v.Facets]:
+        rows = self._rows(snap, filter)
+        return [row.record for row in rows], _facets(rows)
 
     def _matching(self, snap: Snapshot, filter: EventFilter) -> list["Record"]:
+        return [row.record for row in self._rows(snap, filter)]
+
+    def _rows(self, snap: Snapshot, filter: EventFilter) -> list[Any]:
         first, last = filter.window()
         wanted_words = words(filter.text)
         entity_ids = self._entity_ids(snap, filter.entity) if filter.entity else None
         country = filter.country.upper() if filter.country else None
+        kind, factual, least = filter.type, filter.factual, filter.min_sources
+        dated = first is not None or last is not None
         found = []
-        for record in snap.records:
-            if filter.type is not None and record.type != filter.type:
+        for row in snap.rows:
+            if kind is not None and row.type != kind:
                 continue
-            if filter.factual is not None and record.factual != filter.factual:
+            if factual is not None and row.factual != factual:
                 continue
-            if not overlaps(record.date.start, record.date.end, first, last):
+            if dated and not overlaps(row.start, row.end, first, last):
                 continue
-            if filter.min_sources is not None and len(record.documents) < filter.min_sources:
+            if least is not None and row.sources < least:
                 continue
-            if country is not None and country not in snap.record_countries[record.id]:
+            if country is not None and country not in row.countries and country not in snap.record_countries[row.record.id]:
                 continue
-            if entity_ids is not None and not entity_ids.intersection(snap.record_entities[record.id]):
+            if entity_ids is not None and not entity_ids.intersection(snap.record_entities[row.record.id]):
                 continue
             if wanted_words:
-                haystack = snap.haystack[record.id]
+                haystack = snap.haystack[row.record.id]
                 if not all(word in haystack for word in wanted_words):
                     continue
-            found.append(record)
+            found.append(row)
         if filter.sort == "-date":
-            found.sort(key=lambda r: (r.date.start is not None, r.date.start, r.date.end, r.id), reverse=True)
+            found.sort(key=lambda r: (r.start is not None, r.start, r.end, r.record.id), reverse=True)
         elif filter.sort == "sources":
-            found.sort(key=lambda r: -len(r.documents))
+            found.sort(key=lambda r: -r.sources)
         return found
 
     @staticmethod
@@ -162,12 +184,9 @@ class Reader:
 
     def links_of(self, event_id: str) -> list[v.LinkView]:
         """The candidate links of one event, each seen from it (``event`` is ``event_id``)."""
-        found = []
-        for link in self.links():
-            if event_id in (link.event, link.other):
-                other = link.other if link.event == event_id else link.event
-                found.append(v.LinkView(event=event_id, other=other, score=link.score, reasons=link.reasons))
-        return found
+        return [v.LinkView(event=event_id, other=link.b if link.a == event_id else link.a,
+                           score=round(link.score, 3), reasons=list(link.reasons))
+                for link in self.snapshot().links_by_event.get(event_id, [])]
 
     # --- entities ---------------------------------------------------------------------
     def entities(self, query: str | None = None, type: str | None = None, offset: int = 0,
@@ -431,20 +450,11 @@ def _conflict(conflict: dict[str, Any]) -> v.ConflictView:
         for item in conflict["values"]])
 
 
-def _facets(snap: Snapshot, records: list["Record"]) -> v.Facets:
-    types: Counter[str] = Counter()
-    years: Counter[str] = Counter()
-    months: Counter[str] = Counter()
-    countries: Counter[str] = Counter()
-    for record in records:
-        types[record.type] += 1
-        start = record.date.start
-        if start is not None:
-            years[f"{start.year:04d}"] += 1
-            if record.date.precision in ("day", "week", "month"):
-                months[f"{start.year:04d}-{start.month:02d}"] += 1
-        for code in {c for c in (record.origin, record.destination) if c}:
-            countries[code] += 1
+def _facets(rows: list[Any]) -> v.Facets:
+    types = Counter(row.type for row in rows)
+    years = Counter(row.year for row in rows if row.year is not None)
+    months = Counter(row.month for row in rows if row.month is not None)
+    countries = Counter(code for row in rows for code in row.countries)
 
     def counts(counter: Counter[str], by_value: bool = False) -> list[v.FacetCount]:
         items = sorted(counter.items()) if by_value else sorted(counter.items(), key=lambda i: (-i[1], i[0]))

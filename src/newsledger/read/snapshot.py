@@ -15,7 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from datetime import date
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import func, select
 
@@ -34,6 +35,22 @@ if TYPE_CHECKING:
     from newsledger.store import Store
 
 Stamp = tuple[int, ...]
+# Filters whose matches a snapshot keeps.
+MATCHES = 64
+
+
+class Row(NamedTuple):
+    """What filters and facets read of one event, as plain values."""
+
+    record: Record
+    type: str
+    factual: bool
+    start: date | None
+    end: date | None
+    sources: int
+    year: str | None
+    month: str | None  # None for a date coarser than a month
+    countries: tuple[str, ...]  # origin and destination
 
 # Types a name takes from the slot it fills when its document did not type it.
 _SLOT_TYPES = {"agents": "actor", "organizations": "organization", "persons": "person"}
@@ -115,7 +132,35 @@ class Snapshot:
         self.records: list[Record] = ledger.timeline()
         self.by_id: dict[str, Record] = {record.id: record for record in self.records}
         self._summaries: dict[str, EventSummary] = {}
+        self._matches: dict[object, Any] = {}
         self._lock = threading.Lock()
+
+    @cached_property
+    def rows(self) -> list["Row"]:
+        """Per event, in timeline order, the plain values that filters and facets read."""
+        found = []
+        for record in self.records:
+            start, end = record.date.start, record.date.end
+            fine = record.date.precision in ("day", "week", "month")
+            found.append(Row(
+                record, record.type, not (record.negated or record.hypothetical), start, end,
+                len({report.document.id for report in record.reports}),
+                f"{start.year:04d}" if start else None,
+                f"{start.year:04d}-{start.month:02d}" if start and fine else None,
+                tuple(sorted({c for c in (record.origin, record.destination) if c}))))
+        return found
+
+    def remember(self, key: object, make: Any) -> Any:
+        """``make()``, kept for ``key`` while this snapshot lives (the last ``MATCHES`` keys):
+        the same filter asked twice is answered once."""
+        found = self._matches.get(key)
+        if found is None:
+            found = make()
+            with self._lock:
+                self._matches[key] = found
+                while len(self._matches) > MATCHES:
+                    self._matches.pop(next(iter(self._matches)))
+        return found
 
     def summary(self, record: Record) -> EventSummary:
         """The event's summary row, made once."""
@@ -170,6 +215,14 @@ class Snapshot:
             for record in [row.record for row in tally.rows] + [u.record for u in getattr(tally, "unsure", [])]:
                 if ident not in found.setdefault(record.id, []):
                     found[record.id].append(ident)
+        return found
+
+    @cached_property
+    def links_by_event(self) -> dict[str, list[Any]]:
+        found: dict[str, list[Any]] = {}
+        for link in self.links:
+            found.setdefault(link.a, []).append(link)
+            found.setdefault(link.b, []).append(link)
         return found
 
     @cached_property
