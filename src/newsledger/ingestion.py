@@ -175,7 +175,8 @@ def ingest(store: "Store", items: Iterable[Item], progress: ProgressCallback | N
     model time. Documents are extracted in model batches; a batch that fails is retried
     one document at a time so that the error is pinned on the document that caused it.
     The ledger is updated even when the batch is interrupted (KeyboardInterrupt), so
-    that what was stored is merged.
+    that what was stored is merged, and it takes in any document an earlier, killed
+    ingest stored without merging.
     """
     tell = progress or (lambda _event: None)
     store.check_writable()  # one clear error now, not one per document after the model loads
@@ -211,12 +212,18 @@ def ingest(store: "Store", items: Iterable[Item], progress: ProgressCallback | N
             for raw, outcome in zip(chunk, _extract(chunk)):
                 _store_one(store, result, raw, outcome, finish, tell)
     finally:
-        if merge and result.stored:
+        if merge:
             from newsledger.ledger import service
 
-            service.update(store, result.stored)
-            result.merged = True
-            tell(Progress("merged", state["done"], total, message=f"{len(result.stored)} document(s) merged"))
+            # Every stored document the ledger lacks, not only this batch's: an ingest
+            # killed during its ledger update left its documents stored but unmerged,
+            # and they are duplicates now, so the rerun must merge them (two queries
+            # when there is nothing to do).
+            left = service.unmerged(store)
+            if left:
+                service.update(store, left)
+                result.merged = True
+                tell(Progress("merged", state["done"], total, message=f"{len(left)} document(s) merged"))
     return result
 
 
