@@ -123,3 +123,19 @@ def test_reads_never_write(samples_db: str) -> None:
     reader.status(), reader.events(), reader.claims(), reader.series()
     assert stamp(store) == before
     store.close()
+
+
+def test_unfiltered_export_is_the_ledgers(reader: Reader) -> None:
+    data = reader.export()
+    assert data == reader.snapshot().ledger.export()
+    assert set(data) >= {"events", "tallies", "claim_checks"}
+
+
+def test_cli_reads_go_through_the_reader_and_never_write(cli, samples_db_copy: str) -> None:
+    store = Store(samples_db_copy)
+    before = stamp(store)
+    for command in (["timeline"], ["events", "--type", "transfer"], ["claims"], ["links"], ["export"],
+                    ["tally", "transfer", "--from", "MX", "--to", "US"], ["entity", "CJNG"]):
+        assert cli(*command, db=samples_db_copy).exit_code == 0, command
+    assert stamp(store) == before
+    store.close()

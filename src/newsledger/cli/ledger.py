@@ -1,14 +1,14 @@
 """Commands over the ledger: one record per real event, merged from every report.
 
-They call ``newsledger.ledger.service``, which owns merging, tallies, claim checks and
-the export format; ``events --reports`` and ``show`` of a report number read the store's
-unmerged event reports.
+Commands that read go through the read API (``newsledger.read.Reader``, the same one the
+JSON API and the web pages use), which loads the saved ledger without writing; commands
+that change it call ``newsledger.ledger.service``. ``events --reports`` and ``show`` of a
+report number read the store's unmerged event reports.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -20,7 +20,6 @@ from newsledger.cli.common import err, open_store, out, parse_day, print_json
 from newsledger.errors import LedgerError
 
 if TYPE_CHECKING:
-    from newsledger.ledger.fields import Record
     from newsledger.store import Store
 
 
@@ -48,16 +47,6 @@ class Verdict(str, Enum):
     unverifiable = "unverifiable"
 
 
-def _within(record: "Record", since: date | None, until: date | None) -> bool:
-    """Whether the record's dates overlap ``[since, until]`` (unknown dates never do)."""
-    if since is None and until is None:
-        return True
-    start, end = record.date.start, record.date.end
-    if start is None or end is None:
-        return False
-    return (since is None or end >= since) and (until is None or start <= until)
-
-
 @app.command()
 def events(
     ctx: typer.Context,
@@ -72,10 +61,9 @@ def events(
         if reports:
             render.reports(out(), store.events(type, first, last))
             return
-        from newsledger.ledger import service
+        from newsledger.read import EventFilter, Reader
 
-        found = [r for r in service.timeline(store)
-                 if (type is None or r.type == type) and _within(r, first, last)]
+        found = Reader(store).records(EventFilter(type=type, since=first, until=last))
     render.records(out(), found, "no events match")
 
 
@@ -90,11 +78,9 @@ def show(ctx: typer.Context, id: str = typer.Argument(..., metavar="ID",
                 raise LedgerError(f"no event report {id} in the store (see `newsledger events --reports`)")
             render.report_detail(out(), stored, store.text(stored.document.id))
             return
-        from newsledger.ledger import service
+        from newsledger.read import Reader
 
-        record = service.current(store).records.get(id)
-        if record is None:
-            raise LedgerError(f"no ledger event {id!r} (see `newsledger events` for ids)")
+        record = Reader(store).record(id)
         texts: dict[str, str] = {}
 
         def text_of(doc_id: str) -> str:
@@ -111,19 +97,19 @@ def export(
     format: ExportFormat = typer.Option(ExportFormat.json, "--format"),
 ) -> None:
     """Print the whole ledger (events, sources, conflicts, tallies, claim checks) as JSON."""
-    from newsledger.ledger import service
+    from newsledger.read import Reader
 
     with reading(ctx) as store:
-        print_json(service.export(store))
+        print_json(Reader(store).export())
 
 
 @app.command()
 def timeline(ctx: typer.Context) -> None:
     """The ledger's events in date order, with the number of sources of each."""
-    from newsledger.ledger import service
+    from newsledger.read import Reader
 
     with reading(ctx) as store:
-        found = service.timeline(store)
+        found = Reader(store).records()
     render.timeline(out(), found)
 
 
@@ -135,10 +121,11 @@ def tally(
     destination: str | None = typer.Option(None, "--to", metavar="CC", help="Destination country."),
 ) -> None:
     """Running totals of a series of events, such as transfers from MX to US."""
-    from newsledger.ledger import service
+    from newsledger.read import Reader
 
     with reading(ctx) as store:
-        result = service.tally(store, type, origin and origin.upper(), destination and destination.upper())
+        ledger = Reader(store).snapshot().ledger
+        result = ledger.tally(type, origin and origin.upper(), destination and destination.upper())
     render.tally(out(), result)
 
 
@@ -148,20 +135,20 @@ def claims(
     verdict: Verdict | None = typer.Option(None, "--verdict", help="Only claims with this verdict."),
 ) -> None:
     """Cumulative and ordinal claims checked against the ledger, with the arithmetic."""
-    from newsledger.ledger import service
+    from newsledger.read import Reader
 
     with reading(ctx) as store:
-        checks = service.check_claims(store, verdict.value if verdict else None)
+        checks = Reader(store).snapshot().ledger.check_claims(verdict.value if verdict else None)
     render.claim_checks(out(), checks, "no claims" + (f" judged {verdict.value}" if verdict else " to check"))
 
 
 @app.command()
 def links(ctx: typer.Context) -> None:
     """Candidate merges the ledger was unsure of, with their score and reasons."""
-    from newsledger.ledger import service
+    from newsledger.read import Reader
 
     with reading(ctx) as store:
-        render.links(out(), service.links(store))
+        render.links(out(), Reader(store).snapshot().links)
 
 
 @app.command()
@@ -190,10 +177,11 @@ def entity(ctx: typer.Context,
            name: list[str] = typer.Argument(..., metavar="NAME", help="Any spelling or alias.")) -> None:
     """One entity across documents: aliases, titles, events and sources."""
     from newsledger.ledger import service
+    from newsledger.read import Reader
 
     with reading(ctx) as store:
         # Unquoted words are one name: `newsledger entity Caro Quintero`.
-        view = service.entity(store, " ".join(name))
+        view = service.entity_view(Reader(store).snapshot().ledger, " ".join(name))
     render.entity(out(), view)
 
 

@@ -149,6 +149,15 @@ class Reader:
         folded = fold(entity).strip()
         return {key for key, entry in snap.entities.items() if folded in entry.folded}
 
+    def record(self, event_id: str) -> "Record":
+        """The ledger record of an event as shown (supporting reports included), or of a
+        record the ledger does not show on its own (a partial report's); for the CLI."""
+        snap = self.snapshot()
+        found = snap.by_id.get(event_id) or snap.ledger.records.get(event_id)
+        if found is None:
+            raise NotFound(f"no ledger event {event_id!r} (see `newsledger events` for ids)")
+        return found
+
     def event(self, event_id: str) -> v.EventDetail:
         """An event with its statements (each with its sentence), sources, conflicts, links."""
         snap = self.snapshot()
@@ -380,17 +389,26 @@ class Reader:
             offset += batch
 
     def export(self, filter: EventFilter = EventFilter()) -> dict[str, Any]:
-        """The "Ledger export" JSON of the events that match ``filter``.
+        """The "Ledger export" JSON (``ledger.export()``) of the events that match ``filter``.
 
-        Tallies and claim checks are those of the filtered event type when the filter
-        names one, else all of them.
+        Unfiltered, it is the ledger's whole export. Filtered, the events are those that
+        match, in the filter's order, and the tallies, claim checks and pending reports
+        those of the filtered event type when the filter names one.
         """
         snap = self.snapshot()
-        records = self._matching(snap, filter)
-        tallies = [t for t in snap.tallies if filter.type is None or t.event_type == filter.type]
-        checks = [c for c in snap.checks if filter.type is None or c.claim.event_type == filter.type]
-        return {"events": [r.to_json() for r in records], "tallies": [t.to_json() for t in tallies],
-                "claim_checks": [c.to_json() for c in checks]}
+        full: dict[str, Any] = snap.remember(("export",), snap.ledger.export)
+        if filter == EventFilter():
+            return dict(full)
+        by_id = {event["id"]: event for event in full["events"]}
+        kind = filter.type
+        data = dict(full)
+        data["events"] = [by_id[r.id] for r in self._matching(snap, filter) if r.id in by_id]
+        data["tallies"] = [t for t in full.get("tallies", []) if kind is None or t.get("event_type") == kind]
+        data["claim_checks"] = [c for c in full.get("claim_checks", [])
+                                if kind is None or (c.get("claim") or {}).get("event_type") == kind]
+        if "pending" in full:
+            data["pending"] = [p for p in full["pending"] if kind is None or p.get("type") == kind]
+        return data
 
     def export_csv(self, filter: EventFilter = EventFilter()) -> str:
         """The events that match ``filter`` as CSV, one row per event (names joined by ``; ``)."""
