@@ -75,13 +75,34 @@ def test_event_page_highlights_the_span_that_states_the_count(page: Any, server:
     screenshot(page, "event")
 
 
-def test_conflicting_values_are_side_by_side(page: Any, server: Any) -> None:
-    page.goto(server("/?type=transfer"))
-    page.locator("#timeline li.event", has=page.locator(".pill.flag")).first.locator("a.event-link").click()
-    columns = page.locator("#conflicts .conflict").first.locator(":scope > div")
-    assert columns.count() >= 2
+DISAGREEING = """---
+title: A count that disagrees
+outlet: Test Wire
+published: 2025-02-28
+---
+MEXICO CITY — Mexico sent 30 cartel prisoners to the United States on Thursday, among them Rafael Caro Quintero, officials said.
+"""
+
+
+def test_conflicting_values_are_side_by_side(page: Any, private_server: Any) -> None:
+    """A report that gives the first transfer another count: both counts, side by side."""
+    from newsledger.ingestion import ingest, read_upload
+    from newsledger.store import Store
+
+    with Store(private_server.db) as store:
+        assert ingest(store, read_upload("disagree.txt", DISAGREEING.encode("utf-8"))).stored
+    page.goto(private_server("/?type=transfer"))
+    page.locator("#timeline li.event", has_text="Test Wire").locator("a.event-link").click()
+    conflict = page.locator("#conflicts .conflict[data-field=count]")
+    values = conflict.locator(":scope > div > .value").all_inner_texts()
+    assert {"29", "30"} <= set(values)
+    columns = conflict.locator(":scope > div")
     boxes = [columns.nth(i).bounding_box() for i in range(2)]
     assert boxes[0] and boxes[1] and abs(boxes[0]["y"] - boxes[1]["y"]) < 2 and boxes[0]["x"] < boxes[1]["x"]
+    # Each side quotes the report that states it, the figure highlighted.
+    thirty = columns.filter(has=page.locator(".value:text-is('30')"))
+    assert thirty.locator("blockquote mark.stated").inner_text() == "30"
+    assert "Test Wire" in thirty.locator("cite").inner_text()
 
 
 def test_series_chart_shows_the_running_total(page: Any, server: Any, screenshot: Any) -> None:
