@@ -55,6 +55,12 @@ def test_imprecise_dates_are_drawn_as_ranges(page: Any, server: Any) -> None:
     assert precise and imprecise
     # A month or a year is drawn wider than any single day.
     assert min(imprecise) > max(precise)
+    # The overview draws the same events on one axis: one bar per dated event, linked to it.
+    dated = page.locator("#timeline li.event .range:not(.unknown)").count()
+    assert page.locator("#overview svg a rect").count() == dated
+    boxes = page.eval_on_selector_all(
+        "#overview svg rect", "rects => rects.map(r => ({kind: r.getAttribute('class'), w: r.getBoundingClientRect().width}))")
+    assert max(b["w"] for b in boxes if b["kind"] == "range") > max(b["w"] for b in boxes if b["kind"] == "day")
 
 
 def test_event_page_highlights_the_span_that_states_the_count(page: Any, server: Any, screenshot: Any) -> None:

@@ -16,6 +16,8 @@ from newsledger.ontology import event_types
 from newsledger.read import EventFilter
 from newsledger.web.chart import Point, running_total_svg
 from newsledger.web.context import query_builder, state
+from newsledger.web.dates import shown
+from newsledger.web.overview import Span, overview_svg
 from newsledger.web.highlight import Mark, highlight
 from newsledger.web.routes import PageRoute
 from newsledger.web.templating import render
@@ -64,12 +66,18 @@ def _common(request: Request) -> dict[str, Any]:
     return {"params": query_builder(request)}
 
 
+def _spans(events: Any) -> list[Span]:
+    return [Span(e.id, f"{e.type} · {shown(e.date)}" + (f" · {e.count}" if e.count is not None else ""),
+                 e.date.start, e.date.end) for e in events if e.date.start is not None and e.date.end is not None]
+
+
 @router.get("/", name="timeline")
 def timeline(request: Request) -> HTMLResponse:
     filters = event_filter(request)
     page = state(request).reader.events(filters, offset=_number(request, "offset", 0) or 0,
                                         limit=_number(request, "limit", PAGE, least=1) or PAGE)
-    return render(request, "timeline.html", page=page, filters=filters, types=sorted(event_types()), **_common(request))
+    return render(request, "timeline.html", page=page, filters=filters, types=sorted(event_types()),
+                  overview=overview_svg(_spans(page.items)), **_common(request))
 
 
 @router.get("/events/{event_id}", name="event")
