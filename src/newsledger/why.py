@@ -66,6 +66,7 @@ RULES: dict[str, str] = {
     "persons.list-block": "a person opening a line of a bulleted or numbered list under a line about the event",
     "persons.list-shape": "a name-shaped phrase (capitalised words up to a comma) opening a line of such a list",
     "persons.counted": "a person named inside the phrase that states the event's head count",
+    "persons.included": "a person a membership verb names as the object of an elided event (\"the first included …\")",
     "persons.enumerated": "a person named with a figure of a list of earlier events",
     "persons.actor": "the person named is the one who acts (the subject), not one acted on",
     "persons.official": "the person named holds office: not one the act was done to",

@@ -163,3 +163,19 @@ def test_en_manos_de_names_the_destination() -> None:
     event = only_transfer("El gobierno de Honduras puso en manos de la justicia estadounidense a 8 "
                           "narcotraficantes el lunes.")
     assert event.destination == "US"
+
+
+def test_a_figure_before_a_unit_of_time_is_no_head_count() -> None:
+    extraction = extract_text(
+        "Es el segundo envío del año; el primero, el 3 de febrero, incluyó a Horacio Villaseñor Tapia, "
+        "a quien la DEA buscó durante tres décadas.", published=PUBLISHED, language="es")
+    first = next(e for e in extraction.events if e.type == "transfer" and e.date.value == "2026-02-03")
+    assert first.count is None
+
+
+def test_the_people_an_elided_earlier_event_included() -> None:
+    extraction = extract_text(
+        "Es el segundo envío del año; el primero, el 3 de febrero, incluyó a Horacio Villaseñor Tapia, "
+        "a quien la DEA culpa del asesinato del agente Julián Ortega Ríos.", published=PUBLISHED, language="es")
+    first = next(e for e in extraction.events if e.type == "transfer" and e.date.value == "2026-02-03")
+    assert first.persons == ["Horacio Villaseñor Tapia"]

@@ -19,6 +19,10 @@ class HeadCounts:
         self.language = language
         self.light_verbs = lang.grammar(language, "light_verbs")
         self.totals: set[int] = set()
+        # "cuatro décadas", "six months": a figure before a unit of time is a duration.
+        timex = lang.load(language, "timex")
+        self.time_units = {str(w).lower() for table in ("units", "plural_units")
+                           for w in (timex.get(table) or {}) if " " not in str(w)}
         # Figures of the last ``reasoned`` call that were set aside, with the rule that
         # did so: why a count stays empty ("nearly 30", "92 in total").
         self.rejected: list[tuple[Figure, str]] = []
@@ -87,6 +91,8 @@ class HeadCounts:
         after = doc[figure.end] if figure.end < len(doc) else None
         if after is not None and after.text in {"%", "percent", "por"}:
             return False
+        if after is not None and after.lower_ in self.time_units:
+            return False  # "persiguió durante cuatro décadas": how long, not how many
         return not (1900 <= figure.value <= 2100 and figure.end - figure.start == 1
                     and doc[figure.start].text.isdigit() and len(doc[figure.start].text) == 4)
 

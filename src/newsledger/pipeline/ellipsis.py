@@ -13,9 +13,10 @@ from spacy.tokens import Span, Token
 
 from newsledger.pipeline.counts import HeadCounts
 from newsledger.pipeline.evidence import because, text_span
-from newsledger.pipeline.mentions import Mention
+from newsledger.pipeline.mentions import Mention, mention_span
 from newsledger.pipeline.numbers import approximation, figure_at, ordinals
-from newsledger.pipeline.roles import DocContext, cue_set
+from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
+from newsledger.pipeline.syntax import CLAUSE_DEPS, OBJECT_DEPS, SUBJECT_DEPS, in_subtree
 from newsledger.pipeline.triggers import TriggerFinder
 from newsledger.timex import TimexMatch
 
@@ -57,6 +58,8 @@ def elliptical_mentions(sent: Span, mentions: list[Mention], finder: TriggerFind
                 mention.count_span = text_span(words)
                 break
         if mention.date is not None or mention.count is not None:
+            mention.persons = [(e.name, mention_span(t, e, "persons.included"))
+                               for e, t in included_people(token, context)]
             found.append(mention)
     return found
 
@@ -97,6 +100,23 @@ def other_group_mentions(sent: Span, mentions: list[Mention], earlier: list[Ment
             mention.fill("date", date, because(date, "date.ellipsis"))
         found.append(mention)
     return found
+
+
+def included_people(token: Token, context: DocContext) -> list:
+    """"el primero … incluyó a Horacio Villaseñor, a quien …": the people a membership
+    verb ("incluir", "include") names as its object, when the elided event is its
+    subject; not those of the clauses that describe them."""
+    verb = token.head
+    if token.dep_ not in SUBJECT_DEPS or verb.lemma_.lower() not in cue_set(context.language, "membership"):
+        return []
+    words = []
+    for child in verb.children:
+        if child.dep_ not in OBJECT_DEPS | {"obl", "obl:arg"}:
+            continue
+        clauses = [t for t in child.subtree if t.dep_ in CLAUSE_DEPS and t.i != child.i]
+        words += [t for t in child.subtree if not any(in_subtree(t, c) for c in clauses)]
+    return [(e, t) for e, t in context.entities_in(words, "person")
+            if not context.is_official(e) and not modifies_another_person(t, context)]
 
 
 def _clause(sent: Span, token: Token) -> list[Token]:
