@@ -244,3 +244,27 @@ def test_gathering_a_count_keeps_every_frame_s_mentions() -> None:
     [transfer] = [e.id for e in doc._.nl_events if e.type == "transfer"]
     triggers = [doc[i].lower_ for i in doc._.nl_event_members[transfer]]
     assert triggers == ["envío", "trasladados"]
+
+
+def test_earlier_events_recalled_by_a_figure_and_a_month() -> None:
+    extraction = extract_text(
+        "El martes el gobierno envió a 31 reos a Estados Unidos. Es el tercer envío de este tipo.\n\n"
+        "—¿Cómo empezó todo?\n\n"
+        "—En marzo del año pasado, con 17 presos, entre ellos Horacio Villaseñor Tapia, el hombre al que "
+        "la DEA culpa del asesinato de un agente en 1990. Luego vinieron otros 22 en octubre. "
+        "En diciembre siguió un tercer grupo de 12.",
+        published=PUBLISHED, language="es")
+    found = {(e.date.value, e.count) for e in transfers(extraction)}
+    assert {("2025-03", 17), ("2025-10", 22), ("2025-12", 12)} <= found
+    [march] = [e for e in transfers(extraction) if e.count == 17]
+    assert march.persons == ["Horacio Villaseñor Tapia"]
+
+
+def test_a_figure_and_a_month_outside_a_passage_about_a_series_is_no_event() -> None:
+    extraction = extract_text(
+        "El martes el gobierno envió a 31 reos a Estados Unidos.\n\n"
+        "La economía creció poco este año. La inflación bajó en marzo. El gabinete se reunió a "
+        "discutir el presupuesto. Los diputados votaron la reforma. El Senado la aprobó en abril. "
+        "La oposición pidió cambios. En octubre vinieron otros 22 diputados a la sesión.",
+        published=PUBLISHED, language="es")
+    assert [e.count for e in transfers(extraction)] == [31]

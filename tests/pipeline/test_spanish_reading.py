@@ -179,3 +179,9 @@ def test_the_people_an_elided_earlier_event_included() -> None:
         "a quien la DEA culpa del asesinato del agente Julián Ortega Ríos.", published=PUBLISHED, language="es")
     first = next(e for e in extraction.events if e.type == "transfer" and e.date.value == "2026-02-03")
     assert first.persons == ["Horacio Villaseñor Tapia"]
+
+
+def test_a_feminine_object_pronoun_stands_for_the_people_moved() -> None:
+    event = only_transfer("El martes el gobierno subió a 23 mujeres a un avión en Toluca y las entregó a "
+                          "las autoridades de Estados Unidos.")
+    assert (event.count, event.destination, event.date.value) == (23, "US", "2026-03-10")

@@ -114,6 +114,7 @@ def test_no_false_positives_in_english(text: str) -> None:
     "Pasó 28 años en prisión; en menos de un año; por la mañana; la mañana fue fría.",
     "El presidente de República Dominicana habló en Santo Domingo.",
     "el siglo XX, el artículo 5 de la ley",
+    "Es sobrino de Ismael 'El Mayo' Zambada; El Mayo no declaró; su socio «Mayo» huyó.",
 ])
 def test_no_false_positives_in_spanish(text: str) -> None:
     assert find(text, SEED, "es") == []

@@ -17,6 +17,7 @@ from newsledger.model import Span as TextSpan
 from newsledger.ontology import event_type
 from newsledger.pipeline.evidence import because
 from newsledger.pipeline.frames import FrameAssembler
+from newsledger.pipeline.homeland import implied_senders
 from newsledger.pipeline.mentions import Mention, sentence_span
 from newsledger.pipeline.reader import MentionReader
 from newsledger.pipeline.roles import DocContext
@@ -41,6 +42,7 @@ class EventExtractor:
         events = [e for e in frames if sufficient.holds(e)]
         words = context.text[context.dateline_start:context.dateline_end].rstrip()
         dateline = TextSpan(context.dateline_start, context.dateline_start + len(words), words)
+        implied_senders(events, context)
         fill_directions(events, context.dateline_country, dateline)
         doc._.nl_events = [m.to_event(f"v{n}", doc, context) for n, m in enumerate(events, start=1)]
         doc._.nl_event_tokens = {f"v{n}": m.trigger.i for n, m in enumerate(events, start=1)}

@@ -32,6 +32,7 @@ from newsledger.pipeline.figures import is_series
 from newsledger.pipeline.listblocks import intro_types, list_blocks, speaks_of_people
 from newsledger.pipeline.mentions import Mention, mention_span
 from newsledger.pipeline.numbers import Figure, figure_at
+from newsledger.pipeline.recalled import RecalledEvents
 from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
 from newsledger.pipeline.syntax import OBJECT_DEPS, SUBJECT_DEPS, in_subtree, path_length, prepositional_objects
 from newsledger.pipeline.triggers import TriggerFinder, rules
@@ -91,6 +92,7 @@ class FrameAssembler:
             added += elliptical_mentions(sent, own, self.finder, self.counts, self.context, _counted_types())
             earlier = [m for m in mentions + added if m.trigger.i < sent.start]
             added += other_group_mentions(sent, own, earlier, self.counts, self.context)
+        added += RecalledEvents(self.context, self.finder, self.counts, _counted_types()).find(mentions + added)
         return sorted(mentions + added, key=lambda m: m.trigger.i) if added else mentions
 
     # -- series totals --------------------------------------------------------------

@@ -140,6 +140,8 @@ def _plausible(text: str, match: re.Match[str], pattern: Compiled, lex: Lexicon,
         if key in lex.tables["proper_name_risk"] and value[0].isupper() and match.start(name) == match.start():
             if _beside_name(text, match.start(), match.end(), lex):
                 return False  # "Theresa May", "Santo Domingo", "Domingo Pérez"
+        if key in lex.tables["proper_name_risk"] and value[0].isupper() and _alias(text, match.start(name), lex):
+            return False  # "Ismael «El Mayo» Zambada", "El Mayo declaró"
     if pattern.rule == "day_of_month":
         after = WORD.findall(text[match.end():match.end() + 30])
         if after and fold(after[0]) in lex.tables["ordinal_blockers"]:
@@ -155,8 +157,19 @@ def _plausible(text: str, match: re.Match[str], pattern: Compiled, lex: Lexicon,
     return True
 
 
+QUOTES = "«“\"'‘"
 NEIGHBOUR_BEFORE = re.compile(r"([\w’']+)[ \t]+$")
 NEIGHBOUR_AFTER = re.compile(r"^[ \t]+([\w’']+)")
+
+
+def _alias(text: str, start: int, lex: Lexicon) -> bool:
+    """A capitalised article right before the word ("El Mayo"), or a quote mark opening
+    it, makes it a name: a month after an article is written in lower case."""
+    before = NEIGHBOUR_BEFORE.search(text[max(0, start - 40):start])
+    article = before.group(1).lstrip("’'") if before else ""
+    if article[:1].isupper() and fold(article) in lex.tables["name_articles"]:
+        return True
+    return start > 0 and text[start - 1] in QUOTES
 
 
 def _beside_name(text: str, start: int, end: int, lex: Lexicon) -> bool:

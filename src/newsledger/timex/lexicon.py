@@ -52,6 +52,7 @@ TABLES: dict[str, str] = {
     "lead_words": "none",
     "capitalised_only": "none",
     "proper_name_risk": "none",
+    "name_articles": "none",
     "ordinal_blockers": "none",
     "future_cues": "none",
     "past_cues": "none",
