@@ -265,6 +265,6 @@ def test_a_figure_and_a_month_outside_a_passage_about_a_series_is_no_event() -> 
         "El martes el gobierno envió a 31 reos a Estados Unidos.\n\n"
         "La economía creció poco este año. La inflación bajó en marzo. El gabinete se reunió a "
         "discutir el presupuesto. Los diputados votaron la reforma. El Senado la aprobó en abril. "
-        "La oposición pidió cambios. En octubre vinieron otros 22 diputados a la sesión.",
+        "La oposición pidió cambios. En octubre llegaron 22 ciudadanos a la sesión.",
         published=PUBLISHED, language="es")
     assert [e.count for e in transfers(extraction)] == [31]
