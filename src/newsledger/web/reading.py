@@ -1,7 +1,7 @@
 """The pages that only read: timeline, event, series, entities, documents, search, failures.
 
 Each handler parses its query, asks the ``Reader`` and renders a template; the reader's
-``NotFound`` and ``InputError`` become 404 and 400 pages in ``newsledger.web.install``.
+``NotFound`` and ``InputError`` become 404 and 400 pages through ``routes.PageRoute``.
 """
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from newsledger.read import EventFilter
 from newsledger.web.chart import Point, running_total_svg
 from newsledger.web.context import query_builder, state
 from newsledger.web.dates import shown
-from newsledger.web.overview import Span, overview_svg
 from newsledger.web.highlight import Mark, highlight
+from newsledger.web.overview import Span, overview_svg
 from newsledger.web.routes import PageRoute
 from newsledger.web.templating import render
 
