@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB := demo.db
 
-.PHONY: demo test install clean bench eval screenshots
+.PHONY: demo test install clean bench eval fuzz screenshots
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/merge.py
+
+# Coverage-guided fuzzing of every reader and the timex parser (atheris), 60 s each;
+# not part of `make test`. Results: tests/fuzz/RESULTS.md.
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz/run.py --seconds 60 --record
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) .pytest_cache

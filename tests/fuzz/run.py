@@ -26,7 +26,7 @@ def run(target: str, seconds: int) -> tuple[bool, str]:
         started = time.monotonic()
         process = subprocess.run(
             [sys.executable, str(HERE / "fuzz_readers.py"), target, f"-max_total_time={seconds}",
-             "-rss_limit_mb=4096", "-timeout=30", f"-artifact_prefix={HERE}/crash-{target}-",
+             "-rss_limit_mb=4096", "-timeout=30", "-report_slow_units=60", f"-artifact_prefix={HERE}/crash-{target}-",
              scratch, str(HERE / "corpus" / target)],
             capture_output=True, text=True)
         took = time.monotonic() - started
