@@ -27,12 +27,14 @@ from click.testing import Result
 from sqlalchemy import create_engine, text
 
 import newsledger
+from newsledger.store.repository import engine_url
 
 Invoke = Callable[..., Result]
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ("03_2025-02-27_first-transfer.txt", "05_2025-08-12_second-transfer.txt",
             "08_2026-01-20_third-transfer.txt", "09_2025-08-12_segundo-traslado-es.txt")
 SRC = str(Path(newsledger.__file__).resolve().parents[1])
+PG_URL = os.environ.get("NEWSLEDGER_TEST_PG")
 SEED = int(os.environ.get("NEWSLEDGER_CRASH_SEED") or random.SystemRandom().randrange(1 << 30))
 
 # argv: MODE ARG N DB FOLDER. Modes: "sql" kills after the Nth statement containing ARG
@@ -101,18 +103,17 @@ def _export(db: str) -> Any:
         return json.loads(json.dumps(service.export(store), default=str, sort_keys=True))
 
 
-def _crash_then_rerun(cli: Invoke, corpus: Path, tmp_path: Path, clean: dict[str, Any], mode: str, arg: str,
+def _crash_then_rerun(cli: Invoke, corpus: Path, db: str, clean: dict[str, Any], mode: str, arg: str,
                       n: int) -> None:
-    path = tmp_path / "crash.db"
-    db = f"sqlite:///{path}"
     crashed = _child([mode, arg, str(n), db, str(corpus)])
     context = f"kill point {mode} {arg!r} #{n} (NEWSLEDGER_CRASH_SEED={SEED})"
     assert crashed.returncode == -signal.SIGKILL, f"{context}: the child was not killed: {crashed.stderr[-2000:]}"
     rerun = cli("ingest", corpus, db=db)
     assert rerun.exit_code == 0, f"{context}: {rerun.stderr}"
-    engine = create_engine(db)
+    engine = create_engine(engine_url(db))
     with engine.connect() as connection:
-        assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok", context
+        if engine.dialect.name == "sqlite":
+            assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok", context
         documents = connection.execute(text("SELECT id FROM documents")).scalars().all()
         merged = connection.execute(text("SELECT document_id FROM ledger_documents")).scalars().all()
         failures = connection.execute(text("SELECT count(*) FROM failures")).scalar()
@@ -131,14 +132,30 @@ def _crash_then_rerun(cli: Invoke, corpus: Path, tmp_path: Path, clean: dict[str
 ], ids=["schema", "first-0.2s", "document", "ledger"])
 def test_kill_at_a_chosen_point_then_rerun(cli: Invoke, corpus: Path, tmp_path: Path, clean: dict[str, Any],
                                           mode: str, arg: str, n: int) -> None:
-    _crash_then_rerun(cli, corpus, tmp_path, clean, mode, arg, n)
+    _crash_then_rerun(cli, corpus, f"sqlite:///{tmp_path / 'crash.db'}", clean, mode, arg, n)
 
 
 @pytest.mark.parametrize("draw", range(2))
 def test_kill_at_a_random_point_then_rerun(cli: Invoke, corpus: Path, tmp_path: Path, clean: dict[str, Any],
                                           draw: int) -> None:
     chooser = random.Random(SEED + draw)
+    db = f"sqlite:///{tmp_path / 'crash.db'}"
     if draw == 0:
-        _crash_then_rerun(cli, corpus, tmp_path, clean, "connect", f"{chooser.uniform(0, 0.2):.3f}", 0)
+        _crash_then_rerun(cli, corpus, db, clean, "connect", f"{chooser.uniform(0, 0.2):.3f}", 0)
     else:
-        _crash_then_rerun(cli, corpus, tmp_path, clean, "sql", "", chooser.randrange(1, clean["statements"]))
+        _crash_then_rerun(cli, corpus, db, clean, "sql", "", chooser.randrange(1, clean["statements"]))
+
+
+@pytest.mark.skipif(not PG_URL, reason="set NEWSLEDGER_TEST_PG to a scratch PostgreSQL URL")
+@pytest.mark.parametrize(("mode", "arg", "n"), [
+    ("sql", "CREATE TABLE", 4), ("sql", "INSERT INTO event_roles", 3), ("sql", "INSERT INTO ledger_reports", 1),
+], ids=["schema", "document", "ledger"])
+def test_postgres_kill_then_rerun(cli: Invoke, corpus: Path, clean: dict[str, Any], mode: str, arg: str,
+                                  n: int) -> None:
+    assert PG_URL
+    engine = create_engine(engine_url(PG_URL))
+    with engine.begin() as connection:  # the scratch database starts empty
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    _crash_then_rerun(cli, corpus, PG_URL, clean, mode, arg, n)
