@@ -219,10 +219,14 @@ def ingest(store: "Store", items: Iterable[Item], progress: ProgressCallback | N
             # killed during its ledger update left its documents stored but unmerged,
             # and they are duplicates now, so the rerun must merge them (two queries
             # when there is nothing to do).
-            left = service.unmerged(store)
+            # One ingest at a time updates the ledger: two at once would each save a
+            # merge state computed without the other's documents.
+            with store.exclusive("ledger"):
+                left = service.unmerged(store)
+                if left:
+                    service.update(store, left)
+                    result.merged = True
             if left:
-                service.update(store, left)
-                result.merged = True
                 tell(Progress("merged", state["done"], total, message=f"{len(left)} document(s) merged"))
     return result
 

@@ -6,6 +6,8 @@ not at all, and a failure is recorded with its reason so a batch can report it l
 """
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import logging
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -108,6 +110,39 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @contextmanager
+    def exclusive(self, name: str = "ledger") -> Iterator[None]:
+        """Holds a lock that other processes on the same database wait for.
+
+        For a read-modify-write that spans transactions, such as the ledger update
+        (load the merge state, add reports, save the changes): two writers doing it at
+        once would each save a state computed without the other's documents. PostgreSQL
+        takes a session advisory lock on a connection of its own; SQLite, whose write
+        lock cannot be held across this process's own connections, an OS lock on a file
+        beside the database (``<file>-<name>.lock``). An in-memory database needs none.
+        """
+        if self.engine.dialect.name == "postgresql":
+            key = int.from_bytes(hashlib.sha256(f"newsledger:{name}".encode()).digest()[:4], "big")
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql(f"SELECT pg_advisory_lock({key})")
+                connection.commit()
+                try:
+                    yield
+                finally:
+                    connection.exec_driver_sql(f"SELECT pg_advisory_unlock({key})")
+                    connection.commit()
+            return
+        path = _sqlite_file(self.engine)
+        if path is None:
+            yield
+            return
+        with open(f"{path}-{name}.lock", "a", encoding="utf-8") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -281,6 +316,16 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _sqlite_file(engine: Engine) -> str | None:
+    """The file of a SQLite database (``file:`` URIs included), None when in memory."""
+    if engine.dialect.name != "sqlite":
+        return None
+    database = engine.url.database or ""
+    if database.startswith("file:"):
+        database = database[len("file:"):].split("?", 1)[0]
+    return database if database and database != ":memory:" and "mode=memory" not in str(engine.url) else None
 
 
 def engine_url(url: str) -> URL | str:
