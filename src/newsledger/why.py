@@ -19,6 +19,8 @@ RULES: dict[str, str] = {
     "trigger.recalled": "a figure and a date in a passage about a series, with no event word (\"then came 26 more in August\")",
     "trigger.ellipsis": "an ordinal standing alone (\"in the second, …\") for the event noun an ordinal modified before",
     "trigger.other-group": "a head count marked as another group (\"otros 26\", \"another 26\") taking place: a further event of the kind last counted",
+    "trigger.fragment": "a sentence without a main verb dating a head count of people (\"En febrero, con 29 reos\"): one more event of the counted series",
+    "trigger.another-one": "\"otro\" or \"another\" standing alone for the event noun last used, under a planning or ruling-out verb",
     "type.capture-abroad": "armed forces of one state captured someone of another: a military operation",
     "type.people-seized": "people, not goods, were seized: an arrest",
     # -- date ----------------------------------------------------------------------------

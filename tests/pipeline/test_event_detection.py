@@ -132,3 +132,33 @@ def test_a_place_behind_another_preposition_is_not_where() -> None:
 def test_a_place_of_the_locative_phrase_is_where() -> None:
     [event] = events("Militares aseguraron 300 kilos de cocaína en una bodega de Culiacán.", kind="seizure")
     assert event.location == "Culiacán"
+
+
+# -- ellipses of the series ------------------------------------------------------------
+def test_a_verbless_answer_dating_a_head_count_is_one_more_event() -> None:
+    found = events("El martes México entregó a 40 reos a Estados Unidos.\n\n"
+                   "—¿Y el primero?\n\n"
+                   "—En enero, con 12 reos, entre ellos Ovidio Guzmán López, el hombre al que "
+                   "acusan del asesinato de un policía.", kind="transfer")
+    [first] = [e for e in found if e.count == 12]
+    assert first.date.value == "2026-01"
+    assert first.persons == ["Ovidio Guzmán López"]
+
+
+def test_another_one_under_a_conditional_is_planned_not_denied() -> None:
+    found = events("El martes se concretó el envío de 40 reos a Estados Unidos. Un analista no "
+                   "descartaría otro antes del verano.", kind="transfer")
+    [later] = [e for e in found if e.count is None]
+    assert later.hypothetical and not later.negated
+
+
+def test_a_denial_that_is_itself_denied_denies_nothing() -> None:
+    [event] = events("The minister did not rule out another military intervention.", language="en",
+                     kind="military_operation")
+    assert not event.negated
+
+
+def test_a_transfer_with_no_side_named_goes_where_the_series_goes() -> None:
+    found = events("El martes se envió a 40 reos a Estados Unidos. Luego vinieron otros 15 en "
+                   "febrero.", kind="transfer")
+    assert [e.destination for e in found] == ["US", "US"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newsledger import lang
 from newsledger.pipeline.counts import HeadCounts
 from newsledger.pipeline.evidence import because, text_span
 from newsledger.pipeline.mentions import Mention, mention_span
@@ -65,15 +66,17 @@ def elliptical_mentions(sent: Span, mentions: list[Mention], finder: TriggerFind
 
 
 def other_group_mentions(sent: Span, mentions: list[Mention], earlier: list[Mention],
-                         counts: HeadCounts, context: DocContext) -> list[Mention]:
+                         counts: HeadCounts, context: DocContext,
+                         counted_types: frozenset[str]) -> list[Mention]:
     """"Luego vinieron otros 26 en agosto", "another 26 followed in August": a head count
     marked as another group, the subject of a verb of taking place, is a further event of
-    the kind last counted in the report; its clause states its own date."""
+    the counted kind the report has spoken of most so far; its clause states its own date."""
     others = cue_set(context.language, "other_words")
     verbs = cue_set(context.language, "occurrence_verbs")
-    counted = [m for m in earlier if m.count is not None and not m.hypothetical and not m.negated]
+    counted = [m for m in earlier if m.type in counted_types and not m.hypothetical and not m.negated]
     if not counted or not others:
         return []
+    kinds = {m.type: sum(1 for n in counted if n.type == m.type) for m in counted}
     taken = {m.trigger.i for m in mentions} | {m.count_span.start for m in mentions if m.count_span}
     found = []
     for token in sent:
@@ -89,7 +92,7 @@ def other_group_mentions(sent: Span, mentions: list[Mention], earlier: list[Ment
         if figure is None or figure.start != token.i or not counts.is_count(figure) \
                 or approximation(sent.doc, figure.start, context.language) is not None:
             continue
-        source = max(counted, key=lambda m: m.trigger.i)
+        source = max(counted, key=lambda m: (kinds[m.type], m.count is not None, m.trigger.i))
         mention = Mention(source.type, token, sent)
         mention.fill("type", source.type, because(marked[0], "trigger.other-group", source.trigger.lemma_))
         words = sent.doc[figure.start:figure.end]
@@ -119,6 +122,90 @@ def included_people(token: Token, context: DocContext) -> list:
             if not context.is_official(e) and not modifies_another_person(t, context)]
 
 
+def fragment_mentions(sent: Span, mentions: list[Mention], earlier: list[Mention],
+                      counts: HeadCounts, context: DocContext,
+                      counted_types: frozenset[str]) -> list[Mention]:
+    """"¿Cuándo empezó? — En febrero del año pasado, con 29 reos, entre ellos …": a
+    sentence without a main verb that dates a head count of people continues the counted
+    series the report has spoken of most so far; it is one more event of that kind."""
+    counted = [m for m in earlier if m.type in counted_types and not m.hypothetical and not m.negated]
+    if not counted or _has_main_verb(sent):
+        return []
+    kinds = {m.type: sum(1 for n in counted if n.type == m.type) for m in counted}
+    source = max(counted, key=lambda m: (kinds[m.type], m.count is not None, m.trigger.i))
+    if any(m.type == source.type for m in mentions):
+        return []  # the sentence names the act itself
+    doc = sent.doc
+    date = _first_date(context, list(sent))
+    if date is None:
+        return []
+    for token in sent:
+        noun = token.head if token.dep_ == "nummod" else None
+        if not token.like_num or noun is None or token.idx in range(date.start, date.end) \
+                or noun.lemma_.lower() not in context.people_nouns and noun.lower_ not in context.people_nouns:
+            continue
+        figure = figure_at(doc, token.i, context.language)
+        if figure is None or figure.start != token.i or not counts.is_count(figure) \
+                or approximation(doc, figure.start, context.language) is not None:
+            continue
+        mention = Mention(source.type, noun, sent)
+        mention.fill("type", source.type, because(doc[figure.start:noun.i + 1], "trigger.fragment",
+                                                  source.trigger.lemma_))
+        words = doc[figure.start:figure.end]
+        mention.fill("count", figure.value, because(words, "count.ellipsis"))
+        mention.count_span = text_span(words)
+        mention.fill("date", date, because(date, "date.ellipsis"))
+        return [mention]
+    return []
+
+
+def another_one_mentions(sent: Span, mentions: list[Mention], earlier: list[Mention],
+                         context: DocContext) -> list[Mention]:
+    """"¿Habrá más? — No descartaría otro antes del verano", "another could follow": "otro"
+    standing alone for the event noun last used is one more event of that kind, planned or
+    ruled out by the verb it hangs on, never one that happened."""
+    language = context.language
+    others = cue_set(language, "other_words")
+    nouns = [m for m in earlier if m.trigger.pos_ in {"NOUN", "PROPN"}]
+    if not nouns or not others:
+        return []
+    planning = cue_set(language, "hypothetical") | cue_set(language, "ruling_out")
+    denial = cue_set(language, "denial")
+    taken = {m.trigger.i for m in mentions}
+    found = []
+    for token in sent:
+        if token.lower_ not in others or token.pos_ != "PRON" or token.i in taken \
+                or token.morph.get("Number") == ["Plur"]:
+            continue
+        verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is None:
+            continue
+        lemma = verb.lemma_.lower()
+        future = {"Cnd"} & set(verb.morph.get("Mood")) or "Fut" in verb.morph.get("Tense")
+        if lemma not in planning | denial and not future:
+            continue
+        source = max(nouns, key=lambda m: m.trigger.i)
+        mention = Mention(source.type, token, sent)
+        mention.fill("type", source.type, because(token, "trigger.another-one", source.trigger.lemma_))
+        mention.fill("hypothetical", True, because(verb, "hypothetical.governor", verb.lemma_))
+        denied = any(c.dep_ == "advmod" and c.lower_ in lang.grammar(language, "negative_adverbs")
+                     or c.dep_ == "neg" for c in verb.children)
+        if (lemma in denial) != denied:
+            mention.fill("negated", True, because(verb, "negated.governor", verb.lemma_))
+        found.append(mention)
+    return found
+
+
+def _has_main_verb(sent: Span) -> bool:
+    """A verb outside the relative clauses that describe the sentence's nouns."""
+    for token in sent:
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        if not any(a.dep_ in {"relcl", "acl", "acl:relcl"} for a in [token, *token.ancestors]):
+            return True
+    return False
+
+
 def _clause(sent: Span, token: Token) -> list[Token]:
     words = []
     for word in sent.doc[token.i + 1:sent.end]:
@@ -135,4 +222,4 @@ def _first_date(context: DocContext, clause: list[Token]) -> TimexMatch | None:
     return next((m for m in context.doc._.nl_timexes or [] if start <= m.start < end), None)
 
 
-__all__ = ["elliptical_mentions", "other_group_mentions"]
+__all__ = ["another_one_mentions", "elliptical_mentions", "fragment_mentions", "other_group_mentions"]

@@ -150,6 +150,11 @@ def fill_directions(events: list[Mention], dateline_country: str | None = None,
                 if not getattr(event, slot):
                     said = source.reason(slot)
                     event.fill(slot, value, because(said or sentence_span(source.sentence), "route.series"))
+        elif series and not event.origin and not event.destination:
+            # No report of the series names both sides: the side most of them name.
+            source = next(e for e in transfers if e.destination == series)
+            said = source.reason("destination")
+            event.fill("destination", series, because(said or sentence_span(source.sentence), "route.series"))
     for event in transfers:
         if event.origin and not event.destination and dateline_country \
                 and dateline_country != event.origin and not event.hypothetical:

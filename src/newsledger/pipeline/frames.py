@@ -26,7 +26,9 @@ from spacy.tokens import Token
 from newsledger.model import Entity
 from newsledger.ontology import event_types, types_where
 from newsledger.pipeline.counts import HeadCounts
-from newsledger.pipeline.ellipsis import elliptical_mentions, other_group_mentions
+from newsledger.pipeline.ellipsis import (
+    another_one_mentions, elliptical_mentions, fragment_mentions, other_group_mentions,
+)
 from newsledger.pipeline.evidence import because, text_span
 from newsledger.pipeline.figures import is_series
 from newsledger.pipeline.listblocks import intro_types, list_blocks, speaks_of_people
@@ -91,7 +93,11 @@ class FrameAssembler:
             own = by_sentence.get(sent.start, [])
             added += elliptical_mentions(sent, own, self.finder, self.counts, self.context, _counted_types())
             earlier = [m for m in mentions + added if m.trigger.i < sent.start]
-            added += other_group_mentions(sent, own, earlier, self.counts, self.context)
+            added += other_group_mentions(sent, own, earlier, self.counts, self.context, _counted_types())
+            added += another_one_mentions(sent, own, earlier, self.context)
+            for fragment in fragment_mentions(sent, own, earlier, self.counts, self.context, _counted_types()):
+                self._counted_people(fragment, fragment.trigger)
+                added.append(fragment)
         added += RecalledEvents(self.context, self.finder, self.counts, _counted_types()).find(mentions + added)
         return sorted(mentions + added, key=lambda m: m.trigger.i) if added else mentions
 
@@ -276,6 +282,10 @@ class FrameAssembler:
                 if word.text in {";", "."}:
                     break
                 words.append(word)
+        # "entre ellos Caro Quintero, el hombre al que culpan del asesinato de Camarena":
+        # the people of a clause that describes a member are not members.
+        clauses = [w for w in words if w.dep_ in {"relcl", "acl", "acl:relcl"} and w.i != noun.i]
+        words = [w for w in words if not any(in_subtree(w, c) for c in clauses)]
         speakers = self.context.speakers(frame.sentence)
         people = [(e, t) for e, t in self.context.entities_in(words, "person")
                   if e.id not in speakers and not self.context.is_official(e)

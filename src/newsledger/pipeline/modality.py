@@ -114,7 +114,8 @@ class Modality:
                 hypothetical = hypothetical or because(head, "hypothetical.governor", head.lemma_)
                 negated = negated or next((because(c, "negated.governor", c) for c in head.children
                                            if _negates(c)), None)
-            if lemma in self.denial and node.i == token.i:
+            if lemma in self.denial and node.i == token.i and not any(_negates(c) for c in head.children):
+                # ("no descartó otro envío" rules nothing out: the denial is itself denied.)
                 negated = negated or because(head, "negated.denial", head.lemma_)
                 if lemma in self.ruling_out:
                     # "ruled out a military action": what is ruled out was only ever possible.

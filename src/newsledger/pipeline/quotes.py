@@ -51,12 +51,31 @@ def quoted_spans(text: str) -> list[QuotedText]:
     return sorted(found, key=lambda q: q.start)
 
 
+# Fewest words of a line of dialogue: "—oOo—" is an ornament between sections.
+DIALOGUE_WORDS = 3
+
+
 def _dialogue_dashes(text: str) -> list[QuotedText]:
-    """Spanish dialogue: a paragraph opening with "—" quotes up to the next " —"."""
+    """Spanish dialogue: a paragraph opening with "—" quotes up to the next " —"; not a
+    separator ornament, nor the items of a list a line ending in ":" introduces
+    ("Estos son algunos de los nombres:\n— Ricardo González Sauceda, …")."""
     found = []
     for match in re.finditer(r"(?m)^[—–]\s*(?P<q>[^—–\n]+?)(?:\s*[—–]|$)", text):
+        if len(match.group("q").split()) < DIALOGUE_WORDS or _list_item(text, match.start()):
+            continue
         found.append(QuotedText(match.start("q"), match.end("q")))
     return found
+
+
+def _list_item(text: str, line_start: int) -> bool:
+    """The line follows, with no blank line between, a line ending in ":" or another dash item."""
+    before = text[:line_start].rstrip(" \t")
+    if not before.endswith("\n") or before.endswith("\n\n"):
+        return False
+    previous = before[:-1].rsplit("\n", 1)[-1].strip()
+    if previous.endswith(":"):
+        return True
+    return previous[:1] in {"—", "–"} and _list_item(text, len(before[:-1]) - len(previous))
 
 
 @cache
@@ -74,9 +93,12 @@ def _channels(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 def channel_in(text: str, language: str) -> str | None:
+    """The first channel the text names; "{name}" in the cue stands for the outlet the
+    pattern captured ("en entrevista con Radio Meseta")."""
     for pattern, channel in _channels(language):
-        if pattern.search(text):
-            return channel
+        match = pattern.search(text)
+        if match:
+            return channel.format(**{k: v.strip().rstrip(".,;:") for k, v in match.groupdict().items() if v})
     return None
 
 
@@ -97,8 +119,12 @@ class QuoteExtractor:
             if not text or finder.is_nickname(quoted, text):
                 continue
             speaker, channel = finder.attribute(quoted)
+            if speaker is None:
+                speaker = finder.headline_speaker(quoted) or speaker
             if speaker is None and previous is not None and _same_paragraph(text_of_doc, previous.end, quoted.start):
                 speaker, channel = previous.speaker, channel or previous.channel
+            if speaker is None and text[:1].islower():
+                continue  # a term in quotation marks inside the writer's own sentence
             quote = Quote(speaker.name if isinstance(speaker, Entity) else speaker, text, channel,
                           quoted.start, quoted.start + len(text))
             quotes.append(quote)
@@ -130,6 +156,21 @@ class _SpeakerFinder:
         before = self.context.text[max(0, quoted.start - 25):quoted.start].lower()
         cued = any(re.search(rf"\b{re.escape(c)}\b", before) for c in self.nickname_cues)
         return capitalised and (cued or len(words) <= 3 or not text.endswith((".", "!", "?")))
+
+    def headline_speaker(self, quoted: QuotedText) -> Entity | None:
+        """"«No son extradiciones»: Gerardo Ibarra Solís": a title's quotation followed by a
+        colon and a person's name, alone on the line, is that person's."""
+        text = self.context.text
+        after = text[quoted.end + 1:text.find("\n", quoted.end) if "\n" in text[quoted.end:] else len(text)]
+        if not after.lstrip().startswith(":"):
+            return None
+        start = quoted.end + 1 + after.index(":") + 1
+        span = self.context.doc.char_span(start, start + len(after) - after.index(":") - 1, alignment_mode="expand")
+        if span is None:
+            return None
+        people = self.context.entities_in(list(span), "person")
+        named = sum(len(t.text) + 1 for e, t in people)
+        return people[0][0] if len(people) == 1 and named and len(span) <= 6 else None
 
     def attribute(self, quoted: QuotedText) -> tuple[Entity | str | None, str | None]:
         doc = self.context.doc
