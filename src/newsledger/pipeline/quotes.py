@@ -123,7 +123,7 @@ class QuoteExtractor:
                 speaker = finder.headline_speaker(quoted) or speaker
             if speaker is None and previous is not None and _same_paragraph(text_of_doc, previous.end, quoted.start):
                 speaker, channel = previous.speaker, channel or previous.channel
-            if speaker is None and text[:1].islower():
+            if speaker is None and text[:1].islower() and not text.endswith((".", "!", "?", "…")):
                 continue  # a term in quotation marks inside the writer's own sentence
             quote = Quote(speaker.name if isinstance(speaker, Entity) else speaker, text, channel,
                           quoted.start, quoted.start + len(text))
