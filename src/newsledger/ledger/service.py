@@ -40,7 +40,9 @@ if TYPE_CHECKING:
 def load(store: Store) -> Ledger:
     """The saved ledger, rebuilt in memory without comparing any reports; writes nothing."""
     ledger = Ledger()
-    with store.session() as session:
+    # One snapshot for every table: a save landing between two queries would leave
+    # records whose reports were never read (a KeyError in a concurrent reader).
+    with store.snapshot() as session:
         for doc_id in session.scalars(select(LedgerDocumentRow.document_id)):
             ledger.restore_document(doc_id)
         for row in session.scalars(select(LedgerReportRow).order_by(LedgerReportRow.key)):

@@ -145,6 +145,38 @@ class Store:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
     @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """A session for reading only, whose every query sees the database as of its first.
+
+        A read of several tables (the saved ledger: reports, links, records) must not
+        see a writer's commit land between two of its queries, or it holds records whose
+        reports it never read. PostgreSQL's READ COMMITTED and Python's sqlite3 (which
+        opens no transaction before a SELECT) give each statement its own snapshot;
+        here PostgreSQL runs REPEATABLE READ and SQLite an explicit deferred ``BEGIN``.
+        Nothing is committed: the transaction is rolled back at the end.
+        """
+        with self.engine.connect() as connection:
+            if connection.dialect.name == "sqlite":
+                driver = connection.connection.driver_connection
+                previous = driver.isolation_level  # type: ignore[union-attr]
+                driver.isolation_level = None  # type: ignore[union-attr]
+                try:
+                    connection.exec_driver_sql("BEGIN")
+                    with Session(bind=connection) as session:
+                        yield session
+                finally:
+                    if driver.in_transaction:  # type: ignore[union-attr]
+                        connection.exec_driver_sql("ROLLBACK")
+                    connection.rollback()
+                    driver.isolation_level = previous  # type: ignore[union-attr]
+                return
+            if connection.dialect.name == "postgresql":
+                connection.execution_options(isolation_level="REPEATABLE READ")
+            with connection.begin() as transaction, Session(bind=connection) as session:
+                yield session
+                transaction.rollback()
+
+    @contextmanager
     def session(self) -> Iterator[Session]:
         """A session in a transaction: committed on success, rolled back on an exception."""
         with self._sessions.begin() as session:
