@@ -16,21 +16,33 @@ from newsledger.read.snapshot import summary
 
 if TYPE_CHECKING:
     from newsledger.ingestion import Options
+    from newsledger.read import Reader
     from newsledger.store import Store
 
 
-def _known(ledger: object, ident: str) -> None:
-    if ident not in getattr(ledger, "records") and ident not in getattr(ledger, "reports"):
-        raise NotFound(f"no ledger event or report {ident!r} (see /api/v1/events or `newsledger events`)")
+def _check_known(store: "Store", reader: "Reader | None", *idents: str) -> None:
+    """``NotFound`` unless every id is an event, record or report of the ledger.
+
+    With a ``reader`` (the server's), its loaded ledger answers, so that a change to a
+    large ledger loads it once (in the service), not twice.
+    """
+    if reader is not None:
+        snap = reader.snapshot()
+        shown, ledger = snap.by_id, snap.ledger
+    else:
+        from newsledger.ledger import service
+
+        shown, ledger = {}, service.current(store)
+    for ident in idents:
+        if ident not in shown and ident not in ledger.records and ident not in ledger.reports:
+            raise NotFound(f"no ledger event or report {ident!r} (see /api/v1/events or `newsledger events`)")
 
 
-def merge(store: "Store", a: str, b: str) -> v.ChangeResult:
+def merge(store: "Store", a: str, b: str, reader: "Reader | None" = None) -> v.ChangeResult:
     """Merge two events (or reports, by key) for good; returns the event they became."""
     from newsledger.ledger import service
 
-    ledger = service.current(store)
-    for ident in (a, b):
-        _known(ledger, ident)
+    _check_known(store, reader, a, b)
     if a == b:
         raise Refused(f"{a} cannot be merged with itself")
     try:
@@ -40,11 +52,11 @@ def merge(store: "Store", a: str, b: str) -> v.ChangeResult:
     return v.ChangeResult(action="merge", subject=[a, b], events=[summary(record)])
 
 
-def split(store: "Store", ident: str) -> v.ChangeResult:
+def split(store: "Store", ident: str, reader: "Reader | None" = None) -> v.ChangeResult:
     """Split an event into its reports (or detach one report); returns the events left."""
     from newsledger.ledger import service
 
-    _known(service.current(store), ident)
+    _check_known(store, reader, ident)
     try:
         records = service.split(store, ident)
     except LedgerError as error:
@@ -59,7 +71,8 @@ def keep_apart(store: "Store", a: str, b: str) -> v.ChangeResult:
 
     ledger = service.current(store)
     for ident in (a, b):
-        _known(ledger, ident)
+        if ident not in ledger.records and ident not in ledger.reports:
+            raise NotFound(f"no ledger event or report {ident!r} (see /api/v1/events or `newsledger events`)")
     left, right = ledger.members_of(a), ledger.members_of(b)
     if set(left) & set(right):
         raise Refused(f"{a} and {b} are one event: split it instead")

@@ -182,7 +182,7 @@ Writer = [Depends(require_writer)]
 @router.post("/events/merge", response_model=v.ChangeResult, responses=WRITE, dependencies=Writer,
              summary="Merge two events (needs the token)")
 def merge(request: Request, body: MergeRequest) -> v.ChangeResult:
-    result = edit.merge(request.app.state.store, body.a, body.b)
+    result = edit.merge(request.app.state.store, body.a, body.b, request.app.state.reader)
     request.app.state.reader.invalidate()
     return result
 
@@ -190,7 +190,7 @@ def merge(request: Request, body: MergeRequest) -> v.ChangeResult:
 @router.post("/events/{event_id}/split", response_model=v.ChangeResult, responses=WRITE, dependencies=Writer,
              summary="Split an event into its reports (needs the token)")
 def split(request: Request, event_id: Annotated[str, Path(max_length=300)]) -> v.ChangeResult:
-    result = edit.split(request.app.state.store, event_id)
+    result = edit.split(request.app.state.store, event_id, request.app.state.reader)
     request.app.state.reader.invalidate()
     return result
 
@@ -199,7 +199,8 @@ def split(request: Request, event_id: Annotated[str, Path(max_length=300)]) -> v
              summary="Decide a candidate link: the same event (merge) or different ones (needs the token)")
 def link(request: Request, body: LinkRequest) -> v.ChangeResult:
     store = request.app.state.store
-    result = edit.merge(store, body.a, body.b) if body.same else edit.keep_apart(store, body.a, body.b)
+    result = (edit.merge(store, body.a, body.b, request.app.state.reader) if body.same
+              else edit.keep_apart(store, body.a, body.b))
     request.app.state.reader.invalidate()
     return result
 
