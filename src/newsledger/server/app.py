@@ -95,4 +95,6 @@ def _docs(app: FastAPI) -> None:
             openapi_url=f"{root}{app.openapi_url}", title="newsledger API",
             swagger_js_url=f"{root}{DOCS_ASSETS}/swagger-ui-bundle.js",
             swagger_css_url=f"{root}{DOCS_ASSETS}/swagger-ui.css",
-            swagger_favicon_url=f"{root}{DOCS_ASSETS}/favicon.png")
+            swagger_favicon_url=f"{root}{DOCS_ASSETS}/favicon.png",
+            # no badge from the public validator service: nothing leaves the machine
+            swagger_ui_parameters={"validatorUrl": None})
