@@ -184,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
                 value = p95(timings)
                 worst = max(worst, value)
                 example = target()
-                print(f"{name:10} {example.split('?')[0][:40]:40} n={len(timings)} median={statistics.median(timings):.1f} ms"
+                print(f"{name:10} {example[:40]:40} n={len(timings)} median={statistics.median(timings):.1f} ms"
                       f" p95={value:.1f} ms max={max(timings):.1f} ms")
             connection.close()
     print(f"serve p95_ms={worst:.0f}")
