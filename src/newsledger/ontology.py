@@ -19,7 +19,7 @@ from newsledger.errors import KnowledgeBaseError
 SLOTS = ("agents", "persons", "organizations", "count", "origin", "destination", "location")
 READINGS = ("patient", "victims", "operation", "parties")
 AGENT_SOURCES = ("origin", "subject", "by_phrase", "subject_country", "clause", "pronouns", "sentence",
-                 "states")
+                 "states", "state_of_agents")
 UNDATED_MERGES = ("always", "shared_participant")
 # Evidence a type may ask for besides its own slots.
 GENERAL_EVIDENCE = ("date", "participants", "two_parties", "verb")

@@ -25,6 +25,7 @@ RULES: dict[str, str] = {
     "type.people-seized": "people, not goods, were seized: an arrest",
     # -- date ----------------------------------------------------------------------------
     "date.nearest": "the date expression nearest to the trigger in the parse",
+    "date.refined": "a finer date of the same clause inside the nearest one (\"a year ago, last February\")",
     "date.clause": "a date of the same clause, shared by an event of another type",
     "date.relative-clause": "the date of the event noun the trigger's relative clause hangs on",
     "date.enumerated": "the date that follows the figure in a list of earlier events",
@@ -88,6 +89,7 @@ RULES: dict[str, str] = {
     "agents.subject": "an entity in the subject of the active trigger verb",
     "agents.passive-by": "the body named by \"by\"/\"por\" after a passive trigger",
     "agents.passive-by-country": "the country whose members act in the \"by\"/\"por\" phrase",
+    "agents.state-of-body": "the state a body or official acting in the clause acts for",
     "agents.subject-country": "the country of the trigger's subject",
     "agents.noun-actor": "the country that modifies or carries out the event noun",
     "agents.origin": "the sending country acts when no other actor is named",

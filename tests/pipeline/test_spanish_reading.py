@@ -185,3 +185,19 @@ def test_a_feminine_object_pronoun_stands_for_the_people_moved() -> None:
     event = only_transfer("El martes el gobierno subió a 23 mujeres a un avión en Toluca y las entregó a "
                           "las autoridades de Estados Unidos.")
     assert (event.count, event.destination, event.date.value) == (23, "US", "2026-03-10")
+
+
+def test_a_body_designating_acts_for_its_state_and_a_finer_date_says_when() -> None:
+    extraction = extract_text(
+        "Hace casi un año, en abril pasado, el Departamento de Estado designó como organizaciones "
+        "terroristas a tres grupos, entre ellos el Cártel del Golfo.", published=PUBLISHED, language="es")
+    [event] = [e for e in extraction.events if e.type == "designation"]
+    assert event.agents == ["U.S. Department of State", "United States"]
+    assert event.date.value == "2025-04"
+
+
+def test_who_pleads_guilty_is_the_accused_not_a_speaker() -> None:
+    extraction = extract_text("El narcotraficante Horacio Villaseñor Tapia se declaró culpable este lunes ante "
+                              "una corte federal de Chicago.", published=PUBLISHED, language="es")
+    [event] = [e for e in extraction.events if e.type == "charge"]
+    assert event.persons == ["Horacio Villaseñor Tapia"]

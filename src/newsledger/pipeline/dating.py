@@ -13,6 +13,10 @@ from newsledger.pipeline.syntax import in_subtree, path_length, prepositional_ob
 from newsledger.timex import TimexMatch
 
 
+# How much further from the trigger than the chosen date a finer one may be.
+REFINE_COST = 2
+
+
 class DateAssigner:
     def __init__(self, context: DocContext, language: str):
         self.context = context
@@ -42,6 +46,7 @@ class DateAssigner:
             mention.fill("date", match, because(match, "date.nearest"))
             used_dates.add(match.start)
             dated.add(id(mention))
+        self._refine(mentions, pairs, used_dates)
         for mention in mentions:
             # "held their ninth phone call, on July 31, in which the two leaders agreed":
             # events of different types in one clause share a nearby date.
@@ -67,6 +72,23 @@ class DateAssigner:
             for mention in mentions:
                 if mention.date is None:
                     mention.note_empty("date", because(match, rule))
+
+    @staticmethod
+    def _refine(mentions: list[Mention], pairs: list, used_dates: set[int]) -> None:
+        """"Hace casi un año, en febrero pasado, designó …": a finer date of the same clause
+        that falls inside the one chosen, and close to the trigger too, says when."""
+        for mention in mentions:
+            chosen = mention.date
+            if chosen is None or chosen.date is None or not chosen.date.known:
+                continue
+            cost = min(c for c, _, _, m, other in pairs if other is mention and m is chosen)
+            finer = [(c, m) for c, _, _, m, other in pairs if other is mention and m.start not in used_dates
+                     and c <= cost + REFINE_COST and m.date is not None and m.date.known
+                     and m.date != chosen.date and chosen.date.contains(m.date)]
+            if finer:
+                match = min(finer, key=lambda f: f[0])[1]
+                mention.fill("date", match, because(match, "date.refined"))
+                used_dates.add(match.start)
 
     def _judged_act(self, trigger: Token) -> bool:
         """"calificó como un logro la entrega de 37 reos": a definite event noun that is the

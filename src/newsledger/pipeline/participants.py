@@ -16,6 +16,10 @@ from newsledger.pipeline.syntax import (
 )
 
 
+# Knowledge-base categories of those who act for a state.
+STATE_ACTORS = {"government_body", "official", "politician"}
+
+
 class Participants:
     """Fills a mention's agents, persons, organizations and location."""
 
@@ -31,6 +35,9 @@ class Participants:
               subject_country: str | None) -> None:
         context, sent = self.context, mention.sentence
         speakers = context.speakers(sent)
+        if mention.subject_role == "persons" and subject is not None and context.is_speech_verb(mention.trigger):
+            # "Zambada se declara culpable": the verb of speech is the act, its subject the accused.
+            speakers = speakers - {e.id for e, _ in context.entities_in(list(subject.subtree))}
         found = [(e, t) for e, t in context.entities_in(scope) if e.id not in speakers]
         subject_ids = {e.id for e, _ in context.entities_in(list(subject.subtree))} \
             if subject is not None else set()
@@ -76,6 +83,8 @@ class Participants:
                                         if e.type != "place" and e.id not in speakers], "agents.subject")
             if spec.agent_from("by_phrase") and not mention.agents:
                 mention.agents = self._passive_agents(mention.trigger)
+            if spec.agent_from("state_of_agents"):
+                self._states_of_agents(mention)
             if spec.agent_from("subject_country") and not mention.agents and subject_country \
                     and not passive_or_noun:
                 words = list(context.antecedent(subject).subtree) if subject is not None else sent
@@ -283,6 +292,20 @@ class Participants:
         code, words = abroad[0]
         if mention.location is None and self.context.country_name(code):
             mention.location = (self.context.country_name(code) or "", because(words, "location.capture-abroad"))
+
+    def _states_of_agents(self, mention: Mention) -> None:
+        """"el Departamento de Estado designó …": a body or an official acts for its
+        state; the state is an agent of the act too."""
+        by_name = {e.name: e for e in self.context.entities.values()}
+        names = {n for n, _ in mention.agents}
+        for name, span in list(mention.agents):
+            entity = by_name.get(name)
+            if entity is None or entity.category not in STATE_ACTORS or not entity.country:
+                continue
+            state = self.context.country_name(entity.country)
+            if state and state not in names:
+                mention.agents.append((state, because(span, "agents.state-of-body", name)))
+                names.add(state)
 
     def noun_actor_country(self, noun: Token) -> str | None:
         found = self.noun_actor(noun)
