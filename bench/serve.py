@@ -5,7 +5,7 @@
 
 It builds a ledger with the merge benchmark's generator (``bench/merge.py``: each real
 event reported 1–20 times with the noise news has, ~105,000 reports for 10,000 events),
-stores one short synthetic document per report and the merged ledger in a SQLite file,
+stores a short synthetic text for each of their documents and the merged ledger in a SQLite file,
 then starts the application on 127.0.0.1 (uvicorn in a thread of this process) and
 measures the latency of a few hundred sequential requests, over one keep-alive
 connection, to each of:
