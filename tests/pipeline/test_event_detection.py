@@ -162,3 +162,10 @@ def test_a_transfer_with_no_side_named_goes_where_the_series_goes() -> None:
     found = events("El martes se envió a 40 reos a Estados Unidos. Luego vinieron otros 15 en "
                    "febrero.", kind="transfer")
     assert [e.destination for e in found] == ["US", "US"]
+
+
+def test_a_scheduled_sentencing_hearing_is_a_planned_charge() -> None:
+    found = events("Zambada se declaró culpable el lunes en Brooklyn. La audiencia de sentencia quedó "
+                   "programada para el 13 de enero de 2027.", kind="charge")
+    [hearing] = [e for e in found if e.hypothetical]
+    assert hearing.date.value == "2027-01-13"
