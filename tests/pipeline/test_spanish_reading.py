@@ -201,3 +201,12 @@ def test_who_pleads_guilty_is_the_accused_not_a_speaker() -> None:
                               "una corte federal de Chicago.", published=PUBLISHED, language="es")
     [event] = [e for e in extraction.events if e.type == "charge"]
     assert event.persons == ["Horacio Villaseñor Tapia"]
+
+
+def test_the_finer_of_two_nested_places_is_where_the_act_happened() -> None:
+    extraction = extract_text(
+        "Villaseñor se declara culpable en Nueva York\n\n"
+        "El narcotraficante Horacio Villaseñor Tapia se declaró culpable este lunes en Brooklyn, ante "
+        "un juez federal.", published=PUBLISHED, language="es")
+    [event] = [e for e in extraction.events if e.type == "charge"]
+    assert event.location == "Brooklyn"

@@ -239,6 +239,20 @@ class KnowledgeBase:
         demonym = self.demonym(query, language)
         return demonym.iso if demonym is not None else None
 
+    def part_of(self, inner: str, outer: str) -> bool:
+        """Whether the place named ``inner`` lies inside the place named ``outer``, up the
+        ``part_of`` chain ("Brooklyn" in "New York")."""
+        entry, target = self.lookup(inner, type="place"), self.lookup(outer, type="place")
+        if entry is None or target is None or entry.id == target.id:
+            return False
+        seen: set[str] = set()
+        while entry is not None and entry.part_of and entry.id not in seen:
+            seen.add(entry.id)
+            if entry.part_of == target.id:
+                return True
+            entry = self._by_id.get(entry.part_of)
+        return False
+
     def _country_of(self, entry: KBEntry) -> str | None:
         """A place's country: its own ``country``, else the first one up its part_of chain."""
         current: KBEntry | None = entry

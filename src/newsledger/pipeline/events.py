@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsledger.kb import KnowledgeBase
 from newsledger.model import DateValue
 from newsledger.model import Span as TextSpan
 from newsledger.ontology import event_type
@@ -80,7 +81,8 @@ def _compatible(event: Mention, mention: Mention) -> bool:
     for a, b in ((event.origin, mention.origin), (event.destination, mention.destination)):
         if a and b and a != b:
             return False
-    if event.location and mention.location and event.location[0] != mention.location[0]:
+    if event.location and mention.location and event.location[0] != mention.location[0] \
+            and not _nested(event.location[0], mention.location[0]):
         return False
     if event_type(event.type).undated_merge == "shared_participant" and event.persons and mention.persons \
             and not any(_same_person(a, b) for a, _ in event.persons for b, _ in mention.persons):
@@ -96,6 +98,12 @@ def _same_person(a: str, b: str) -> bool:
     """"Guzmán López" may be "Ovidio Guzmán López" named short: one name's words all in the other's."""
     words_a, words_b = set(a.lower().split()), set(b.lower().split())
     return words_a <= words_b or words_b <= words_a
+
+
+def _nested(a: str, b: str) -> bool:
+    """"en Nueva York" and "en Brooklyn" may name the place of one act."""
+    kb = KnowledgeBase.default()
+    return kb.part_of(a, b) or kb.part_of(b, a)
 
 
 def _affinity(event: Mention, mention: Mention) -> int:

@@ -7,6 +7,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from newsledger.kb import KnowledgeBase
 from newsledger.model import DateValue, Entity, Event, Evidence
 from newsledger.model import Span as TextSpan
 from newsledger.pipeline.evidence import because, text_span
@@ -74,6 +75,8 @@ class Mention:
             self.count, self.count_span = other.count, other.count_span
         self.origin = self.origin or other.origin
         self.destination = self.destination or other.destination
+        if self.location and other.location and KnowledgeBase.default().part_of(other.location[0], self.location[0]):
+            self.location = other.location  # "en Nueva York" … "ante una corte de Brooklyn": the finer place
         self.location = self.location or other.location
         for mine_list, theirs_list in ((self.agents, other.agents), (self.persons, other.persons),
                                        (self.organizations, other.organizations)):
