@@ -18,6 +18,7 @@ from typing import Any
 from newsledger.errors import LedgerError
 from newsledger.ledger.claims import CHECKED_KINDS, ClaimCheck, ClaimEntry
 from newsledger.ledger.cluster import UnionFind, resolve
+from newsledger.ledger.decisions import DECISION_KINDS, Decision, Link, Pair, pair
 from newsledger.ledger.distinct import contradicts
 from newsledger.ledger.evidence import BLOCKED, SURE, UNSURE, Score, compare, score_value
 from newsledger.ledger.fields import Record, build_record
@@ -26,11 +27,7 @@ from newsledger.ledger.reports import Report
 from newsledger.ledger.series import Tally
 from newsledger.ledger.view import Pending, View
 
-Pair = tuple[str, str]
-
-
-def pair(a: str, b: str) -> Pair:
-    return (a, b) if a < b else (b, a)
+__all__ = ["Changes", "DECISION_KINDS", "Decision", "Ledger", "Link", "Pair", "collector_paused", "pair"]
 
 
 @contextmanager
@@ -59,33 +56,6 @@ class Changes:
     removed: list[str] = field(default_factory=list)
     components: dict[str, str] = field(default_factory=dict)  # report key -> component head
     links: dict[Pair, float] = field(default_factory=dict)  # candidate links found since last settle
-
-
-@dataclass
-class Link:
-    """A candidate merge the ledger was unsure of, for a person to decide."""
-
-    a: str
-    b: str
-    score: float
-    reasons: tuple[str, ...]
-    reports: Pair
-
-    def to_json(self) -> dict[str, Any]:
-        return {"a": self.a, "b": self.b, "score": self.score, "reasons": list(self.reasons),
-                "reports": list(self.reports)}
-
-
-DECISION_KINDS = ("merge", "split", "confirm")
-
-
-@dataclass
-class Decision:
-    """A person's decision, kept as report-key pairs so it survives re-merging: ``merge``
-    keeps reports together, ``split`` apart, ``confirm`` leaves a reviewed item as it is."""
-
-    kind: str  # one of DECISION_KINDS
-    pairs: list[Pair]
 
 
 class Ledger:
