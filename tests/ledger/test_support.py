@@ -112,3 +112,13 @@ def test_a_country_and_a_town_inside_it_can_be_one_place() -> None:
     other = Name.make("Washington", Entity("w", "Washington", "place", "city", "US"))
     assert places_agree(country, town) and places_agree(town, country)
     assert not places_agree(town, other) and not places_agree(country, other)
+
+
+def test_a_coarse_counted_report_and_a_dated_countless_one_make_one_event() -> None:
+    """Each lacks what the other states; support runs one way only (coarser into finer), so
+    neither can hide behind the other."""
+    ledger = Ledger()
+    ledger.add_extraction(extraction(doc("m", "2025-04-20"), [transfer("v1", month(2025, 3), 12, "CO", "US")]))
+    ledger.add_extraction(extraction(doc("d", "2025-03-06"), [transfer("v1", day("2025-03-05"), None, "CO", "US")]))
+    ledger.settle()
+    assert events_of(ledger) == [("2025-03-05", 12, 2)]

@@ -88,9 +88,11 @@ def _adds(partial: Record, host: Record) -> bool:
     """Whether a host states something a dated partial record lacks: a finer date inside
     its own, or a count. (Two month-level records of one month are two events, or one
     that pairwise merging would have joined; neither refines the other.)"""
-    finer = PRECISION_RANK.get(host.date.precision, 6) < PRECISION_RANK.get(partial.date.precision, 6)
-    return (finer and partial.date.contains(host.date)) or (partial.count is None and host.count is not None
-                                                             and "count" in event_type(host.type).slots)
+    mine, theirs = PRECISION_RANK.get(partial.date.precision, 6), PRECISION_RANK.get(host.date.precision, 6)
+    if theirs > mine:
+        return False  # a coarser date never hosts a finer one (which keeps support acyclic)
+    return (theirs < mine and partial.date.contains(host.date)) or (
+        partial.count is None and host.count is not None and "count" in event_type(host.type).slots)
 
 
 def _published(record: Record) -> date | None:
@@ -192,9 +194,12 @@ class _Hosts:
         self.by_kind: dict[tuple[str, bool, bool], list[Record]] = {}
         self.by_count: dict[tuple[tuple[str, bool, bool], int], list[Record]] = {}
         self.by_name: dict[tuple[tuple[str, bool, bool], str], list[Record]] = {}
+        self.by_month: dict[tuple[tuple[str, bool, bool], int], list[Record]] = {}
         for host in hosts:
             kind = (host.type, host.negated, host.hypothetical)
             self.by_kind.setdefault(kind, []).append(host)
+            for month in _months(host):
+                self.by_month.setdefault((kind, month), []).append(host)
             if host.count is not None:
                 self.by_count.setdefault((kind, host.count), []).append(host)
             for key in _keys(host):
@@ -216,9 +221,23 @@ class _Hosts:
             for key in keys:
                 for host in self.by_name.get((kind, key), ()):
                     found[host.id] = host
+        if partial.date.known:  # a dated partial record: the hosts its date overlaps
+            keyed = True
+            for month in _months(partial):
+                for host in self.by_month.get((kind, month), ()):
+                    found[host.id] = host
         if keyed:
             return sorted(found.values(), key=lambda r: r.id), False
         return self.by_kind.get(kind, []), True
+
+
+def _months(record: Record) -> range:
+    """The months (as year * 12 + month) a dated record's range touches, at most 13."""
+    start, end = record.date.start, record.date.end
+    if start is None or end is None:
+        return range(0)
+    first, last = start.year * 12 + start.month, end.year * 12 + end.month
+    return range(first, min(last, first + 12) + 1)
 
 
 def _keys(record: Record) -> set[str]:

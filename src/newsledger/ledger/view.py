@@ -58,6 +58,9 @@ class View:
               record_links: set[Pair] | None = None) -> "View":
         placement = place(records, cannot)
         by_id = {r.id: r for r in records}
+        for rid, host in list(placement.supports.items()):
+            if host in placement.supports or host in placement.totals or host not in by_id:
+                del placement.supports[rid]  # never hide a record behind one that is not shown
         supporters: dict[str, list[Record]] = {}
         for rid, host in placement.supports.items():
             supporters.setdefault(host, []).append(by_id[rid])
