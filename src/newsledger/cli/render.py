@@ -240,6 +240,9 @@ def record_detail(console: Console, record: "Record", text_of: Callable[[str], s
     number = {doc: index for index, doc in enumerate(documents, 1)}
     by_doc = {report.document.id: report.document for report in record.reports}
     console.print(f"\nsources ({len(documents)}), each sentence with the values read from it")
+    if record.supporting:
+        console.print(f"({len(record.supporting)} report(s) support it without a date or count of their own:"
+                      f" {', '.join(record.supporting)})")
     for source in record.sources():
         doc_id = source["document"]
         info = by_doc[doc_id]
