@@ -100,8 +100,25 @@ def _published(record: Record) -> date | None:
     return min(days) if days else None
 
 
-def _names(record: Record, slot: str) -> list[Any]:
-    return [name for report in record.reports for name in report.names.get(slot, ())]
+_UNIQUE: dict[tuple[int, str], tuple[Any, ...]] = {}
+
+
+def _names(record: Record, slot: str) -> tuple[Any, ...]:
+    """The record's names in one slot, one per spelling (kept for the pass over a ledger)."""
+    key = (id(record), slot)
+    found = _UNIQUE.get(key)
+    if found is None:
+        found = _UNIQUE[key] = tuple({name.folded: name for report in record.reports
+                                      for name in report.names.get(slot, ())}.values())
+    return found
+
+
+def _meets(name: Any, others: tuple[Any, ...]) -> bool:
+    """Whether ``name`` is one of ``others``: spelt alike first, then by the spelling rules."""
+    for other in others:
+        if name.folded == other.folded or name.folded in other.aliases or other.folded in name.aliases:
+            return True
+    return any(related(name, other) for other in others)
 
 
 def fit(partial: Record, host: Record, cannot: set[Pair] | frozenset[Pair] = frozenset()) -> Fit | None:
@@ -169,14 +186,16 @@ def _people(partial: Record, host: Record, reasons: list[str]) -> float | None:
     shared: list[str] = []
     for slot, weight in (("persons", 3.5), ("organizations", 0.75), ("agents", 0.5)):
         mine, theirs = _names(partial, slot), _names(host, slot)
-        for name in {n.folded: n for n in mine}.values():
-            if any(related(name, other) for other in theirs):
+        if not mine or not theirs:
+            continue
+        for name in mine:
+            if _meets(name, theirs):
                 bonus += weight
                 shared.append(name.text)
     mine_people, their_people = _names(partial, "persons"), _names(host, "persons")
     penalty = 0.0
-    if mine_people and their_people and not any(related(a, b) for a in mine_people for b in their_people):
-        named = len({n.folded for n in mine_people}) + len({n.folded for n in their_people})
+    if mine_people and their_people and not any(_meets(a, their_people) for a in mine_people):
+        named = len(mine_people) + len(their_people)
         counts = [c for c in (partial.count, host.count) if c is not None]
         if not counts or max(counts) < named:
             return None
@@ -295,6 +314,7 @@ def place(records: Iterable[Record], cannot: set[Pair] | frozenset[Pair] = froze
             placement.supports[rid] = host
     _group_undated([r for r in partial if not r.date.known and r.id not in placement.fits
                     and r.id not in placement.totals], placement, cannot)
+    _UNIQUE.clear()  # keyed by object id: valid for this pass only
     return placement
 
 
