@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsledger import lang
 from newsledger.errors import KnowledgeBaseError
@@ -111,10 +111,13 @@ class TriggerFinder:
         self.forces = {str(w).lower() for w in lang.load(language, "cues").get("force_nouns", ())}
         self.person_tokens = person_tokens
         self.pronouns = lang.grammar(language, "people_pronouns")
+        self._found_in: Doc | None = None
+        self._found: dict[tuple[int, int], tuple[Trigger, ...]] = {}
 
     def repair(self, sent: Span) -> None:
         """Re-tag an event verb the tagger misread as a name ("designó" as PROPN), so the
         rules that read verbs see it as one."""
+        self._found.pop((sent.start, sent.end), None)
         for token in sent:
             if _misread_verb(token):
                 found = self._rules_for(token)
@@ -122,6 +125,18 @@ class TriggerFinder:
                     token.pos_, token.lemma_ = "VERB", found[0].lemma
 
     def find(self, sent: Span) -> list[Trigger]:
+        """The triggers of a span. Several components read the same sentence's triggers
+        (reading, ellipsis, lists, frames, recalled events), so the answer is kept by the
+        finder, keyed by the span's offsets, until ``repair`` changes its tags or another
+        Doc is read."""
+        if self._found_in is not sent.doc:
+            self._found_in, self._found = sent.doc, {}
+        key = (sent.start, sent.end)
+        if key not in self._found:
+            self._found[key] = tuple(self._find(sent))
+        return list(self._found[key])
+
+    def _find(self, sent: Span) -> list[Trigger]:
         found = []
         for token in sent:
             for rule in self._rules_for(token):
@@ -213,3 +228,4 @@ class TriggerFinder:
         if token.pos_ == "PRON" and token.lower_ in self.pronouns:
             return True
         return False
+
