@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, text
 
+from tests.postgres import PG_URL, empty_postgres
 import newsledger
 from newsledger.store.repository import engine_url
 
@@ -26,7 +27,6 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ("03_2025-02-27_first-transfer.txt", "05_2025-08-12_second-transfer.txt",
             "08_2026-01-20_third-transfer.txt", "09_2025-08-12_segundo-traslado-es.txt")
 SRC = str(Path(newsledger.__file__).resolve().parents[1])
-PG_URL = os.environ.get("NEWSLEDGER_TEST_PG")
 
 _READER = r"""
 import sys, time
@@ -117,11 +117,7 @@ def test_two_writers_and_a_reader_on_sqlite(halves: tuple[Path, Path, Path], tmp
 @pytest.mark.skipif(not PG_URL, reason="set NEWSLEDGER_TEST_PG to a scratch PostgreSQL URL")
 def test_two_writers_and_a_reader_on_postgres(halves: tuple[Path, Path, Path], tmp_path: Path, cli: Any) -> None:
     assert PG_URL
-    engine = create_engine(engine_url(PG_URL))
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
+    empty_postgres(PG_URL)
     from newsledger.store import Store
     Store(PG_URL).close()
     _writers_and_a_reader(PG_URL, halves, tmp_path, cli)

@@ -26,6 +26,7 @@ import pytest
 from click.testing import Result
 from sqlalchemy import create_engine, text
 
+from tests.postgres import PG_URL, empty_postgres
 import newsledger
 from newsledger.store.repository import engine_url
 
@@ -34,7 +35,6 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ("03_2025-02-27_first-transfer.txt", "05_2025-08-12_second-transfer.txt",
             "08_2026-01-20_third-transfer.txt", "09_2025-08-12_segundo-traslado-es.txt")
 SRC = str(Path(newsledger.__file__).resolve().parents[1])
-PG_URL = os.environ.get("NEWSLEDGER_TEST_PG")
 SEED = int(os.environ.get("NEWSLEDGER_CRASH_SEED") or random.SystemRandom().randrange(1 << 30))
 
 # argv: MODE ARG N DB FOLDER. Modes: "sql" kills after the Nth statement containing ARG
@@ -153,9 +153,5 @@ def test_kill_at_a_random_point_then_rerun(cli: Invoke, corpus: Path, tmp_path: 
 def test_postgres_kill_then_rerun(cli: Invoke, corpus: Path, clean: dict[str, Any], mode: str, arg: str,
                                   n: int) -> None:
     assert PG_URL
-    engine = create_engine(engine_url(PG_URL))
-    with engine.begin() as connection:  # the scratch database starts empty
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
+    empty_postgres(PG_URL)
     _crash_then_rerun(cli, corpus, PG_URL, clean, mode, arg, n)

@@ -14,17 +14,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
+from tests.postgres import PG_URL, empty_postgres
 from newsledger.store import Store
-from newsledger.store.repository import engine_url
 from newsledger.store.migrate import current_revision, head_revision
 
 import newsledger
 
 # The children import the same newsledger as the test run (a worktree's or main's).
 SRC = str(Path(newsledger.__file__).resolve().parents[1])
-PG_URL = os.environ.get("NEWSLEDGER_TEST_PG")
 
 # Opens a Store at argv[1]; with argv[2] = N > 0 it SIGKILLs itself after N DDL statements.
 _CHILD = """
@@ -49,14 +47,6 @@ def _open_in_child(url: str, kill_after: int = 0) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": SRC}
     return subprocess.Popen([sys.executable, "-c", _CHILD, url, str(kill_after)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-
-def _drop_everything(url: str) -> None:
-    engine = create_engine(engine_url(url))
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
 
 
 @pytest.mark.parametrize("kill_after", [1, 3, 8])
@@ -85,11 +75,11 @@ def test_three_processes_opening_one_new_database_all_succeed(tmp_path: Path) ->
 @pytest.mark.skipif(not PG_URL, reason="set NEWSLEDGER_TEST_PG to a scratch PostgreSQL URL")
 def test_postgres_kill_and_race_on_first_use() -> None:
     assert PG_URL
-    _drop_everything(PG_URL)
+    empty_postgres(PG_URL)
     child = _open_in_child(PG_URL, 4)
     child.communicate(timeout=120)
     assert child.returncode == -signal.SIGKILL
-    _drop_everything(PG_URL)
+    empty_postgres(PG_URL)
     children = [_open_in_child(PG_URL) for _ in range(3)]
     for child in children:
         _, stderr = child.communicate(timeout=120)

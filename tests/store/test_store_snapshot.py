@@ -2,17 +2,16 @@
 connection commits a write between two of its queries (SQLite and PostgreSQL)."""
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
+from tests.postgres import PG_URL, empty_postgres
 from newsledger.store import Store
 from newsledger.store.schema import FailureRow
 
-PG_URL = os.environ.get("NEWSLEDGER_TEST_PG")
 
 
 def _count(session) -> int:  # type: ignore[no-untyped-def]
@@ -41,12 +40,5 @@ def test_a_snapshot_reads_one_state_on_sqlite(tmp_path: Path) -> None:
 @pytest.mark.skipif(not PG_URL, reason="set NEWSLEDGER_TEST_PG to a scratch PostgreSQL URL")
 def test_a_snapshot_reads_one_state_on_postgres() -> None:
     assert PG_URL
-    from sqlalchemy import create_engine, text
-
-    from newsledger.store.repository import engine_url
-    engine = create_engine(engine_url(PG_URL))
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
+    empty_postgres(PG_URL)
     _write_meanwhile(PG_URL)
