@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from newsledger.ingestion import Progress
     from newsledger.model import Extraction, RawDocument
 
-_FILE = typer.Argument(..., exists=False, dir_okay=False, metavar="FILE")
+_FILE = typer.Argument(..., exists=False, dir_okay=False, metavar="FILE",
+                       help="One article, in any format that `ingest` reads.")
 _LANGUAGE = typer.Option(None, "--language", help="Language of the text (detected when omitted).")
 _PUBLISHED = typer.Option(None, "--published", metavar="YYYY-MM-DD",
                           help="Publication date: relative dates are resolved against it.")
@@ -90,8 +91,8 @@ def ingest(
     paths: list[Path] = typer.Argument(..., metavar="PATH", help="Files or folders."),
     published: str | None = _PUBLISHED,
     language: Language | None = _LANGUAGE,
-    url: str | None = typer.Option(None, "--url", help="Source URL to record (single document)."),
-    max_bytes: int | None = typer.Option(None, "--max-bytes", min=1, help=_MAX_BYTES_HELP),
+    url: str | None = typer.Option(None, "--url", metavar="URL", help="Source URL to record (single document)."),
+    max_bytes: int | None = typer.Option(None, "--max-bytes", min=1, metavar="N", help=_MAX_BYTES_HELP),
 ) -> None:
     """Read, extract and store articles, then update the ledger; bad files are reported."""
     from newsledger import ingestion
@@ -152,7 +153,7 @@ def failures(ctx: typer.Context) -> None:
 @app.command()
 def dates(
     tsv: Path = typer.Option(..., "--tsv", metavar="FILE", help="Expression file (timex README)."),
-    language: Language = typer.Option(..., "--language"),
+    language: Language = typer.Option(..., "--language", help="Language of the expressions."),
 ) -> None:
     """Normalise the temporal expressions of a TSV file: one `EXPRESSION<TAB>VALUE` per line."""
     from newsledger.timex import normalise_tsv

@@ -16,7 +16,9 @@ import typer
 
 from newsledger.cli import render
 from newsledger.cli.app import app
-from newsledger.cli.common import err, open_store, out, parse_day, print_json
+from newsledger.cli.common import err, open_store, out, print_json
+from newsledger.cli.filters import (CountryOption, EntityOption, SinceOption, TextOption, TypeOption,
+                                     UntilOption, event_filter)
 from newsledger.errors import LedgerError
 
 if TYPE_CHECKING:
@@ -50,20 +52,23 @@ class Verdict(str, Enum):
 @app.command()
 def events(
     ctx: typer.Context,
-    type: str | None = typer.Option(None, "--type", help="Only this event type (e.g. transfer)."),
-    since: str | None = typer.Option(None, "--since", metavar="YYYY-MM-DD", help="Events on or after."),
-    until: str | None = typer.Option(None, "--until", metavar="YYYY-MM-DD", help="Events on or before."),
-    reports: bool = typer.Option(False, "--reports", help="Every stored report, before merging."),
+    type: TypeOption = None,
+    country: CountryOption = None,
+    entity: EntityOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    text: TextOption = None,
+    reports: bool = typer.Option(False, "--reports", help="Every stored report, before merging (by type and dates only)."),
 ) -> None:
-    """List ledger events (or the unmerged reports) by type and date range."""
-    first, last = parse_day(since, "--since"), parse_day(until, "--until")
+    """List ledger events (or the unmerged reports), narrowed by type, country, entity, dates or words."""
+    chosen = event_filter(type, country, entity, since, until, text)
     with reading(ctx) as store:
         if reports:
-            render.reports(out(), store.events(type, first, last))
+            render.reports(out(), store.events(chosen.type, chosen.since, chosen.until))
             return
-        from newsledger.read import EventFilter, Reader
+        from newsledger.read import Reader
 
-        found = Reader(store).records(EventFilter(type=type, since=first, until=last))
+        found = Reader(store).records(chosen)
     render.records(out(), found, "no events match")
 
 
@@ -94,7 +99,7 @@ def show(ctx: typer.Context, id: str = typer.Argument(..., metavar="ID",
 @app.command()
 def export(
     ctx: typer.Context,
-    format: ExportFormat = typer.Option(ExportFormat.json, "--format"),
+    format: ExportFormat = typer.Option(ExportFormat.json, "--format", help="Output format."),
 ) -> None:
     """Print the whole ledger (events, sources, conflicts, tallies, claim checks) as JSON."""
     from newsledger.read import Reader
@@ -104,12 +109,24 @@ def export(
 
 
 @app.command()
-def timeline(ctx: typer.Context) -> None:
+def timeline(
+    ctx: typer.Context,
+    type: TypeOption = None,
+    country: CountryOption = None,
+    entity: EntityOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    text: TextOption = None,
+) -> None:
     """The ledger's events in date order, with the number of sources of each."""
     from newsledger.read import Reader
 
+    chosen = event_filter(type, country, entity, since, until, text)
     with reading(ctx) as store:
-        found = Reader(store).records()
+        found = Reader(store).records(chosen)
+    if not found and any((type, country, entity, since, until, text)):
+        err().print("no events match")
+        return
     render.timeline(out(), found)
 
 
@@ -153,7 +170,7 @@ def links(ctx: typer.Context) -> None:
 
 @app.command()
 def merge(ctx: typer.Context, a: str = typer.Argument(..., metavar="A", help="Ledger event id or report key."),
-          b: str = typer.Argument(..., metavar="B")) -> None:
+          b: str = typer.Argument(..., metavar="B", help="The other ledger event id or report key.")) -> None:
     """Merge two ledger events; the decision survives later re-merging."""
     from newsledger.ledger import service
 
@@ -210,8 +227,8 @@ def review(
     ctx: typer.Context,
     accept: str | None = typer.Option(None, "--accept", metavar="ID", help="Accept the proposal of item ID."),
     reject: str | None = typer.Option(None, "--reject", metavar="ID", help="Reject the proposal of item ID."),
-    format: ReviewFormat = typer.Option(ReviewFormat.table, "--format"),
-    limit: int = typer.Option(0, "--limit", min=0, help="Show at most this many items (0: all)."),
+    format: ReviewFormat = typer.Option(ReviewFormat.table, "--format", help="table for reading, json for tools."),
+    limit: int = typer.Option(0, "--limit", min=0, metavar="N", help="Show at most this many items (0: all)."),
 ) -> None:
     """What the ledger is unsure of (candidate links, pending reports, unsure series members,
     conflicts, events resting on one weak report), most consequential first."""

@@ -11,9 +11,9 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 @app.command()
 def serve(
     ctx: typer.Context,
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
-    port: int = typer.Option(8000, "--port", min=1, max=65535),
-    token: str | None = typer.Option(None, "--token", envvar="NEWSLEDGER_TOKEN",
+    host: str = typer.Option("127.0.0.1", "--host", metavar="HOST", help="Address to listen on (loopback by default)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, metavar="PORT", help="TCP port to listen on."),
+    token: str | None = typer.Option(None, "--token", metavar="TOKEN", envvar="NEWSLEDGER_TOKEN",
                                      help="Allow changes to requests with `Authorization: Bearer TOKEN`;"
                                           " without it the server is read-only."),
 ) -> None:
