@@ -127,8 +127,10 @@ def test_reads_never_write(samples_db: str) -> None:
 
 def test_unfiltered_export_is_the_ledgers(reader: Reader) -> None:
     data = reader.export()
+    state = data.pop("state")  # what `newsledger import` rebuilds the ledger from
     assert data == reader.snapshot().ledger.export()
     assert set(data) >= {"events", "tallies", "claim_checks"}
+    assert state["version"] == 1 and len(state["reports"]) == len(reader.snapshot().ledger.reports)
 
 
 def test_cli_reads_go_through_the_reader_and_never_write(cli, samples_db_copy: str) -> None:

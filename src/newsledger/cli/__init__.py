@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from newsledger.cli.app import app
 from newsledger.cli import documents as _documents  # noqa: F401  (registers commands)
+from newsledger.cli import importing as _importing  # noqa: F401  (registers commands)
 from newsledger.cli import ledger as _ledger  # noqa: F401  (registers commands)
 from newsledger.cli import serve as _serve  # noqa: F401  (registers commands)
 

@@ -58,7 +58,7 @@ def load(store: Store) -> Ledger:
     return ledger
 
 
-def _claim_payload(entry: ClaimEntry) -> dict[str, Any]:
+def claim_payload(entry: ClaimEntry) -> dict[str, Any]:
     doc = entry.document
     return {"document": {**doc.to_json(), "url": doc.url, "outlet": doc.outlet}, "claim": entry.claim.to_json(),
             "index": entry.index, "events": entry.event_reports}
@@ -101,7 +101,7 @@ def _save(store: Store, ledger: Ledger, changes: Changes, new_docs: Iterable[str
                                         members=record.members, payload=record.to_json()))
         for entry in new_claims:
             session.merge(LedgerClaimRow(document_id=entry.document.id, position=entry.index,
-                                         payload=_claim_payload(entry)))
+                                         payload=claim_payload(entry)))
         if decision is not None:
             session.add(LedgerDecisionRow(kind=decision.kind, pairs=[list(p) for p in decision.pairs]))
 

@@ -18,6 +18,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from newsledger.errors import NotFound
+from newsledger.ledger import state
 from newsledger.ledger.reports import report_key
 from newsledger.ledger.series import Series
 from newsledger.read import views as v
@@ -391,23 +392,28 @@ class Reader:
     def export(self, filter: EventFilter = EventFilter()) -> dict[str, Any]:
         """The "Ledger export" JSON (``ledger.export()``) of the events that match ``filter``.
 
-        Unfiltered, it is the ledger's whole export. Filtered, the events are those that
-        match, in the filter's order, and the tallies, claim checks and pending reports
-        those of the filtered event type when the filter names one.
+        ``state`` (``ledger.state.dump``) adds what ``newsledger import`` rebuilds the
+        ledger from: the reports behind the exported events, their records, links,
+        decisions and claims. Unfiltered, it is the ledger's whole export. Filtered, the
+        events are those that match, in the filter's order, and the tallies, claim checks
+        and pending reports those of the filtered event type when the filter names one.
         """
         snap = self.snapshot()
         full: dict[str, Any] = snap.remember(("export",), snap.ledger.export)
         if filter == EventFilter():
-            return dict(full)
+            return {**full, "state": snap.remember(("state",), lambda: state.dump(snap.ledger))}
         by_id = {event["id"]: event for event in full["events"]}
         kind = filter.type
         data = dict(full)
-        data["events"] = [by_id[r.id] for r in self._matching(snap, filter) if r.id in by_id]
+        matching = [r for r in self._matching(snap, filter) if r.id in by_id]
+        data["events"] = [by_id[r.id] for r in matching]
         data["tallies"] = [t for t in full.get("tallies", []) if kind is None or t.get("event_type") == kind]
         data["claim_checks"] = [c for c in full.get("claim_checks", [])
                                 if kind is None or (c.get("claim") or {}).get("event_type") == kind]
         if "pending" in full:
             data["pending"] = [p for p in full["pending"] if kind is None or p.get("type") == kind]
+        keys = [key for r in matching for key in r.members] + [key for p in data.get("pending", []) for key in p["reports"]]
+        data["state"] = state.dump(snap.ledger, state.records_of(snap.ledger, keys))
         return data
 
     def export_csv(self, filter: EventFilter = EventFilter()) -> str:

@@ -73,7 +73,7 @@ def to_rows(doc_id: str, raw: RawDocument, extraction: Extraction) -> DocumentRo
         by_local.setdefault(event.id, event_row)
     row.quotes = [QuoteRow(position=i, speaker=q.speaker, text=q.text, channel=q.channel, start=q.start, end=q.end)
                   for i, q in enumerate(extraction.quotes)]
-    row.claims = [_claim_row(i, claim, by_local) for i, claim in enumerate(extraction.claims)]
+    row.claims = [claim_row(i, claim, by_local) for i, claim in enumerate(extraction.claims)]
     return row
 
 
@@ -116,7 +116,7 @@ def _cue(span: Span | None) -> str | None:
     return span.cue if isinstance(span, Evidence) else None
 
 
-def _claim_row(position: int, claim: Claim, events: dict[str, EventRow]) -> ClaimRow:
+def claim_row(position: int, claim: Claim, events: dict[str, EventRow]) -> ClaimRow:
     integral = [name for name in ("value", "low", "high")
                 if isinstance(getattr(claim, name), int) and not isinstance(getattr(claim, name), bool)]
     period = claim.period
