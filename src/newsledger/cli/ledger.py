@@ -16,7 +16,7 @@ import typer
 
 from newsledger.cli import render
 from newsledger.cli.app import app
-from newsledger.cli.common import err, open_store, out, print_json
+from newsledger.cli.common import Format, err, open_store, out, parse_day, print_json
 from newsledger.cli.filters import (CountryOption, EntityOption, SinceOption, TextOption, TypeOption,
                                      UntilOption, event_filter)
 from newsledger.errors import LedgerError
@@ -198,8 +198,29 @@ def entity(ctx: typer.Context,
 
     with reading(ctx) as store:
         # Unquoted words are one name: `newsledger entity Caro Quintero`.
-        view = service.entity_view(Reader(store).snapshot().ledger, " ".join(name))
+        view = service.entity_view(Reader(store).snapshot().ledger, " ".join(name), store)
     render.entity(out(), view)
+
+
+@app.command()
+def quotes(
+    ctx: typer.Context,
+    speaker: str | None = typer.Option(None, "--speaker", metavar="NAME",
+                                       help="Only quotes by this person (any spelling, a surname alone)."),
+    outlet: str | None = typer.Option(None, "--outlet", metavar="NAME", help="Only quotes from this outlet."),
+    since: SinceOption = None,
+    until: UntilOption = None,
+    format: Format = typer.Option(Format.table, "--format", help="table for reading, json for tools."),
+) -> None:
+    """Quotes from every stored report, by speaker, outlet and publication date."""
+    from newsledger.read.quotes import find_quotes
+
+    with reading(ctx) as store:
+        found = find_quotes(store, speaker, outlet, parse_day(since, "--since"), parse_day(until, "--until"))
+    if format == Format.json:
+        print_json([view.to_json() for view in found])
+    else:
+        render.quotes(out(), found)
 
 
 @app.command()

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from newsledger.ledger.merging import Link
     from newsledger.ledger.review import ReviewItem
     from newsledger.ledger.series import Tally
+    from newsledger.read.quotes import QuoteView
     from newsledger.store import Failure, StoredEvent
 
 
@@ -398,3 +399,15 @@ def entity(console: Console, view: "EntityView") -> None:
     console.print(f"\nsources ({len(view.sources)})")
     for info in view.sources:
         console.print(f"  {info.published or '?'}  {info.source}" + (f"  {info.title}" if info.title else ""))
+
+
+def quotes(console: Console, found: list["QuoteView"]) -> None:
+    """``quotes``: one block per quote: who, where and when, then the words."""
+    if not found:
+        console.print("no quotes match")
+        return
+    for view in found:
+        info = view.document
+        where = " · ".join(str(part) for part in (info.outlet, info.published or "?") if part)
+        console.print(f"{view.quote.speaker or '(unattributed)'}  {where}  {info.source}")
+        console.print(f"  “{view.quote.text}”")

@@ -212,11 +212,18 @@ def entity(store: Store, name: str) -> EntityView:
     return entity_view(load(store), name)
 
 
-def entity_view(ledger: Ledger, name: str) -> EntityView:
-    """Find an actor by any spelling; its aliases come from every document that names it."""
+def entity_view(ledger: Ledger, name: str, store: Store | None = None) -> EntityView:
+    """Find an actor by any spelling; its aliases come from every document that names it.
+
+    Someone no event holds (only quoted, or named in passing) is found in ``store``'s
+    documents, with no events: being absent from the ledger is not being unknown."""
     view = describe(ledger, name)
+    if view is None and store is not None:
+        from newsledger.read.quotes import mentioned
+
+        view = mentioned(store, name)
     if view is None:
-        raise LedgerError(f"no entity named {name!r} in the ledger")
+        raise LedgerError(f"no entity named {name!r} in the ledger or its documents")
     return view
 
 

@@ -23,11 +23,11 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQL
 from sqlalchemy.orm import Session, contains_eager, selectinload, sessionmaker
 
 from newsledger.errors import StorageError
-from newsledger.model import DocumentInfo, Extraction, RawDocument, content_hash
+from newsledger.model import DocumentInfo, Entity, Extraction, Quote, RawDocument, content_hash
 from newsledger.store.migrate import upgrade
-from newsledger.store.records import (Failure, StoredEvent, document_info, event_of, extraction_of, failure_of,
-                                      to_rows)
-from newsledger.store.schema import DocumentRow, EntityRow, EventRow, FailureRow, utcnow
+from newsledger.store.records import (Failure, StoredEvent, document_info, entity_of, event_of, extraction_of,
+                                      failure_of, to_rows)
+from newsledger.store.schema import DocumentRow, EntityRow, EventRow, FailureRow, QuoteRow, utcnow
 
 DEFAULT_URL = "sqlite:///newsledger.db"
 log = logging.getLogger(__name__)
@@ -300,6 +300,34 @@ class Store:
         with self.session() as session:
             rows = session.scalars(_by_publication(select(DocumentRow).options(*_EXTRACTION)))
             return [extraction_of(row) for row in rows]
+
+    def quotes(self, outlet: str | None = None, since: date | None = None,
+               until: date | None = None) -> list[tuple[Quote, DocumentInfo]]:
+        """Every stored quote with its document, by publication date; ``outlet`` (any case)
+        and the publication window narrow them in the query, a speaker is matched by name
+        by the caller (``newsledger.read.quotes``), since names need folding and aliases."""
+        query = select(QuoteRow).join(QuoteRow.document).options(contains_eager(QuoteRow.document))
+        if outlet is not None:
+            query = query.where(func.lower(DocumentRow.outlet) == outlet.strip().lower())
+        if since is not None:
+            query = query.where(DocumentRow.published >= since)
+        if until is not None:
+            query = query.where(DocumentRow.published <= until)
+        query = query.order_by(DocumentRow.published.is_(None), DocumentRow.published, DocumentRow.id,
+                               QuoteRow.position)
+        with self.session() as session:
+            return [(Quote(q.speaker, q.text, q.channel, q.start, q.end), document_info(q.document))
+                    for q in session.scalars(query)]
+
+    def entities(self) -> list[tuple[Entity, DocumentInfo]]:
+        """Every entity each document names, with its mentions: the people and groups a
+        report mentions or quotes whether or not they take part in an event."""
+        query = (select(EntityRow).join(EntityRow.document)
+                 .options(contains_eager(EntityRow.document), selectinload(EntityRow.mentions)))
+        query = query.order_by(DocumentRow.published.is_(None), DocumentRow.published, DocumentRow.id,
+                               EntityRow.position)
+        with self.session() as session:
+            return [(entity_of(row), document_info(row.document)) for row in session.scalars(query)]
 
     def events(self, type: str | None = None, since: date | None = None,
                until: date | None = None) -> list[StoredEvent]:

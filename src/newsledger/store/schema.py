@@ -56,7 +56,8 @@ class DocumentRow(Base):
         back_populates="document", cascade="all, delete-orphan", order_by="EntityRow.position")
     events: Mapped[list[EventRow]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="EventRow.position")
-    quotes: Mapped[list[QuoteRow]] = relationship(cascade="all, delete-orphan", order_by="QuoteRow.position")
+    quotes: Mapped[list[QuoteRow]] = relationship(back_populates="document", cascade="all, delete-orphan",
+                                                  order_by="QuoteRow.position")
     claims: Mapped[list[ClaimRow]] = relationship(cascade="all, delete-orphan", order_by="ClaimRow.position")
 
 
@@ -195,6 +196,8 @@ class QuoteRow(Base):
     channel: Mapped[str | None] = mapped_column(String(255))
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+
+    document: Mapped[DocumentRow] = relationship(back_populates="quotes")
 
 
 class ClaimRow(Base):
