@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB := demo.db
 
-.PHONY: demo test install clean bench eval fuzz screenshots
+.PHONY: demo test install clean bench eval fuzz screenshots readme
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Rewrite README.md's console examples with what the tool prints now (tests/test_readme.py checks them).
+readme: $(STAMP)
+	$(BIN)/python -m tests.readme --update
 
 # The browser tests again, saving their screenshots into docs/ (the README shows them).
 screenshots: $(STAMP)
