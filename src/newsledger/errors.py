@@ -46,6 +46,21 @@ class ExtractionError(NewsledgerError):
         super().__init__(f"{where}: {reason}")
 
 
+class SourceError(NewsledgerError):
+    """A watched source could not be fetched or read this time: an HTTP error status, a
+    network error, a body that is no feed, a folder that went away.
+
+    ``newsledger watch`` logs it, backs off on that source and tries again later;
+    ``retry_after`` is the wait in seconds the server asked for (HTTP 429/503), if any.
+    """
+
+    def __init__(self, source: str, reason: str, retry_after: float | None = None):
+        self.source = source
+        self.reason = reason
+        self.retry_after = retry_after
+        super().__init__(f"{source}: {reason}")
+
+
 class KnowledgeBaseError(NewsledgerError):
     """A knowledge-base or language data file is malformed; names the file and entry."""
 

@@ -25,7 +25,7 @@ with atheris.instrument_imports(include=["newsledger"]):
     from newsledger.ingest.feeds import read_feed
     from newsledger.ingest.html import markup_to_text
     from newsledger.ingest.jsonl import read_jsonl
-    from newsledger.ingest.reader import _apply_overrides
+    from newsledger.ingest.reader import apply_overrides
     from newsledger.ingest.records import read_json, read_table
     from newsledger.ingest.text import document_from_text, split_front_matter
     from newsledger.timex import find
@@ -48,7 +48,7 @@ def _text(data: bytes) -> str:
 
 def text(data: bytes) -> None:
     document = document_from_text(_text(data), "fuzz.txt", [])
-    _apply_overrides(document, None, None, None)
+    apply_overrides(document, None, None, None)
     _check([document])
 
 

@@ -22,7 +22,7 @@ from newsledger.ingest.decoding import decode
 from newsledger.ingest.feeds import read_feed
 from newsledger.ingest.html import markup_to_text, page_to_article
 from newsledger.ingest.jsonl import read_jsonl
-from newsledger.ingest.reader import _apply_overrides, _read_any
+from newsledger.ingest.reader import apply_overrides, _read_any
 from newsledger.ingest.records import read_json, read_table
 from newsledger.ingest.text import apply_metadata, document_from_text, split_front_matter
 
@@ -66,7 +66,7 @@ def test_text_reader(data: bytes) -> None:
         text, warnings = decoded  # type: ignore[misc]
         document = _raises_only_input_error(document_from_text, text, "a.txt", warnings)
         if document is not None:
-            _raises_only_input_error(_apply_overrides, document, None, None, None)
+            _raises_only_input_error(apply_overrides, document, None, None, None)
 
 
 @SETTINGS

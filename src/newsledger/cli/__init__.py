@@ -11,6 +11,7 @@ from newsledger.cli import documents as _documents  # noqa: F401  (registers com
 from newsledger.cli import importing as _importing  # noqa: F401  (registers commands)
 from newsledger.cli import ledger as _ledger  # noqa: F401  (registers commands)
 from newsledger.cli import serve as _serve  # noqa: F401  (registers commands)
+from newsledger.cli import watch as _watch  # noqa: F401  (registers commands)
 
 __all__ = ["app", "main"]
 

@@ -6,10 +6,12 @@ when they do not state one. A bad entry is reported as "entry N" and the others 
 """
 from __future__ import annotations
 
+import hashlib
 import html as html_lib
 import io
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -38,24 +40,72 @@ def looks_like_feed(data: bytes) -> bool:
     return xml_root(data) in FEED_ROOTS
 
 
-def read_feed(data: bytes, source: str) -> Iterator[RawDocument | InputError]:
-    """Each entry of the feed in ``data`` as a document or as the error that stopped it."""
+def check_feed(data: bytes, source: str) -> None:
+    """``InputError`` unless ``data`` starts like an RSS or Atom feed, naming what it is instead."""
+    if not looks_like_feed(data):
+        root = xml_root(data)
+        found = f"its root element is <{root}>" if root else "it does not start with an XML element"
+        raise InputError(source, f"XML that is not an RSS or Atom feed ({found})" if root else
+                         f"not an RSS or Atom feed ({found})")
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One entry of a feed: what identifies it across fetches, and its document (or error).
+
+    ``key`` is the entry's own id (``guid``/``id``), else its link, else a digest of its
+    title, date and text: what ``newsledger watch`` remembers so as to take an entry in
+    once, however often the feed lists it.
+    """
+
+    key: str
+    item: RawDocument | InputError
+
+
+def feed_entries(data: bytes, source: str) -> list[FeedEntry]:
+    """Every entry of the feed in ``data``; ``InputError`` if it is no readable feed.
+
+    A well-formed feed without entries is an empty list: for a watched feed that is
+    nothing new, not an error.
+    """
     # A stream, never bytes or str: feedparser treats a string as a URL or file name.
     parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
-    if not parsed.entries:
-        if parsed.get("bozo"):
-            yield InputError(source, f"not a readable RSS or Atom feed ({parsed.get('bozo_exception')})")
-        else:
-            yield InputError(source, "feed has no entries")
-        return
+    if not parsed.entries and parsed.get("bozo"):
+        raise InputError(source, f"not a readable RSS or Atom feed ({parsed.get('bozo_exception')})")
     channel = parsed.get("feed", {})
     outlet = _text(channel.get("title"))
     language = channel.get("language")
+    entries: list[FeedEntry] = []
     for number, entry in enumerate(parsed.entries, start=1):
+        item: RawDocument | InputError
         try:
-            yield _entry_document(entry, number, source, outlet, language)
+            item = _entry_document(entry, number, source, outlet, language)
         except InputError as error:
-            yield error
+            item = error
+        entries.append(FeedEntry(_entry_key(entry), item))
+    return entries
+
+
+def read_feed(data: bytes, source: str) -> Iterator[RawDocument | InputError]:
+    """Each entry of the feed in ``data`` as a document or as the error that stopped it."""
+    try:
+        entries = feed_entries(data, source)
+    except InputError as error:
+        yield error
+        return
+    if not entries:
+        yield InputError(source, "feed has no entries")
+    for entry in entries:
+        yield entry.item
+
+
+def _entry_key(entry: Any) -> str:
+    for name in ("id", "link"):
+        value = dict.get(entry, name)
+        if isinstance(value, str) and value.strip():
+            return f"{name}:{value.strip()}"
+    parts = [str(dict.get(entry, name) or "") for name in ("title", "published", "updated", "summary")]
+    return "digest:" + hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
 def _entry_document(entry: Any, number: int, source: str, outlet: str | None,

@@ -14,7 +14,7 @@ from pathlib import Path
 from newsledger.errors import InputError
 from newsledger.ingest.decoding import declared_charset, decode, human_size, is_blank, looks_binary
 from newsledger.ingest.document import RawDocument, normalise_language, normalise_text
-from newsledger.ingest.feeds import looks_like_feed, read_feed, xml_root
+from newsledger.ingest.feeds import check_feed, looks_like_feed, read_feed
 from newsledger.ingest.html import is_full_page, page_to_article
 from newsledger.ingest.jsonl import read_jsonl
 from newsledger.ingest.language import detect_language, unsupported_language
@@ -77,7 +77,7 @@ def read_file(path: Path, *, published: date | None = None, language: str | None
         for item in _read_any(path, max_bytes):
             if isinstance(item, RawDocument):
                 try:
-                    _apply_overrides(item, published, language, url)
+                    apply_overrides(item, published, language, url)
                 except InputError as error:
                     yield error
                     continue
@@ -109,10 +109,7 @@ def _read_any(path: Path, max_bytes: int) -> Iterator[RawDocument | InputError]:
     if kind == "feed":
         if looks_binary(data):
             raise InputError(source, "binary file, not text")
-        if not looks_like_feed(data):
-            root = xml_root(data)
-            found = f"its root element is <{root}>" if root else "it does not start with an XML element"
-            raise InputError(source, f"XML that is not an RSS or Atom feed ({found})")
+        check_feed(data, source)
         yield from read_feed(data, source)
         return
     text, warnings = decode(data, source, declared=declared_charset(data) if kind == "html" else None)
@@ -144,7 +141,7 @@ def _kind(suffix: str, data: bytes) -> str:
     return "html" if is_full_page(head) else "text"
 
 
-def _apply_overrides(document: RawDocument, published: date | None, language: str | None,
+def apply_overrides(document: RawDocument, published: date | None, language: str | None,
                      url: str | None) -> None:
     """Explicit arguments win over metadata; a missing language is detected.
 
