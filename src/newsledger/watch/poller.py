@@ -182,7 +182,7 @@ class Watcher:
                 continue
             poll = self.poll(scheduled.source)
             scheduled.polls += 1
-            scheduled.due = self.clock() + (poll.retry_in if poll.error is not None else self.interval)
+            scheduled.due = self.clock() + (poll.retry_in if poll.retry_in is not None else self.interval)
             polls.append(poll)
         return polls
 
