@@ -7,12 +7,14 @@ and the ``inbox/`` below, with ``NEWSLEDGER_DB`` pointing at a fresh database th
 ``COLUMNS=100``. Within a block:
 
 * ``$ newsledger ARGS`` runs the CLI in-process (stdout and stderr as a terminal shows
-  them; ``(exit code N)`` follows when it is not 0); ``| head -N`` keeps N lines;
+  them; ``(exit code N)`` follows when it is not 0); ``| head -N`` keeps N lines and
+  ``> FILE`` writes stdout to FILE; ``$ cmp A B && echo same`` compares two files;
 * ``$ cat FILE`` shows a file the next commands read: the runner writes the block's lines
   to FILE instead of checking them;
-* a block preceded by ``<!-- not-run: REASON -->`` is left alone (a server, a command
-  that watches forever, another database); so is a command followed by a ``# comment``,
-  which marks output shown only in part.
+* a block preceded by ``<!-- not-run: REASON -->`` is left alone (another database, a
+  machine-dependent figure), and so is one with other shell syntax or a ``serve`` or
+  ``watch`` command (they run until stopped); a command followed by a ``# comment`` shows
+  its output in part: it runs, its output is not compared.
 
 Clock times (``2026-11-28 06:55 UTC``) are compared as any time.
 
@@ -60,6 +62,7 @@ INBOX: dict[str, bytes] = {
 class Command:
     line: str  # as written after "$ "
     output: list[str] = field(default_factory=list)
+    spaced: bool = True  # a blank line separates it from the command before
 
 
 @dataclass
@@ -76,11 +79,13 @@ def blocks(text: str) -> list[Block]:
     for match in _FENCE.finditer(text):
         before = text[:match.start()].rstrip("\n").rsplit("\n", 1)[-1]
         commands: list[Command] = []
+        previous = ""
         for line in match.group(1).split("\n")[:-1]:
             if line.startswith("$ "):
-                commands.append(Command(line[2:]))
+                commands.append(Command(line[2:], spaced=previous == ""))
             elif commands:
                 commands[-1].output.append(line)
+            previous = line
         for command in commands:  # the blank line before the next "$" separates, it is not output
             while command.output and command.output[-1] == "":
                 command.output.pop()
@@ -94,15 +99,28 @@ def blocks(text: str) -> list[Block]:
 _LONG_RUNNING = re.compile(r"^newsledger (--db \S+ )?(serve|watch)\b")
 
 
+_REDIRECT = re.compile(r">\s*(\S+)\s*$")
+_CMP = re.compile(r"^cmp (\S+) (\S+) && echo same$")
+
+
 def _runnable(line: str) -> bool:
-    return (line.startswith("newsledger ") and not _LONG_RUNNING.match(line)) or line.startswith("cat ")
+    """What the runner can do: ``newsledger …`` (with ``| head -N`` or ``> FILE``), ``cat
+    FILE`` and ``cmp A B && echo same``; any other shell makes its block not run."""
+    if _CMP.match(line):
+        return True
+    plain = _REDIRECT.sub("", _HEAD.sub("", line.split("  #", 1)[0])).strip()
+    if any(mark in plain for mark in ("|", "&", ";", "<", ">", "`", "$(")):
+        return False
+    return (plain.startswith("newsledger ") and not _LONG_RUNNING.match(plain)) or plain.startswith("cat ")
 
 
 def _render(block: Block) -> str:
-    parts = []
-    for command in block.commands:
-        parts.append("\n".join([f"$ {command.line}", *command.output]))
-    return "\n\n".join(parts) + "\n"
+    text = ""
+    for i, command in enumerate(block.commands):
+        if i:
+            text += "\n\n" if command.spaced else "\n"
+        text += "\n".join([f"$ {command.line}", *command.output])
+    return text + "\n"
 
 
 @contextmanager
@@ -136,6 +154,13 @@ def run(command: Command) -> list[str]:
     from newsledger.cli import app
 
     line = command.line.split("  #", 1)[0].strip()
+    compared = _CMP.match(line)
+    if compared:
+        first, second = (Path(name).read_bytes() for name in compared.groups())
+        return ["same"] if first == second else [f"{compared[1]} {compared[2]} differ"]
+    redirect = _REDIRECT.search(line)
+    if redirect:
+        line = line[:redirect.start()].strip()
     head = _HEAD.search(line)
     if head:
         line = line[:head.start()].strip()
@@ -144,7 +169,12 @@ def run(command: Command) -> list[str]:
         Path(words[1]).write_text("\n".join(command.output) + "\n", encoding="utf-8")
         return command.output
     result = CliRunner().invoke(app, words[1:], catch_exceptions=False)
-    lines = result.output.rstrip("\n").split("\n") if result.output.strip() else []
+    if redirect:  # stdout to the file, stderr (and the exit code) shown
+        Path(redirect[1]).write_text(result.stdout, encoding="utf-8")
+        shown = result.stderr
+    else:
+        shown = result.output
+    lines = shown.rstrip("\n").split("\n") if shown.strip() else []
     lines = [text.rstrip() for text in lines]
     if head:
         lines = lines[:int(head.group(1))]

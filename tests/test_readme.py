@@ -30,3 +30,11 @@ def test_readme_examples_are_current(tmp_path: Path) -> None:
     _, changed = readme.regenerate(text, tmp_path)
     assert not changed, ("README.md examples differ from what the tool prints now; rewrite them with "
                          "`make readme` (or mark a block `<!-- not-run: why -->`):\n  $ " + "\n  $ ".join(changed))
+
+
+def test_redirects_and_comparisons_run_other_shell_does_not() -> None:
+    ok = "```console\n$ newsledger export --format json > a.json\n$ cmp a.json b.json && echo same\nsame\n```\n"
+    other = "```console\n$ newsledger export --format json | jq .events\n[]\n```\n"
+    [block] = readme.blocks(ok)
+    assert block.run and not block.commands[1].spaced
+    assert not readme.blocks(other)[0].run
