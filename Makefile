@@ -42,6 +42,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/merge.py
 	$(BIN)/python bench/serve.py
+	$(BIN)/python bench/watch.py
 
 # Coverage-guided fuzzing of every reader and the timex parser (atheris), 60 s each;
 # not part of `make test`. Results: tests/fuzz/RESULTS.md.

@@ -52,7 +52,7 @@ class Poll:
 
     def line(self) -> str:
         """The one log line ``newsledger watch`` prints per poll."""
-        stamp = self.at.strftime("%Y-%m-%d %H:%M:%S")
+        stamp = self.at.strftime("%Y-%m-%d %H:%M:%S UTC")
         if self.error is not None:
             return f"{stamp} {self.source}: error: {self.error}; next try in {self.retry_in:.0f} s"
         text = f"{stamp} {self.source}: new {self.new}, duplicate {self.duplicate}, failed {self.failed}"
