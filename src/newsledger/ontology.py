@@ -33,6 +33,30 @@ class Plover:
 
 
 @dataclass(frozen=True)
+class Acled:
+    """The ACLED category a type is (``export --format acled``)."""
+
+    disorder_type: str
+    event_type: str
+    sub_event_type: str
+
+
+# ACLED's event types and the sub-event types of each (its codebook).
+ACLED_TYPES = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": ("Chemical weapon", "Air/drone strike", "Suicide bomb",
+                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+                               "Headquarters or base established", "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"),
+}
+ACLED_DISORDERS = ("Political violence", "Demonstrations", "Strategic developments")
+
+
+@dataclass(frozen=True)
 class Roles:
     """What each participant slot means for the type, and how extraction reads it."""
 
@@ -54,6 +78,7 @@ class EventType:
     undated_merge: str
     plover: tuple[Plover, ...]
     cameo: tuple[str, ...]
+    acled: Acled | None
     # All requirements must hold; a requirement holds when any of its alternatives does.
     evidence: tuple[frozenset[str], ...]
 
@@ -109,6 +134,7 @@ def _parse(name: str, entry: dict[str, Any]) -> EventType:
             undated_merge=str(entry["undated_merge"]),
             plover=tuple(Plover(str(p["code"]), p.get("mode")) for p in entry["plover"]),
             cameo=tuple(str(c) for c in entry["cameo"]),
+            acled=Acled(**entry["acled"]) if entry.get("acled") else None,
             evidence=tuple(frozenset(r) for r in entry["evidence"]),
         )
     except (KeyError, TypeError) as error:
@@ -130,6 +156,10 @@ def _parse(name: str, entry: dict[str, Any]) -> EventType:
         unknown = requirement - result.slots - set(GENERAL_EVIDENCE)
         if not requirement or unknown:
             problems.append(f"evidence {sorted(requirement)}: empty or not a slot of the type {sorted(unknown)}")
+    acled = result.acled
+    if acled is not None and (acled.disorder_type not in ACLED_DISORDERS
+                              or acled.sub_event_type not in ACLED_TYPES.get(acled.event_type, ())):
+        problems.append(f"unknown ACLED category {acled}")
     if problems:
         raise KnowledgeBaseError(f"{where}: " + "; ".join(problems))
     return result

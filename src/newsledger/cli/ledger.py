@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
@@ -37,10 +38,6 @@ def reading(ctx: typer.Context) -> Iterator["Store"]:
         if left:
             err().print(f"note: {len(left)} stored document(s) are not in the ledger yet:"
                         " run `newsledger sync` to merge them")
-
-
-class ExportFormat(str, Enum):
-    json = "json"
 
 
 class Verdict(str, Enum):
@@ -99,13 +96,27 @@ def show(ctx: typer.Context, id: str = typer.Argument(..., metavar="ID",
 @app.command()
 def export(
     ctx: typer.Context,
-    format: ExportFormat = typer.Option(ExportFormat.json, "--format", help="Output format."),
+    format: str = typer.Option("json", "--format", metavar="FORMAT",
+                               help="json, jsonl, csv, plover, acled, graphml, ftm or parquet (docs/formats.md)."),
+    type: TypeOption = None,
+    country: CountryOption = None,
+    entity: EntityOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    text: TextOption = None,
+    output: Path | None = typer.Option(None, "--output", "-o", metavar="PATH",
+                                       help="Write to this file (parquet: this directory) instead of stdout."),
 ) -> None:
-    """Print the whole ledger (events, sources, conflicts, tallies, claim checks) as JSON."""
-    from newsledger.read import Reader
+    """Write the ledger's events in a format other tools read (docs/formats.md); json is the
+    whole ledger (events, sources, conflicts, tallies, claim checks)."""
+    from newsledger import export as exports
 
+    exports.get(format)  # an unknown format is refused before the database is opened
+    chosen = event_filter(type, country, entity, since, until, text)
     with reading(ctx) as store:
-        print_json(Reader(store).export())
+        written = exports.export(store, format, chosen, output)
+    if output is not None:
+        err().print(f"wrote {written} event(s) to {output}")
 
 
 @app.command()

@@ -105,50 +105,11 @@ class Reader:
         return list(self._matching(snap, filter))
 
     def _matching_with_facets(self, snap: Snapshot, filter: EventFilter) -> tuple[list["Record"], v.Facets]:
-        rows = self._rows(snap, filter)
+        rows = _rows(snap, filter)
         return [row.record for row in rows], _facets(rows)
 
     def _matching(self, snap: Snapshot, filter: EventFilter) -> list["Record"]:
-        return [row.record for row in self._rows(snap, filter)]
-
-    def _rows(self, snap: Snapshot, filter: EventFilter) -> list[Any]:
-        first, last = filter.window()
-        wanted_words = words(filter.text)
-        entity_ids = self._entity_ids(snap, filter.entity) if filter.entity else None
-        country = filter.country.upper() if filter.country else None
-        kind, factual, least = filter.type, filter.factual, filter.min_sources
-        dated = first is not None or last is not None
-        found = []
-        for row in snap.rows:
-            if kind is not None and row.type != kind:
-                continue
-            if factual is not None and row.factual != factual:
-                continue
-            if dated and not overlaps(row.start, row.end, first, last):
-                continue
-            if least is not None and row.sources < least:
-                continue
-            if country is not None and country not in row.countries and country not in snap.record_countries[row.record.id]:
-                continue
-            if entity_ids is not None and not entity_ids.intersection(snap.record_entities[row.record.id]):
-                continue
-            if wanted_words:
-                haystack = snap.haystack[row.record.id]
-                if not all(word in haystack for word in wanted_words):
-                    continue
-            found.append(row)
-        if filter.sort == "-date":
-            found.sort(key=lambda r: (r.start is not None, r.start, r.end, r.record.id), reverse=True)
-        elif filter.sort == "sources":
-            found.sort(key=lambda r: -r.sources)
-        return found
-
-    @staticmethod
-    def _entity_ids(snap: Snapshot, entity: str) -> set[str]:
-        if entity in snap.entities:
-            return {entity}
-        folded = fold(entity).strip()
-        return {key for key, entry in snap.entities.items() if folded in entry.folded}
+        return [row.record for row in _rows(snap, filter)]
 
     def record(self, event_id: str) -> "Record":
         """The ledger record of an event as shown (supporting reports included), or of a
@@ -434,6 +395,64 @@ class Reader:
 
 CSV_COLUMNS = ("id", "date", "precision", "start", "end", "type", "count", "origin", "destination", "location",
                "agents", "organizations", "persons", "negated", "hypothetical", "sources", "outlets", "conflicts")
+
+
+def _rows(snap: Snapshot, filter: EventFilter) -> list[Any]:
+    """The snapshot's rows that ``filter`` keeps, in the filter's order."""
+    first, last = filter.window()
+    wanted_words = words(filter.text)
+    entity_ids = _entity_ids(snap, filter.entity) if filter.entity else None
+    country = filter.country.upper() if filter.country else None
+    kind, factual, least = filter.type, filter.factual, filter.min_sources
+    dated = first is not None or last is not None
+    found = []
+    for row in snap.rows:
+        if kind is not None and row.type != kind:
+            continue
+        if factual is not None and row.factual != factual:
+            continue
+        if dated and not overlaps(row.start, row.end, first, last):
+            continue
+        if least is not None and row.sources < least:
+            continue
+        if country is not None and country not in row.countries and country not in snap.record_countries[row.record.id]:
+            continue
+        if entity_ids is not None and not entity_ids.intersection(snap.record_entities[row.record.id]):
+            continue
+        if wanted_words:
+            haystack = snap.haystack[row.record.id]
+            if not all(word in haystack for word in wanted_words):
+                continue
+        found.append(row)
+    if filter.sort == "-date":
+        found.sort(key=lambda r: (r.start is not None, r.start, r.end, r.record.id), reverse=True)
+    elif filter.sort == "sources":
+        found.sort(key=lambda r: -r.sources)
+    return found
+
+
+def _entity_ids(snap: Snapshot, entity: str) -> set[str]:
+    if entity in snap.entities:
+        return {entity}
+    folded = fold(entity).strip()
+    return {key for key, entry in snap.entities.items() if folded in entry.folded}
+
+
+class _Listed:
+    """A list of records standing in for a ledger, for ``matching``."""
+
+    def __init__(self, records: list["Record"]) -> None:
+        self.records = records
+
+    def timeline(self) -> list["Record"]:
+        return self.records
+
+
+def matching(records: list["Record"], filter: EventFilter) -> list["Record"]:
+    """The records of a list that ``filter`` keeps: the same test as ``Reader.events``,
+    for exports that read the saved ledger a chunk at a time (``newsledger.export``)."""
+    snap = Snapshot(_Listed(records), (), 0)  # type: ignore[arg-type]
+    return [row.record for row in _rows(snap, filter)]
 
 
 # --- conversions ----------------------------------------------------------------------

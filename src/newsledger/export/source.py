@@ -1,0 +1,178 @@
+"""The events an export writes, read from the saved ledger one chunk at a time.
+
+Every format but ``json`` streams: loading the whole ledger (``ledger.service.load``)
+rebuilds every report and costs gigabytes for 100,000 events, so an export reads the
+saved records instead (``ledger_records``: each record's "Ledger export" object, saved
+when it was merged) in one query, ``CHUNK`` rows at a time, together with the saved
+reports of those records (for the documents' URLs and titles and the entities' types
+and countries). Each event is handed to the writer and forgotten.
+
+An export is of the ledger's merged records as saved: a record that the ledger shows as
+pending or as supporting another event (a partial report, see ``ledger.support``) is
+written as its own record, since placing partial reports needs the whole ledger in
+memory. ``json`` (``Reader.export``) shows the ledger as placed.
+
+Filters are the ``events`` command's (``read.EventFilter``) and mean the same: the type
+and date range are read from the saved record; the country, entity and text filters
+need the record's reports, so only then each chunk's records are rebuilt and matched by
+the read API's own code (``read.reader.matching``) over that chunk.
+"""
+from __future__ import annotations
+
+from collections.abc import Generator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from newsledger.ledger.tables import LedgerRecordRow, LedgerReportRow
+from newsledger.read.filters import EventFilter, overlaps
+
+if TYPE_CHECKING:
+    from newsledger.store import Store
+
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """What a format says of one source document."""
+
+    id: str
+    source: str
+    url: str | None
+    title: str | None
+    outlet: str | None
+    published: str | None
+    language: str | None
+
+    @property
+    def link(self) -> str | None:
+        """The document's URL, or its source when that is one (a feed item, a fetched page)."""
+        if self.url:
+            return self.url
+        return self.source if self.source.startswith(("http://", "https://")) else None
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """What the documents of an event say of one name: its type, category and country."""
+
+    name: str
+    type: str  # person | organization | place
+    category: str | None = None
+    country: str | None = None
+    kb_id: str | None = None
+    wikidata: str | None = None
+
+
+@dataclass
+class ExportEvent:
+    """One ledger event as saved (``data``, the "Ledger export" event object, statements
+    included) with the documents and named entities its formats need."""
+
+    data: dict[str, Any]
+    documents: dict[str, DocumentRef] = field(default_factory=dict)
+    entities: dict[str, EntityRef] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return str(self.data["id"])
+
+    def sources(self) -> list[DocumentRef]:
+        """The event's documents in the order of its ``sources``."""
+        found = []
+        for source in self.data.get("sources") or []:
+            doc = self.documents.get(source["document"])
+            found.append(doc or DocumentRef(source["document"], source.get("source") or "", None, None, None,
+                                            source.get("published"), None))
+        return found
+
+    def entity(self, name: str, slot: str) -> EntityRef:
+        """What is known of a name; a name no document typed takes its slot's type."""
+        found = self.entities.get(name)
+        if found is not None:
+            return found
+        return EntityRef(name, "person" if slot == "persons" else "place" if slot == "location" else "organization")
+
+
+def needs_reports(filter: EventFilter) -> bool:
+    """Whether the filter reads what only the reports hold (names, countries, outlets)."""
+    return bool(filter.country or filter.entity or filter.text or filter.min_sources or filter.factual is not None)
+
+
+def events(store: "Store", filter: EventFilter = EventFilter(), chunk: int = CHUNK) -> Generator[ExportEvent, None, None]:
+    """The saved events that match ``filter``, in timeline order (by first day, undated
+    last, then id), read ``chunk`` records at a time in one snapshot of the database."""
+    query = select(LedgerRecordRow.id, LedgerRecordRow.members, LedgerRecordRow.payload)
+    if filter.type is not None:
+        query = query.where(LedgerRecordRow.type == filter.type)
+    first, last = filter.window()
+    if last is not None:
+        query = query.where(LedgerRecordRow.date_start <= last)
+    query = query.order_by(LedgerRecordRow.date_start.is_(None), LedgerRecordRow.date_start, LedgerRecordRow.id)
+    with store.snapshot() as session:
+        result = session.execute(query.execution_options(yield_per=chunk))
+        for rows in result.partitions(chunk):
+            page = [(row.id, list(row.members), row.payload) for row in rows
+                    if _in_window(row.payload, first, last)]
+            if not page:
+                continue
+            reports = _reports(session, [key for _, members, _ in page for key in members])
+            wanted = _matching(page, reports, filter) if needs_reports(filter) else None
+            for ident, members, payload in page:
+                if wanted is not None and ident not in wanted:
+                    continue
+                yield _event(payload, [reports[key] for key in members if key in reports])
+
+
+def _in_window(payload: dict[str, Any], first: date | None, last: date | None) -> bool:
+    if first is None and last is None:
+        return True
+    when = payload.get("date") or {}
+    start, end = when.get("start"), when.get("end")
+    return overlaps(date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None,
+                    first, last)
+
+
+def _reports(session: Any, keys: list[str]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(keys), CHUNK):
+        wanted = keys[start:start + CHUNK]
+        for key, payload in session.execute(select(LedgerReportRow.key, LedgerReportRow.payload)
+                                            .where(LedgerReportRow.key.in_(wanted))):
+            found[key] = payload
+    return found
+
+
+def _matching(page: list[tuple[str, list[str], dict[str, Any]]], reports: dict[str, dict[str, Any]],
+              filter: EventFilter) -> set[str]:
+    """The ids of a chunk's records that the filter keeps, decided by the read API's code
+    over the chunk's records rebuilt from their reports."""
+    from newsledger.ledger.fields import build_record
+    from newsledger.ledger.reports import Report
+    from newsledger.read.reader import matching
+
+    records = []
+    for ident, members, _ in page:
+        record = build_record([Report.from_json(reports[key]) for key in members if key in reports])
+        record.id = ident
+        records.append(record)
+    return {record.id for record in matching(records, filter)}
+
+
+def _event(payload: dict[str, Any], reports: list[dict[str, Any]]) -> ExportEvent:
+    documents: dict[str, DocumentRef] = {}
+    entities: dict[str, EntityRef] = {}
+    for report in reports:
+        doc = report.get("document") or {}
+        if doc.get("id") and doc["id"] not in documents:
+            documents[doc["id"]] = DocumentRef(doc["id"], doc.get("source") or "", doc.get("url"), doc.get("title"),
+                                               doc.get("outlet"), doc.get("published"), doc.get("language"))
+        for entity in report.get("entities") or []:
+            name = entity.get("name")
+            if name and name not in entities:
+                entities[name] = EntityRef(name, entity.get("type") or "organization", entity.get("category"),
+                                           entity.get("country"), entity.get("kb_id"), entity.get("wikidata"))
+    return ExportEvent(payload, documents, entities)
