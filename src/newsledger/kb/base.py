@@ -23,6 +23,8 @@ FUZZY_MIN_LENGTH = 6
 _PARTICLES = frozenset({"de", "del", "la", "las", "los", "y"})
 
 Key = tuple[str, str]
+# How many lookup answers a knowledge base keeps (a few MB); past that it starts afresh.
+_ANSWERS_KEPT = 100_000
 
 
 def data_dir() -> Path:
@@ -73,6 +75,7 @@ class KnowledgeBase:
                                        if len(_words(n)) >= size]
         self._patterns: dict[str, list[dict[str, Any]]] = {}
         self._isos = {e.iso: e for e in self.entries if e.iso}
+        self._answers: dict[tuple[str, str | None, str | None, bool, str | None], KBEntry | None] = {}
         # Folded office titles of all people, longest first ("attorney general", "president").
         self._titles = sorted({fold(t) for e in self.entries if e.type == "person"
                                for ts in e.titles.values() for t in ts} - {""}, key=len, reverse=True)
@@ -112,6 +115,17 @@ class KnowledgeBase:
         English). An answer is never chosen among entries of different types: ambiguous
         means None.
         """
+        # The knowledge base never changes once built, and the same names are looked up
+        # again in every report: each question is answered once.
+        key = (name, type, country, fuzzy, language)
+        if key not in self._answers:
+            if len(self._answers) >= _ANSWERS_KEPT:
+                self._answers.clear()
+            self._answers[key] = self._lookup(name, type, country, fuzzy, language)
+        return self._answers[key]
+
+    def _lookup(self, name: str, type: str | None, country: str | None, fuzzy: bool,
+                language: str | None) -> KBEntry | None:
         query = name.strip()
         if not query or not fold(query):
             return None

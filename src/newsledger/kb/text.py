@@ -9,18 +9,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Articles that may precede a name in running text without being part of it.
 LEADING_ARTICLES = ("the", "el", "la", "los", "las")
 _NOT_WORD = re.compile(r"[^\w\s]|_")
 
 
+# The same names and words come back in every report: their normal forms are kept.
+_CACHED = 100_000
+
+
+@lru_cache(maxsize=_CACHED)
 def strip_accents(text: str) -> str:
     """``text`` without combining marks ("Culiacán" → "Culiacan"), case and punctuation kept."""
     decomposed = unicodedata.normalize("NFKD", text)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
+@lru_cache(maxsize=_CACHED)
 def shape(text: str) -> str:
     """Case-preserving key: accents stripped, punctuation → space, spaces collapsed.
 
@@ -29,6 +36,7 @@ def shape(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", strip_accents(text)).split())
 
 
+@lru_cache(maxsize=_CACHED)
 def fold(text: str) -> str:
     """The lookup key of a name: NFKD, accents stripped, casefolded, punctuation → space.
 

@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsledger import timex
+from newsledger.pipeline.doctext import doc_text
 
 _YEAR = re.compile(r"\b\d{4}\b")
 
@@ -26,9 +27,9 @@ class DateTagger:
         anchor = doc._.nl_published
         language = doc._.nl_language or self.language
         if anchor is not None:
-            doc._.nl_timexes = timex.find(doc.text, anchor, language)
+            doc._.nl_timexes = timex.find(doc_text(doc), anchor, language)
         else:
-            found = timex.find(doc.text, datetime.date.today(), language)
+            found = timex.find(doc_text(doc), datetime.date.today(), language)
             doc._.nl_timexes = [m for m in found if _YEAR.search(m.text)]
         return doc
 

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from newsledger import why
 from newsledger.model import Evidence
 from newsledger.model import Span as TextSpan
+from newsledger.pipeline.doctext import span_text
 from newsledger.timex import TimexMatch
 
 Words = Token | Span | Sequence[Token] | TextSpan | TimexMatch
@@ -27,7 +28,7 @@ def text_span(words: Words) -> TextSpan:
     if isinstance(words, Token):
         return TextSpan(words.idx, words.idx + len(words.text), words.text)
     if isinstance(words, Span):
-        text = words.text.rstrip()
+        text = span_text(words).rstrip()
         return TextSpan(words.start_char, words.start_char + len(text), text)
     tokens = sorted(words, key=lambda t: t.i)
     while len(tokens) > 1 and tokens[0].is_punct:  # "— México": the dash is the dateline's

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from newsledger import lang
 from newsledger.ontology import types_where
+from newsledger.pipeline.doctext import span_text
 from newsledger.pipeline.numbers import Figure, figure_at, ordinals
 from newsledger.pipeline.roles import cue_set
 from newsledger.pipeline.triggers import rules
@@ -42,7 +43,7 @@ def _cue_words(language: str) -> re.Pattern[str]:
 
 def cumulative_figures(sent: Span, language: str) -> list[Figure]:
     """Figures that a cue phrase marks as a running total."""
-    text = sent.text.lower()
+    text = span_text(sent).lower()
     found: dict[int, Figure] = {}
     patterns = _cumulative_patterns(language) if _cue_words(language).search(text) else ()
     for pattern in patterns:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from newsledger.kb import KnowledgeBase
 from newsledger.model import DateValue, Entity, Event, Evidence
 from newsledger.model import Span as TextSpan
+from newsledger.pipeline.doctext import span_text
 from newsledger.pipeline.evidence import because, text_span
 from newsledger.pipeline.roles import DocContext
 from newsledger.timex import TimexMatch
@@ -157,7 +158,7 @@ def _evidence(span: TextSpan) -> Evidence:
 
 
 def sentence_span(sent: Span) -> TextSpan:
-    text = sent.text.rstrip()
+    text = span_text(sent).rstrip()
     return TextSpan(sent.start_char, sent.start_char + len(text), text)
 
 

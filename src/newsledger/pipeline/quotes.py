@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsledger import lang
 from newsledger.model import Entity, Quote
+from newsledger.pipeline.doctext import span_text
 from newsledger.pipeline.roles import DocContext, cue_set
 from newsledger.pipeline.syntax import SUBJECT_DEPS
 
@@ -144,6 +145,7 @@ class _SpeakerFinder:
         self.pronouns = cue_set(language, "person_pronouns") | {"i", "yo", "ella", "él"}
         self.role_nouns = cue_set(language, "role_nouns")
         self.nickname_cues = cue_set(language, "nickname_cues")
+        self._channels: dict[int, str | None] = {}  # sentence start -> the channel it names
 
     def is_nickname(self, quoted: QuotedText, text: str) -> bool:
         """“Kiki”, «El Mencho», "Z-40": a short capitalised name, not a quotation."""
@@ -187,11 +189,11 @@ class _SpeakerFinder:
             if ":" not in before:
                 return None, None
             speaker = self.context.last_person_subject(span.start)
-            channel = channel_in(" ".join(s.text for s in sentences), self.language)
+            channel = channel_in(" ".join(span_text(s) for s in sentences), self.language)
             return speaker, self._specific_channel(speaker, channel, quoted.start)
         verb = min(verbs, key=lambda t: (t.idx > quoted.start, abs(t.idx - quoted.start)))
         speaker = self._subject_entity(verb)
-        text = " ".join(s.text for s in sentences)
+        text = " ".join(span_text(s) for s in sentences)
         outside_text = text.replace(self.context.text[quoted.start:quoted.end], " ")
         channel = channel_in(outside_text, self.language)
         return speaker, self._specific_channel(speaker, channel, quoted.start)
@@ -209,13 +211,20 @@ class _SpeakerFinder:
         for sent in self.context.sentences:
             if sent.start_char >= before:
                 break
-            named = channel_in(sent.text, self.language)
+            named = self._channel_of(sent)
             if named and named not in generic_channels(self.language) and any(
                     e is speaker and t.dep_ in SUBJECT_DEPS | {"appos", "flat", "compound"}
                     | {"nsubjpass"} or e is speaker and t.head.dep_ in SUBJECT_DEPS
                     for e, t in self.context.entities_in(list(sent))):
                 channel = named
         return channel
+
+    def _channel_of(self, sent: Span) -> str | None:
+        """The channel a sentence names, read once per sentence: every quote of a long
+        interview looks back over the sentences before it."""
+        if sent.start not in self._channels:
+            self._channels[sent.start] = channel_in(span_text(sent), self.language)
+        return self._channels[sent.start]
 
     def _subject_entity(self, verb: Token) -> Entity | None:
         node: Token | None = verb

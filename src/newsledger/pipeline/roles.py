@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from newsledger import lang
 from newsledger.kb import KnowledgeBase
 from newsledger.model import Entity, Evidence
+from newsledger.pipeline.doctext import doc_text
 from newsledger.pipeline.evidence import because
 from newsledger.pipeline.syntax import SUBJECT_DEPS, prepositional_objects
 
@@ -60,7 +61,7 @@ class DocContext:
         self.kb = KnowledgeBase.default()
         self.entities: dict[str, Entity] = {e.id: e for e in doc._.nl_entities or []}
         self.token_entity: dict[int, str] = doc._.nl_token_entity or {}
-        self.text = doc.text  # Doc.text joins every token each time it is read
+        self.text = doc_text(doc)  # Doc.text joins every token each time it is read
         # "MEXICO CITY —" names where the report was filed, never a participant.
         self.dateline_start, self.dateline_end = self._dateline()
         self.speech_verbs = cue_set(language, "speech_verbs")
@@ -193,7 +194,8 @@ class DocContext:
             return False
         if any(c.dep_ in {"ccomp", "parataxis", "xcomp"} for c in token.children):
             return True
-        return any(ch in self.sentence_of(token).text for ch in "“”«»\":")
+        sent = self.sentence_of(token)
+        return any(ch in self.text[sent.start_char:sent.end_char] for ch in "“”«»\":")
 
     def speakers(self, sent: Span) -> set[str]:
         """Entities that are the subjects of speech verbs in the sentence."""

@@ -95,6 +95,22 @@ def _verb_like(token: Token) -> bool:
         and any(c.dep_ in {"aux", "auxpass", "dobj"} for c in token.children)
 
 
+_FORMS_KEPT = 200_000
+# language -> (the rules and word endings they were read with, form -> rules)
+_FORMS: dict[str, tuple[tuple[object, ...], dict[tuple[str, str, str, bool], tuple[TriggerRule, ...]]]] = {}
+
+
+def _form_cache(language: str, rules_: dict[str, tuple[TriggerRule, ...]], participles: dict[str, list[str]],
+                finite: dict[str, list[str]]) -> dict[tuple[str, str, str, bool], tuple[TriggerRule, ...]]:
+    """The rules each word form fires, shared by the finders of one language while its
+    rules and word endings stay the same objects and values."""
+    basis = (rules_, participles, finite)
+    kept = _FORMS.get(language)
+    if kept is None or kept[0][0] is not rules_ or kept[0][1:] != basis[1:]:
+        kept = _FORMS[language] = (basis, {})
+    return kept[1]
+
+
 class TriggerFinder:
     """Tests tokens against the rules; ``is_people(token)`` decides what a person object is."""
 
@@ -112,6 +128,7 @@ class TriggerFinder:
         self.person_tokens = person_tokens
         self.pronouns = lang.grammar(language, "people_pronouns")
         self._found_in: Doc | None = None
+        self._forms = _form_cache(language, self.rules, self.participles, self.finite)
         self._found: dict[tuple[int, int], tuple[Trigger, ...]] = {}
 
     def repair(self, sent: Span) -> None:
@@ -152,11 +169,20 @@ class TriggerFinder:
         return self._rules_for(token)
 
     def _rules_for(self, token: Token) -> tuple[TriggerRule, ...]:
-        rules_ = self.rules.get(token.lemma_.lower(), ()) or self.rules.get(token.lower_, ())
-        misread = _misread_verb(token)
-        if rules_ or token.pos_ not in {"ADJ", "VERB"} and not misread:
+        # What the rules say depends on the word's form and tag only, and the same forms
+        # come back in every sentence: each form is looked up once.
+        form = (token.lemma_, token.lower_, token.pos_, _misread_verb(token))
+        found = self._forms.get(form)
+        if found is None:
+            if len(self._forms) >= _FORMS_KEPT:
+                self._forms.clear()
+            found = self._forms[form] = self._rules_of(*form)
+        return found
+
+    def _rules_of(self, lemma: str, word: str, pos: str, misread: bool) -> tuple[TriggerRule, ...]:
+        rules_ = self.rules.get(lemma.lower(), ()) or self.rules.get(word, ())
+        if rules_ or pos not in {"ADJ", "VERB"} and not misread:
             return rules_
-        word = token.lower_
         for ending, infinitives in (self.finite if misread else self.participles).items():
             if word.endswith(ending):
                 for infinitive in infinitives:
