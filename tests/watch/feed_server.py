@@ -56,8 +56,8 @@ def rss(items: list[dict[str, str]], title: str = "Invented Wire") -> bytes:
 
 class FeedServer:
     """The served feed: ``items`` (change it between polls), ``misbehave`` (a queue of
-    ``"500"``, ``"malformed"``… played before the feed is served again) and ``requests``
-    (the headers of each request, in order)."""
+    ``"500"``, ``"malformed"``… played before the feed is served again), ``delay`` (a slow
+    server) and ``requests`` (the headers of each request, in order)."""
 
     def __init__(self) -> None:
         self.items: list[dict[str, str]] = []
@@ -67,6 +67,8 @@ class FeedServer:
         self.last_modified = format_datetime(datetime(2026, 11, 3, tzinfo=timezone.utc), usegmt=True)
         self.lock = threading.Lock()
         self.url = ""
+        self.delay = 0.0  # seconds before answering (cut short when the server stops)
+        self.closing = threading.Event()
 
     def body(self) -> tuple[bytes, str]:
         data = rss(self.items)
@@ -75,6 +77,10 @@ class FeedServer:
     def answer(self, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
         with self.lock:
             self.requests.append(headers)
+            delay = self.delay
+        if delay:
+            self.closing.wait(delay)
+        with self.lock:
             if self.misbehave:
                 kind = self.misbehave.pop(0)
                 if kind == "malformed":
@@ -114,6 +120,7 @@ def serve_feed() -> Iterator[FeedServer]:
     try:
         yield feed
     finally:
+        feed.closing.set()
         server.shutdown()
         server.server_close()
         thread.join(5)

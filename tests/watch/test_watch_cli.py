@@ -89,3 +89,33 @@ def _signal_once_idle(process: subprocess.Popen[str], signum: int) -> tuple[list
     reader.join(10)
     assert process.stderr is not None
     return lines, process.stderr.read()
+
+
+def test_a_second_signal_interrupts_a_poll_at_once(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": SRC}
+    with serve_feed() as feed:
+        feed.items = ARTICLES[:1]
+        process = subprocess.Popen(
+            [sys.executable, "-m", "newsledger.cli", "--db", f"sqlite:///{tmp_path / 's.db'}", "watch", feed.url,
+             "--interval", "0.5"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        with process:
+            assert process.stdout is not None and process.stderr is not None
+            first = process.stdout.readline() + process.stdout.readline()
+            assert "new 1, duplicate 0, failed 0" in first, first
+            feed.delay = 60  # the next poll hangs on a slow server
+            asked = len(feed.requests)
+            deadline = time.monotonic() + 30
+            while len(feed.requests) == asked and time.monotonic() < deadline:
+                time.sleep(0.05)
+            process.send_signal(signal.SIGTERM)
+            time.sleep(0.3)
+            process.send_signal(signal.SIGTERM)
+            try:
+                assert process.wait(30) == 130
+            finally:
+                if process.poll() is None:
+                    process.kill()
+            rest, stderr = process.stdout.read(), process.stderr.read()
+    assert rest.splitlines()[-1] == ("watch stopped after 1 poll(s) of 1 source(s): new 1, duplicate 0, failed 0, "
+                                     "errors 0")
+    assert "interrupted during a poll" in stderr and "Traceback" not in stderr

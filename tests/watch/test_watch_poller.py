@@ -234,3 +234,32 @@ def test_a_network_error_is_an_error_of_that_source_only(db_url: str, feed: Feed
         down, up = watch.poll_due()
         assert down.error is not None and down.error.startswith("network error")
         assert up.new == 1
+
+
+def test_a_database_error_is_a_poll_error_not_the_end_of_the_watch(db_url: str, feed: FeedServer,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from newsledger.watch import poller
+
+    feed.items = ARTICLES[:1]
+    clock = Clock()
+    with Store(db_url) as store:
+        watch = watcher(store, [feed.url], clock)
+        real = poller.remembered.remember_items
+
+        def locked(*args, **kwargs):  # type: ignore[no-untyped-def]
+            raise OperationalError("INSERT …", {}, Exception("database is locked\nmore"))
+
+        monkeypatch.setattr(poller.remembered, "remember_items", locked)
+        [error] = watch.poll_due()
+        assert error.error == "database error: database is locked" and error.retry_in == 20
+        assert error.line().endswith("error: database is locked (before it: new 1, duplicate 0, failed 0); "
+                                     "next try in 20 s")
+        monkeypatch.setattr(poller.remembered, "remember_items", real)
+        clock.now += 20
+        [recovered] = watch.poll_due()
+        # the document went in before the error: now a duplicate, and remembered
+        assert (recovered.new, recovered.duplicate, recovered.error) == (0, 1, None)
+        assert watch.totals.summary() == ("watch stopped after 2 poll(s) of 1 source(s): new 1, duplicate 1, "
+                                          "failed 0, errors 1")

@@ -40,8 +40,14 @@ def watch(
         watcher = open_watcher(store, sources, interval, options)
         warm([language.value] if language else list(MODEL_PACKAGES))
         typer.echo(f"watching {len(watcher.sources)} source(s) every {interval:g} s; Ctrl-C stops")
-        with _stopping_on_signals(watcher.stop):
-            totals = watcher.run(report=lambda poll: typer.echo(poll.line()), max_polls=max_polls)
+        try:
+            with _stopping_on_signals(watcher.stop):
+                totals = watcher.run(report=lambda poll: typer.echo(poll.line()), max_polls=max_polls)
+        except KeyboardInterrupt:
+            typer.echo("interrupted during a poll: what was stored is kept and merged; the rest of that "
+                       "source's new items are taken in on the next start", err=True)
+            typer.echo(watcher.totals.summary())
+            raise typer.Exit(130) from None
     typer.echo(totals.summary())
 
 

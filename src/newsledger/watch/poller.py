@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import httpx
+from sqlalchemy.exc import SQLAlchemyError
 
 from newsledger.errors import SourceError, StorageError
 from newsledger.ingestion import BATCH, ingest
@@ -54,7 +55,9 @@ class Poll:
         """The one log line ``newsledger watch`` prints per poll."""
         stamp = self.at.strftime("%Y-%m-%d %H:%M:%S UTC")
         if self.error is not None:
-            return f"{stamp} {self.source}: error: {self.error}; next try in {self.retry_in:.0f} s"
+            done = f" (before it: new {self.new}, duplicate {self.duplicate}, failed {self.failed})" \
+                if self.new or self.duplicate or self.failed else ""
+            return f"{stamp} {self.source}: error: {self.error}{done}; next try in {self.retry_in:.0f} s"
         text = f"{stamp} {self.source}: new {self.new}, duplicate {self.duplicate}, failed {self.failed}"
         if self.not_modified:
             text += " (not modified)"
@@ -105,11 +108,14 @@ class Watcher:
     clock: Callable[[], float] = time.monotonic
     stop: threading.Event = field(default_factory=threading.Event)
 
+    totals: Totals = field(init=False)
+
     def __post_init__(self) -> None:
         if self.interval <= 0:
             raise ValueError("interval must be positive")
         start = self.clock()
         self._schedule = [_Scheduled(source, start) for source in self.sources]
+        self.totals = Totals(sources=len(self._schedule))
 
     # ------------------------------------------------------------------ one poll
 
@@ -118,8 +124,8 @@ class Watcher:
         at = datetime.now(timezone.utc)
         try:
             state = remembered.load(self.store, source.identity)
-        except StorageError as error:
-            return Poll(source.name, at, error=str(error), retry_in=self._delay(1, None))
+        except (StorageError, SQLAlchemyError) as error:
+            return Poll(source.name, at, error=_database_error(error), retry_in=self._delay(1, None))
         try:
             fetched = source.fetch(state.validators, state.is_new)
         except SourceError as error:
@@ -131,8 +137,10 @@ class Watcher:
         try:
             done = self._take_in(items, state, poll)
             remembered.save_source(self.store, state, source.identity, fetched.validators if done else None, None)
-        except StorageError as error:
-            return self._failed(source, state, at, str(error), None)
+        except (StorageError, SQLAlchemyError) as error:
+            failed = self._failed(source, state, at, _database_error(error), None)
+            failed.new, failed.duplicate, failed.failed, failed.events = poll.new, poll.duplicate, poll.failed, poll.events
+            return failed
         poll.interrupted = not done
         return poll
 
@@ -161,7 +169,7 @@ class Watcher:
                 retry_after: float | None) -> Poll:
         try:
             remembered.save_source(self.store, state, source.identity, None, reason)
-        except StorageError:
+        except (StorageError, SQLAlchemyError):
             state.errors += 1
         return Poll(source.name, at, error=reason, retry_in=self._delay(state.errors, retry_after))
 
@@ -183,6 +191,7 @@ class Watcher:
             poll = self.poll(scheduled.source)
             scheduled.polls += 1
             scheduled.due = self.clock() + (poll.retry_in if poll.retry_in is not None else self.interval)
+            self.totals.add(poll)
             polls.append(poll)
         return polls
 
@@ -191,16 +200,23 @@ class Watcher:
         return min(scheduled.due for scheduled in self._schedule)
 
     def run(self, report: Callable[[Poll], None] = lambda _poll: None, max_polls: int | None = None) -> Totals:
-        """Polls until ``stop`` is set (or every source was polled ``max_polls`` times)."""
-        totals = Totals(sources=len(self._schedule))
+        """Polls until ``stop`` is set (or every source was polled ``max_polls`` times);
+        what was done is in ``totals``, also when a ``KeyboardInterrupt`` ends it."""
         while not self.stop.is_set():
             for poll in self.poll_due():
-                totals.add(poll)
                 report(poll)
             if max_polls is not None and all(s.polls >= max_polls for s in self._schedule):
                 break
             self.stop.wait(max(self.next_due() - self.clock(), 0.0))
-        return totals
+        return self.totals
+
+
+def _database_error(error: Exception) -> str:
+    """One line for a database that failed mid-poll (the poll is retried with backoff)."""
+    if isinstance(error, StorageError):
+        return str(error)
+    reason = str(getattr(error, "orig", None) or error).strip().splitlines()
+    return f"database error: {reason[0] if reason else type(error).__name__}"
 
 
 def _status(document: object, stored: set[str], duplicates: set[str]) -> str:

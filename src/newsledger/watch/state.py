@@ -56,15 +56,22 @@ def remember_items(store: Store, state: SourceState, taken: list[tuple[str, str 
     """Records items taken in: ``(item key, version, status, document id)`` each."""
     if not taken:
         return
-    with store.session() as session:
-        for item_key, version, status, document_id in taken:
-            known = digest(item_key)
-            row = session.get(WatchItemRow, (state.key, known))
-            if row is None:
-                session.add(WatchItemRow(source_key=state.key, item_key=known, version=version, status=status,
-                                         document_id=document_id, seen=utcnow()))
-            else:
-                row.version, row.status, row.document_id, row.seen = version, status, document_id, utcnow()
+    for attempt in range(2):  # another watch of the same source may have recorded one first
+        try:
+            with store.session() as session:
+                for item_key, version, status, document_id in taken:
+                    known = digest(item_key)
+                    row = session.get(WatchItemRow, (state.key, known))
+                    if row is None:
+                        session.add(WatchItemRow(source_key=state.key, item_key=known, version=version,
+                                                 status=status, document_id=document_id, seen=utcnow()))
+                    else:
+                        row.version, row.status, row.document_id, row.seen = version, status, document_id, utcnow()
+                    session.flush()
+            break
+        except IntegrityError:
+            if attempt:
+                raise
     for item_key, version, _status, _document in taken:
         state.items[digest(item_key)] = version
 
@@ -76,7 +83,7 @@ def save_source(store: Store, state: SourceState, identity: str, validators: Val
     state.errors = state.errors + 1 if error else 0
     if validators is not None:
         state.validators = validators
-    for _attempt in range(2):  # a concurrent first poll of the same source may insert first
+    for attempt in range(2):  # a concurrent first poll of the same source may insert first
         try:
             with store.session() as session:
                 row = session.get(WatchSourceRow, state.key)
@@ -87,4 +94,5 @@ def save_source(store: Store, state: SourceState, identity: str, validators: Val
                 row.errors, row.last_error, row.polled = state.errors, error, utcnow()
             return
         except IntegrityError:
-            continue
+            if attempt:
+                raise
