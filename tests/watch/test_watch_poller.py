@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 from newsledger.ledger import service
 from newsledger.store import Store
 from newsledger.store.schema import DocumentRow
-from newsledger.watch import ReadOptions, Watcher, open_source
+from newsledger.watch import ReadOptions, Watcher, open_source, open_watcher
+from newsledger.watch.sources import new_client
 from tests.postgres import PG_URL, empty_postgres
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(
@@ -52,8 +53,21 @@ def documents(store: Store) -> int:
         return session.scalar(select(func.count()).select_from(DocumentRow)) or 0
 
 
+OPENED: list[Watcher] = []
+
+
+@pytest.fixture(autouse=True)
+def _close_watchers() -> Iterator[None]:
+    yield
+    while OPENED:
+        OPENED.pop().close()
+
+
 def watcher(store: Store, names: list[str], clock: Clock, interval: float = 10.0) -> Watcher:
-    return Watcher(store, [open_source(name) for name in names], interval, clock=clock)
+    """A watcher on the test clock, closed after the test."""
+    opened = open_watcher(store, names, interval, clock=clock)
+    OPENED.append(opened)
+    return opened
 
 
 def test_items_added_between_polls_arrive_and_an_unchanged_feed_is_not_modified(
@@ -223,8 +237,8 @@ def test_a_feed_file_is_read_again_when_it_changes(db_url: str, tmp_path: Path) 
 def test_an_unknown_source_is_refused_before_polling(tmp_path: Path) -> None:
     from newsledger.errors import InputError
 
-    with pytest.raises(InputError, match="no such file or folder, and not an http"):
-        open_source(str(tmp_path / "nope"), ReadOptions())
+    with new_client() as client, pytest.raises(InputError, match="no such file or folder, and not an http"):
+        open_source(str(tmp_path / "nope"), client, ReadOptions())
 
 
 def test_a_network_error_is_an_error_of_that_source_only(db_url: str, feed: FeedServer) -> None:

@@ -37,17 +37,17 @@ def watch(
     with open_store(ctx) as store:
         store.check_writable()
         options = ReadOptions(language=language.value if language else None)
-        watcher = open_watcher(store, sources, interval, options)
-        warm([language.value] if language else list(MODEL_PACKAGES))
-        typer.echo(f"watching {len(watcher.sources)} source(s) every {interval:g} s; Ctrl-C stops")
-        try:
-            with _stopping_on_signals(watcher.stop):
-                totals = watcher.run(report=lambda poll: typer.echo(poll.line()), max_polls=max_polls)
-        except KeyboardInterrupt:
-            typer.echo("interrupted during a poll: what was stored is kept and merged; the rest of that "
-                       "source's new items are taken in on the next start", err=True)
-            typer.echo(watcher.totals.summary())
-            raise typer.Exit(130) from None
+        with open_watcher(store, sources, interval, options) as watcher:
+            warm([language.value] if language else list(MODEL_PACKAGES))
+            typer.echo(f"watching {len(watcher.sources)} source(s) every {interval:g} s; Ctrl-C stops")
+            try:
+                with _stopping_on_signals(watcher.stop):
+                    totals = watcher.run(report=lambda poll: typer.echo(poll.line()), max_polls=max_polls)
+            except KeyboardInterrupt:
+                typer.echo("interrupted during a poll: what was stored is kept and merged; the rest of that "
+                           "source's new items are taken in on the next start", err=True)
+                typer.echo(watcher.totals.summary())
+                raise typer.Exit(130) from None
     typer.echo(totals.summary())
 
 

@@ -8,8 +8,7 @@
 
 Usage from Python::
 
-    with Store(url) as store:
-        watcher = open_watcher(store, ["https://example.org/feed.xml", "inbox/"], interval=60)
+    with Store(url) as store, open_watcher(store, ["https://example.org/feed.xml", "inbox/"], 60) as watcher:
         totals = watcher.run(report=lambda poll: print(poll.line()))
 """
 from __future__ import annotations

@@ -107,7 +107,7 @@ class Watcher:
     max_delay: float = MAX_DELAY_S
     clock: Callable[[], float] = time.monotonic
     stop: threading.Event = field(default_factory=threading.Event)
-
+    client: httpx.Client | None = None  # closed by ``close``: the feeds' shared HTTP client
     totals: Totals = field(init=False)
 
     def __post_init__(self) -> None:
@@ -116,6 +116,17 @@ class Watcher:
         start = self.clock()
         self._schedule = [_Scheduled(source, start) for source in self.sources]
         self.totals = Totals(sources=len(self._schedule))
+
+    def close(self) -> None:
+        """Closes the HTTP connections the feeds kept open."""
+        if self.client is not None:
+            self.client.close()
+
+    def __enter__(self) -> Watcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # ------------------------------------------------------------------ one poll
 
@@ -229,13 +240,18 @@ def _status(document: object, stored: set[str], duplicates: set[str]) -> str:
 
 
 def open_watcher(store: Store, names: Iterable[str], interval: float = DEFAULT_INTERVAL_S,
-                 options: ReadOptions = ReadOptions(), client: httpx.Client | None = None,
-                 max_delay: float = MAX_DELAY_S) -> Watcher:
-    """A watcher of the sources ``names`` (URLs, feed files, folders); a name that is none
-    of them is an ``InputError`` now, before anything is polled."""
-    shared = client or new_client()
-    sources = [open_source(name, options, shared) for name in dict.fromkeys(names)]
-    return Watcher(store, sources, interval, max_delay)
+                 options: ReadOptions = ReadOptions(), max_delay: float = MAX_DELAY_S,
+                 clock: Callable[[], float] = time.monotonic) -> Watcher:
+    """A watcher of the sources ``names`` (URLs, feed files, folders), to be closed (or
+    used in a ``with``); a name that is none of them is an ``InputError`` now, before
+    anything is polled."""
+    client = new_client()
+    try:
+        sources = [open_source(name, client, options) for name in dict.fromkeys(names)]
+        return Watcher(store, sources, interval, max_delay, clock, client=client)
+    except BaseException:
+        client.close()
+        raise
 
 
 def warm(languages: Iterable[str]) -> None:

@@ -86,11 +86,12 @@ class Source(Protocol):
     def fetch(self, validators: Validators, is_new: IsNew) -> Fetched: ...
 
 
-def open_source(name: str, options: ReadOptions = ReadOptions(), client: httpx.Client | None = None) -> Source:
-    """The source ``name`` stands for: an http(s) URL is a feed, a folder is a folder, a
-    file is a feed file (or, if it is no feed, a file read whenever it changes)."""
+def open_source(name: str, client: httpx.Client, options: ReadOptions = ReadOptions()) -> Source:
+    """The source ``name`` stands for: an http(s) URL is a feed (fetched with ``client``,
+    which the caller closes), a folder is a folder, a file is a feed file (or, if it is
+    no feed, a file read whenever it changes)."""
     if name.startswith(("http://", "https://")):
-        return FeedURL(name, options, client or new_client())
+        return FeedURL(name, options, client)
     path = Path(name)
     if path.is_dir():
         return Folder(name, options)
