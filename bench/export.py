@@ -108,7 +108,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--formats", nargs="+", default=["csv", "parquet"])
     parser.add_argument("--keep", type=Path, default=None, help="build the database in DIR and keep it (reused)")
     parser.add_argument("--child", nargs=3, metavar=("DB", "FORMAT", "OUTPUT"), help=argparse.SUPPRESS)
+    parser.add_argument("--build", type=Path, metavar="DB", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.build:
+        print(build(args.build, args.events, args.seed))
+        return 0
     if args.child:
         db, fmt, output = args.child
         print(json.dumps(child(Path(db), fmt, Path(output))))
@@ -118,8 +122,12 @@ def main(argv: list[str] | None = None) -> int:
         work.mkdir(parents=True, exist_ok=True)
         db = work / f"export-{args.events}-{args.seed}.db"
         if not db.exists():
+            # In a process of its own: a child inherits its parent's peak memory (ru_maxrss
+            # survives fork and exec), so this one stays small.
             began = time.perf_counter()
-            made = build(db, args.events, args.seed)
+            done = subprocess.run([sys.executable, __file__, "--build", str(db), "--events", str(args.events),
+                                   "--seed", str(args.seed)], capture_output=True, text=True, check=True)
+            made = int(done.stdout.strip().splitlines()[-1])
             print(f"saved {made} events in {time.perf_counter() - began:.1f} s ({db.stat().st_size / 1e6:.0f} MB)")
         results = []
         for fmt in args.formats:

@@ -81,7 +81,8 @@ def _describe(data: dict[str, Any]) -> str:
     when = data.get("date") or {}
     if when.get("value"):
         parts.append(f"{'on' if when.get('precision') == 'day' else 'in'} {when['value']}")
-    return " ".join(parts).capitalize() + "."
+    text = " ".join(parts)
+    return text[:1].upper() + text[1:] + "."
 
 
 def write(events: Iterable[ExportEvent], out: TextIO) -> int:

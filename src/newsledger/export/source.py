@@ -3,9 +3,9 @@
 Every format but ``json`` streams: loading the whole ledger (``ledger.service.load``)
 rebuilds every report and costs gigabytes for 100,000 events, so an export reads the
 saved records instead (``ledger_records``: each record's "Ledger export" object, saved
-when it was merged) in one query, ``CHUNK`` rows at a time, together with the saved
-reports of those records (for the documents' URLs and titles and the entities' types
-and countries). Each event is handed to the writer and forgotten.
+when it was merged) ``CHUNK`` rows at a time in one database snapshot, with the saved
+reports of those records (for the documents' URLs and titles and the entities' types and
+countries). Each event is handed to the writer and forgotten.
 
 An export is of the ledger's merged records as saved: a record that the ledger shows as
 pending or as supporting another event (a partial report, see ``ledger.support``) is
@@ -19,12 +19,12 @@ the read API's own code (``read.reader.matching``) over that chunk.
 """
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from newsledger.ledger.tables import LedgerRecordRow, LedgerReportRow
 from newsledger.read.filters import EventFilter, overlaps
@@ -102,19 +102,18 @@ def needs_reports(filter: EventFilter) -> bool:
     return bool(filter.country or filter.entity or filter.text or filter.min_sources or filter.factual is not None)
 
 
-def events(store: "Store", filter: EventFilter = EventFilter(), chunk: int = CHUNK) -> Generator[ExportEvent, None, None]:
+def events(store: "Store", filter: EventFilter = EventFilter(),
+           chunk: int = CHUNK) -> Generator[ExportEvent, None, None]:
     """The saved events that match ``filter``, in timeline order (by first day, undated
     last, then id), read ``chunk`` records at a time in one snapshot of the database."""
-    query = select(LedgerRecordRow.id, LedgerRecordRow.members, LedgerRecordRow.payload)
+    query = select(LedgerRecordRow.id, LedgerRecordRow.date_start, LedgerRecordRow.members, LedgerRecordRow.payload)
     if filter.type is not None:
         query = query.where(LedgerRecordRow.type == filter.type)
     first, last = filter.window()
     if last is not None:
         query = query.where(LedgerRecordRow.date_start <= last)
-    query = query.order_by(LedgerRecordRow.date_start.is_(None), LedgerRecordRow.date_start, LedgerRecordRow.id)
     with store.snapshot() as session:
-        result = session.execute(query.execution_options(yield_per=chunk))
-        for rows in result.partitions(chunk):
+        for rows in _pages(session, query, chunk, dated=first is not None or last is not None):
             page = [(row.id, list(row.members), row.payload) for row in rows
                     if _in_window(row.payload, first, last)]
             if not page:
@@ -125,6 +124,35 @@ def events(store: "Store", filter: EventFilter = EventFilter(), chunk: int = CHU
                 if wanted is not None and ident not in wanted:
                     continue
                 yield _event(payload, [reports[key] for key in members if key in reports])
+
+
+def _pages(session: Any, query: Any, chunk: int, dated: bool) -> Iterator[list[Any]]:
+    """The query's rows by first day (undated last), then id, ``chunk`` at a time: each page
+    is a query of its own that starts after the last row of the one before (keyset
+    pagination), since SQLite's driver would buffer a streamed result whole."""
+    day, ident = LedgerRecordRow.date_start, LedgerRecordRow.id
+    after: tuple[date, str] | None = None
+    while True:
+        page = query.where(day.is_not(None))
+        if after is not None:
+            page = page.where(or_(day > after[0], and_(day == after[0], ident > after[1])))
+        rows = session.execute(page.order_by(day, ident).limit(chunk)).all()
+        if not rows:
+            break
+        yield rows
+        after = (rows[-1].date_start, rows[-1].id)
+    if dated:
+        return  # a date range keeps no undated event
+    last: str | None = None
+    while True:
+        page = query.where(day.is_(None))
+        if last is not None:
+            page = page.where(ident > last)
+        rows = session.execute(page.order_by(ident).limit(chunk)).all()
+        if not rows:
+            break
+        yield rows
+        last = rows[-1].id
 
 
 def _in_window(payload: dict[str, Any], first: date | None, last: date | None) -> bool:
