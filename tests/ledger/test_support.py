@@ -122,3 +122,28 @@ def test_a_coarse_counted_report_and_a_dated_countless_one_make_one_event() -> N
     ledger.add_extraction(extraction(doc("d", "2025-03-06"), [transfer("v1", day("2025-03-05"), None, "CO", "US")]))
     ledger.settle()
     assert events_of(ledger) == [("2025-03-05", 12, 2)]
+
+
+def _two_arrested(name: str, published: str) -> Extraction:
+    from newsledger.model import Event, Span
+
+    text = "Two men were arrested, officials said."
+    event = Event("v1", "arrest", UNDATED, 2, None, None, ["Mexico"], [], [], None, False, False,
+                  [Span(0, len(text), text)], {"count": Span(0, 3, "Two")})
+    return extraction(doc(name, published), [event])
+
+
+def test_undated_reports_sharing_only_a_count_are_one_event_within_a_news_cycle() -> None:
+    ledger = Ledger()
+    for item in (_two_arrested("a", "2025-03-03"), _two_arrested("b", "2025-03-04")):
+        ledger.add_extraction(item)
+    ledger.settle()
+    assert [(r.count, len(r.documents)) for r in ledger.timeline()] == [(2, 2)]
+
+
+def test_undated_reports_months_apart_need_a_shared_name() -> None:
+    ledger = Ledger()
+    for item in (_two_arrested("a", "2024-12-04"), _two_arrested("b", "2025-05-14")):
+        ledger.add_extraction(item)
+    ledger.settle()
+    assert [(r.count, len(r.documents)) for r in ledger.timeline()] == [(2, 1), (2, 1)]

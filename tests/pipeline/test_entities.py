@@ -260,3 +260,50 @@ def test_trim_article_and_possessive(build: Callable[..., Doc]) -> None:
 ])
 def test_display_name(text: str, name: str) -> None:
     assert _display_name(text) == name
+
+
+# -- a person's first word labelled apart -------------------------------------------------
+
+GOVERNOR = """
+Governor   governor   PROPN compound 3
+Esteban    Esteban    PROPN compound 3
+Quiroga    Quiroga    PROPN compound 3
+Maldonado  Maldonado  PROPN nsubj    4
+spoke      speak      VERB  ROOT     4
+.          .          PUNCT punct    4
+"""
+
+
+def test_a_cut_off_first_name_joins_the_person(build: Callable[..., Doc]) -> None:
+    doc = build(GOVERNOR, ents=[(1, 2, "ORG"), (2, 4, "PERSON")])
+    assert names(resolve(doc)) == [("Esteban Quiroga Maldonado", ["Esteban Quiroga Maldonado"])]
+
+
+def test_an_acronym_before_a_name_stays_a_group(build: Callable[..., Doc]) -> None:
+    doc = build("""
+    DEA        DEA        PROPN compound 2
+    agent      agent      NOUN  compound 2
+    Ana        Ana        PROPN compound 3
+    Ruiz       Ruiz       PROPN nsubj    4
+    spoke      speak      VERB  ROOT     4
+    """, ents=[(0, 1, "ORG"), (2, 4, "PERSON")])
+    assert [e.type for e in resolve(doc)] == ["organization", "person"]
+    doc = build("""
+    FBI        FBI        PROPN compound 1
+    Ana        Ana        PROPN compound 2
+    Ruiz       Ruiz       PROPN nsubj    3
+    spoke      speak      VERB  ROOT     3
+    """, ents=[(0, 1, "ORG"), (1, 3, "PERSON")])
+    assert [e.name for e in resolve(doc)][-1] == "Ana Ruiz"
+
+
+def test_a_title_word_before_a_name_is_not_its_first_name(build: Callable[..., Doc]) -> None:
+    doc = build("""
+    Secretary  secretary  PROPN compound 4
+    of         of         ADP   prep     0
+    State      State      PROPN pobj     1
+    Ruiz       Ruiz       PROPN compound 4
+    Tapia      Tapia      PROPN nsubj    5
+    spoke      speak      VERB  ROOT     5
+    """, ents=[(2, 3, "ORG"), (3, 5, "PERSON")])
+    assert "Ruiz Tapia" in [e.name for e in resolve(doc)]

@@ -78,3 +78,9 @@ def test_a_name_the_model_reads_past_is_found_by_its_shape() -> None:
     found = entities(text, "es")
     assert found.get("Mauricio Lerdo Anaya") == "person"
     assert "Los Ángeles" not in found or found["Los Ángeles"] == "place"
+
+
+def test_a_fort_named_in_spanish_is_a_place_in_english_text() -> None:
+    found = entities("Soldiers detained the smuggler Marcelo Quintana Ruelas at the Fuerte Yarumal "
+                     "military complex on Tuesday.", "en")
+    assert found.get("Fuerte Yarumal") == "place"

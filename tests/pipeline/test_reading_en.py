@@ -263,3 +263,19 @@ def test_a_destination_hung_on_a_participle_of_the_object() -> None:
     event = one("Peru has transferred 12 people suspected of leading drug gangs to Chile, both "
                 "countries confirmed Tuesday.", "transfer")
     assert (event.origin, event.destination, event.count) == ("PE", "CL", 12)
+
+
+# -- dates: a clause's date is shared by its coordinated acts ---------------------------
+
+def test_coordinated_acts_share_the_clause_date() -> None:
+    text = "Navy marines seized 40 rifles on Friday near Culiacán and arrested three men, the Navy said."
+    arrest = one(text, "arrest")
+    assert arrest.count == 3 and arrest.date.value == "2026-03-06"
+    assert one(text, "seizure").date.value == "2026-03-06"
+
+
+def test_a_date_inside_an_event_noun_stays_that_events() -> None:
+    # "the 1985 murder" dates the killing, not the hearing's plea.
+    text = "Rodrigo Salcedo pleaded not guilty on Monday to the 1985 murder of a police officer in Tijuana."
+    dates = {e.type: e.date.value for e in events(text)}
+    assert dates.get("killing") == "1985"

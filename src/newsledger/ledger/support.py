@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from newsledger.ledger.distinct import contradicts, count_penalty, count_range
+from newsledger.ledger.distinct import MAX_DAY_GAP, contradicts, count_penalty, count_range
 from newsledger.ledger.fields import Record
 from newsledger.ledger.names import places_agree, related
 from newsledger.ledger.reports import MAX_NAME_BONUS, count_weight
@@ -356,6 +356,8 @@ def _restated_total(record: Record, totals: dict[tuple[str, str | None, str | No
 def _group_undated(records: list[Record], placement: Placement, cannot: set[Pair] | frozenset[Pair]) -> None:
     """Undated records with no dated event to join: those that share something specific
     (a person, group, place or count) and state nothing apart are one event told twice.
+    A count or an agent alone ("two men were arrested" by "Mexican soldiers") is specific
+    only within one news cycle: reports published further apart must share a name.
 
     Records are taken best supported first (most reports, then id); each joins the first
     group whose every record it fits, with positive evidence towards at least one of them.
@@ -398,12 +400,31 @@ def _undated_fit(a: Record, b: Record, cannot: set[Pair] | frozenset[Pair]) -> f
     if people is None:
         return None
     score += people
+    if not _shares_a_name(a, b, located=bool(a.location and b.location)) and _days_apart(a, b) > MAX_DAY_GAP:
+        return None
     for x in a.reports:
         for y in b.reports:
             key = (x.key, y.key) if x.key < y.key else (y.key, x.key)
             if key in cannot or contradicts(x, y):
                 return None
     return score
+
+
+
+def _shares_a_name(a: Record, b: Record, located: bool) -> bool:
+    """Whether two records share a named person or group, or (``located``) a place."""
+    return located or any(_meets(name, _names(b, slot)) for slot in ("persons", "organizations")
+                          for name in _names(a, slot))
+
+
+def _days_apart(a: Record, b: Record) -> int:
+    """The fewest days between a publication of one record and one of the other (0 when
+    either has no publication date: nothing then tells the reports' times apart)."""
+    days_a = {r.document.published for r in a.reports if r.document.published is not None}
+    days_b = {r.document.published for r in b.reports if r.document.published is not None}
+    if not days_a or not days_b:
+        return 0
+    return min(abs((x - y).days) for x in days_a for y in days_b)
 
 
 __all__ = ["Fit", "MARGIN", "Placement", "fit", "is_partial", "place"]

@@ -99,8 +99,12 @@ class DateAssigner:
             and any(c.dep_ in {"det", "poss"} and c.lower_ in self.definite for c in trigger.children)
 
     def _owns(self, mention: Mention, match: TimexMatch) -> bool:
-        """"pleaded not guilty to the 1985 murder": a date inside a trigger's own phrase
-        is that event's alone."""
+        """"pleaded not guilty to the 1985 murder": a date inside a trigger's own noun
+        phrase is that event's alone. A verb's subtree is its whole clause, coordinated
+        verbs included ("seized 40 rifles on Friday and arrested three men"): a date there
+        is the clause's, which the other acts of the clause share."""
+        if mention.trigger.pos_ not in {"NOUN", "PROPN"}:
+            return False
         span = self.context.doc.char_span(match.start, match.end, alignment_mode="expand")
         return span is not None and in_subtree(span.root, mention.trigger) and span.root.i != mention.trigger.i
 

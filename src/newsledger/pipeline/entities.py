@@ -54,7 +54,7 @@ class EntityResolver:
         drafts: dict[str, _Draft] = {}
         found = _join_particles(doc)
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        found += self.names.shaped_names(doc, taken, self.folded_titles)
+        found = _join_given_names(found + self.names.shaped_names(doc, taken, self.folded_titles), self.folded_titles)
         for ent in found:
             etype = LABEL_TYPES.get(ent.label_)
             if etype is None:
@@ -187,6 +187,38 @@ def _join_particles(doc: Doc) -> list[Span]:
         joined.append(ent)
         i += 1
     return joined
+
+
+def _join_given_names(found: list[Span], titles: frozenset[str]) -> list[Span]:
+    """The mentions, each person's cut-off first word joined back to the name (in the
+    first word's place, so that the order of the others is kept)."""
+    ending = {span.end: i for i, span in enumerate(found)}
+    joined: list[Span | None] = list(found)
+    for span in found:
+        i = ending.get(span.start)
+        first = joined[i] if i is not None else None
+        if first is not None and _given_name_cut_off(first, span, titles):
+            merged = span.doc[first.start:span.end]
+            merged.label_ = span.label_
+            joined[i] = merged  # type: ignore[index]
+            joined[found.index(span)] = None
+    return [span for span in joined if span is not None]
+
+
+def _given_name_cut_off(first: Span, person: Span, titles: frozenset[str]) -> bool:
+    """"Esteban" (ORG) + "Quiroga Maldonado" (PERSON): the model sometimes gives a name's
+    first word a label of its own. One capitalised word, unknown to the knowledge base and
+    not an acronym, directly before a person's name, on the same line, is part of it,
+    unless it ends a title ("Secretary of State Rubio")."""
+    if person.label_ not in {"PERSON", "PER"} or first.label_ in {"PERSON", "PER"}:
+        return False
+    if first.ent_id_ or person.ent_id_ or len(first) != 1 or person.start != first.end:
+        return False
+    word = first[0]
+    if not (word.is_alpha and word.text[:1].isupper() and not word.is_upper and "\n" not in word.whitespace_):
+        return False
+    doc = first.doc
+    return not any(fold(doc[max(0, first.end - n):first.end].text) in titles for n in range(1, 5))
 
 
 
