@@ -78,3 +78,8 @@ def test_an_elliptic_ordinal_predicate_is_a_count_but_its_date_is_not() -> None:
 ])
 def test_the_number_of_groups_an_act_names_is_a_count_claim(text: str, language: str, value: int) -> None:
     assert ("count", value, "designation") in claims(text, language)
+
+
+def test_a_total_counts_the_act_that_governs_it_not_a_word_describing_the_people() -> None:
+    text = "Since March Colombia has sent 48 detained gang leaders to Spain in two transfers, 20 in March and 28 in June."
+    assert ("cumulative_total", 48, "transfer") in claims(text, "en")

@@ -75,10 +75,15 @@ class ClaimTyper:
         return types[0] if types else None
 
     def nearest_trigger(self, token: Token, sent: Span, allowed: frozenset[str] | None = None) -> str | None:
-        ranked = sorted((path_length(token, t), abs(t.i - token.i), kinds[0]) for t in sent if t.i != token.i
+        """The type of the trigger word nearest ``token`` in the parse. At equal distance a
+        word that governs it wins over one that modifies it: in "sent 55 detained men" the
+        total counts the sending; "detained" only says who the men were."""
+        governing = {a.i for a in token.ancestors}
+        ranked = sorted((path_length(token, t), t.i not in governing, abs(t.i - token.i), kinds[0])
+                        for t in sent if t.i != token.i
                         for kinds in [[k for k in lexical_types(t, self.language)
                                        if allowed is None or k in allowed]] if kinds)
-        return ranked[0][2] if ranked else None
+        return ranked[0][3] if ranked else None
 
     def of_total(self, figure: Token, sent: Span) -> str | None:
         """The type of a running total starting at ``figure``; a total of people
