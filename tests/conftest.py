@@ -1,18 +1,24 @@
-"""Fixtures shared by the test modules: the sample corpus and a CLI runner.
+"""Fixtures shared by the test modules: databases, the sample corpus and a CLI runner.
 
 Loading spaCy costs seconds, so CLI tests run in-process (the model is loaded once per
 session and cached by ``newsledger.pipeline``) and the sample corpus is ingested once
 into a session database that read-only tests share.
+
+Every fixture that hands out a database (``db_url``, ``samples_db``, ``samples_db_copy``)
+is parametrized over the back ends (tests/postgres.py): SQLite always, PostgreSQL when
+``NEWSLEDGER_TEST_PG`` names a scratch database (skipped otherwise).
 """
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import Result
 from typer.testing import CliRunner
+
+from tests.postgres import BACKENDS, PG_URL, copy_rows, drop_database, empty_postgres, fresh_database_beside
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -41,9 +47,19 @@ def cli() -> Invoke:
     return invoke
 
 
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new, empty database: a SQLite file, or the emptied scratch PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'test.db'}"
+    assert PG_URL
+    empty_postgres(PG_URL)
+    return PG_URL
+
+
 @pytest.fixture(scope="session")
-def samples_db(cli: Invoke, tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A database with the sample corpus ingested: treat it as read-only."""
+def sqlite_samples_db(cli: Invoke, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The sample corpus ingested into a SQLite file (for tests that copy the file)."""
     path = tmp_path_factory.mktemp("samples") / "samples.db"
     url = f"sqlite:///{path}"
     result = cli("ingest", SAMPLES, db=url)
@@ -51,12 +67,35 @@ def samples_db(cli: Invoke, tmp_path_factory: pytest.TempPathFactory) -> str:
     return url
 
 
+@pytest.fixture(scope="session", params=BACKENDS)
+def samples_db(request: pytest.FixtureRequest, cli: Invoke) -> Iterator[str]:
+    """A database with the sample corpus ingested: treat it as read-only.
+
+    On PostgreSQL it is a database of its own beside the scratch one (``<name>_samples``),
+    since every other test empties the scratch database; it is dropped at the end.
+    """
+    if request.param == "sqlite":
+        yield request.getfixturevalue("sqlite_samples_db")
+        return
+    assert PG_URL
+    url = fresh_database_beside(PG_URL, "samples")
+    result = cli("ingest", SAMPLES, db=url)
+    assert result.exit_code == 0, result.stderr
+    yield url
+    drop_database(url)
+
+
 @pytest.fixture()
 def samples_db_copy(samples_db: str, tmp_path: Path) -> str:
     """A private copy of the samples database, for tests that change the ledger."""
-    copy = tmp_path / "copy.db"
-    shutil.copy(samples_db.removeprefix("sqlite:///"), copy)
-    return f"sqlite:///{copy}"
+    if samples_db.startswith("sqlite:///"):
+        copy = tmp_path / "copy.db"
+        shutil.copy(samples_db.removeprefix("sqlite:///"), copy)
+        return f"sqlite:///{copy}"
+    assert PG_URL
+    empty_postgres(PG_URL)
+    copy_rows(samples_db, PG_URL)
+    return PG_URL
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -294,7 +294,7 @@ def test_merging_unknown_events_is_an_error(cli: Invoke, samples_db_copy: str) -
 
 # --- bad input --------------------------------------------------------------------------
 
-def test_bad_files_are_reported_and_the_good_ones_go_in(cli: Invoke, tmp_path: Path) -> None:
+def test_bad_files_are_reported_and_the_good_ones_go_in(cli: Invoke, tmp_path: Path, db_url: str) -> None:
     folder = tmp_path / "batch"
     folder.mkdir()
     (folder / "good.txt").write_text(THIRD_TRANSFER.read_text(encoding="utf-8"), encoding="utf-8")
@@ -303,7 +303,7 @@ def test_bad_files_are_reported_and_the_good_ones_go_in(cli: Invoke, tmp_path: P
     good_line = json.dumps({"text": "Mexico sent 26 prisoners to the United States on Tuesday.",
                             "published": "2025-08-12", "language": "en"})
     (folder / "feed.jsonl").write_text(good_line + "\n{not json\n", encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'batch.db'}"
+    db = db_url
 
     result = cli("ingest", folder, db=db)
     assert result.exit_code == 1
@@ -375,3 +375,50 @@ def test_review_lists_items_and_a_decision_removes_one(cli: Invoke, samples_db_c
     after = json.loads(cli("review", "--format", "json", db=samples_db_copy).stdout)
     assert link["id"] not in {item["id"] for item in after}
     assert cli("sync", db=samples_db_copy).stdout.strip() == "the ledger is up to date"
+
+
+# --- every command on every back end ------------------------------------------------------
+
+# Commands that never open a database, and the one whose own test starts it in a process
+# of its own over the same fixture (tests/server/test_serve.py).
+NO_DATABASE = {"extract", "explain", "dates"}
+TESTED_ELSEWHERE = {"serve"}
+
+
+def test_every_database_command_runs_on_each_back_end(cli: Invoke, samples_db_copy: str, tmp_path: Path) -> None:
+    """``--db`` of either kind works for every command (``samples_db_copy`` is SQLite,
+    then PostgreSQL when NEWSLEDGER_TEST_PG is set)."""
+    import typer
+
+    from newsledger.cli import app
+
+    def run(*args: str) -> str:
+        result = cli(*args, db=samples_db_copy)
+        assert result.exit_code == 0, (args, result.stderr)
+        ran.add(args[0])
+        return result.stdout
+
+    ran: set[str] = set()
+    assert run("ingest", str(THIRD_TRANSFER)).strip().splitlines()[-1].startswith("stored 0, duplicates 1")
+    assert run("failures").strip().lower() == "no failures recorded"
+    listing = run("events", "--type", "transfer")
+    event_id = re.findall(r"\b(ev-[0-9a-f]+)\s*$", listing, flags=re.M)[0]
+    assert event_id in run("show", event_id)
+    assert json.loads(run("export", "--format", "json"))["events"]
+    assert "2026-01-20" in run("timeline")
+    assert "92" in run("tally", "transfer", "--from", "MX", "--to", "US")
+    run("claims")
+    run("links")
+    assert "Rafael Caro Quintero" in run("entity", "Caro Quintero")
+    assert json.loads(run("quotes", "--format", "json"))
+    merged = next(e for e in json.loads(run("export"))["events"] if len(e["sources"]) > 1)
+    parts = re.findall(r"ev-[0-9a-f]+", run("split", merged["id"]).split(" into ", 1)[1])
+    run("merge", parts[0], parts[1])
+    assert run("sync").strip() == "the ledger is up to date"
+    json.loads(run("review", "--format", "json"))
+    exported = tmp_path / "ledger.json"
+    exported.write_text(run("export", "--format", "json"), encoding="utf-8")
+    assert run("import", "--replace", str(exported)).startswith("imported ")
+    assert "2026-01-20" in run("timeline")
+    commands = set(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    assert ran == commands - NO_DATABASE - TESTED_ELSEWHERE

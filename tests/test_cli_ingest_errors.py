@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from sqlalchemy.engine import make_url
 
 from newsledger import extract, ingestion
 from newsledger.store import Store
+from tests.postgres import PG_URL, empty_postgres, needs_postgres
 
 Invoke = Callable[..., Result]
 ARTICLE = ("---\npublished: 2025-02-28\nlanguage: en\n---\n"
@@ -40,8 +42,23 @@ def test_a_read_only_database_is_one_line_before_the_model_loads(
     assert lines[0].startswith("error: cannot write to database") and "readonly" in lines[0]
 
 
-def test_ctrl_c_says_what_was_stored_and_how_to_resume(
+@needs_postgres
+def test_a_read_only_postgres_role_is_one_line_before_the_model_loads(
         cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert PG_URL
+    empty_postgres(PG_URL)
+    Store(PG_URL).close()
+    monkeypatch.setattr(extract, "extract_each", lambda *_, **__: pytest.fail("the model was loaded"))
+    read_only = make_url(PG_URL).update_query_dict({"options": "-c default_transaction_read_only=on"})
+    result = cli("ingest", _folder(tmp_path), db=read_only.render_as_string(hide_password=False))
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: cannot write to database") and "read-only transaction" in lines[0]
+
+
+def test_ctrl_c_says_what_was_stored_and_how_to_resume(
+        cli: Invoke, tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     real = extract.extract_each
     calls = []
 
@@ -54,7 +71,7 @@ def test_ctrl_c_says_what_was_stored_and_how_to_resume(
     monkeypatch.setattr(extract, "extract_each", interrupt_second)
     monkeypatch.setattr(ingestion, "BATCH", 1)
     folder = _folder(tmp_path)
-    db = f"sqlite:///{tmp_path / 'x.db'}"
+    db = db_url
     result = cli("ingest", folder, db=db)
     assert result.exit_code == 130
     assert "interrupted: stored 1, duplicates 0, failed 0, not yet done 2" in result.stderr

@@ -1,15 +1,17 @@
-"""Two writers and a polling reader on one database: nothing is lost, nothing crashes.
+"""Three writers and a polling reader on one database: nothing is lost, nothing crashes.
 
-Two ``newsledger ingest`` processes take overlapping halves of a small corpus (so both
-try to store, and to merge, the same documents) while a third process runs
-``newsledger timeline`` in a loop until they are done. Each must exit cleanly, every
-document must be stored once and merged, and the ledger must equal a clean run's.
-SQLite always; PostgreSQL when NEWSLEDGER_TEST_PG is set.
+Three ``newsledger ingest`` processes take overlapping thirds of a small corpus (each
+document is in two or three of them, so they race to store, and to merge, the same
+documents) while a fourth process runs ``newsledger timeline`` in a loop until they are
+done. Each must exit cleanly, every document must be stored once, with its events once,
+and merged, and the ledger must equal a clean serial run's. SQLite always; PostgreSQL
+when NEWSLEDGER_TEST_PG is set (``db_url``).
 """
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,7 +21,6 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.postgres import PG_URL, empty_postgres
 import newsledger
 from newsledger.store.repository import engine_url
 
@@ -69,55 +70,66 @@ def _export(db: str) -> Any:
         return names(json.loads(json.dumps(service.export(store), default=str, sort_keys=True)))
 
 
+# Which articles each writer ingests: every article is in at least two of the thirds.
+THIRDS = ((0, 1, 2), (1, 2, 3), (0, 2, 3))
+
+
 @pytest.fixture(scope="module")
-def halves(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
+    """The whole corpus in one folder, and the thirds in a folder each."""
     base = tmp_path_factory.mktemp("concurrency")
-    every, first, second = base / "all", base / "first", base / "second"
-    for folder, names in ((every, ARTICLES), (first, ARTICLES[:3]), (second, ARTICLES[1:])):
+    every = base / "all"
+    thirds = [base / f"third{n}" for n in range(len(THIRDS))]
+    for folder, names in ((every, ARTICLES), *((t, [ARTICLES[i] for i in THIRDS[n]]) for n, t in enumerate(thirds))):
         folder.mkdir()
         for name in names:
             shutil.copy(ROOT / "samples" / name, folder / name)
-    return every, first, second
+    return every, thirds
 
 
-def _writers_and_a_reader(db: str, halves: tuple[Path, Path, Path], tmp_path: Path, cli: Any) -> None:
-    every, first, second = halves
-    clean_db = f"sqlite:///{tmp_path / 'clean.db'}"
-    assert cli("ingest", every, db=clean_db).exit_code == 0
+@pytest.fixture(scope="module")
+def clean_db(corpus: tuple[Path, list[Path]], tmp_path_factory: pytest.TempPathFactory, cli: Any) -> str:
+    """The corpus ingested by one process, serially: the ledger the writers must reach."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('clean') / 'clean.db'}"
+    assert cli("ingest", corpus[0], db=url).exit_code == 0
+    return url
+
+
+def test_three_writers_and_a_reader(db_url: str, corpus: tuple[Path, list[Path]], clean_db: str,
+                                    tmp_path: Path) -> None:
+    from newsledger.store import Store
+
+    db = db_url
     stop = tmp_path / "stop"
-    if db.startswith("sqlite"):
-        from newsledger.store import Store
-        Store(db).close()  # the reader polls an existing (empty) database from the start
+    Store(db).close()  # the reader polls an existing (empty) database from the start
     reader = _run(["-c", _READER, db, str(stop)])
-    writers = [_run(["-m", "newsledger.cli", "--db", db, "ingest", str(folder)]) for folder in (first, second)]
+    writers = [_run(["-m", "newsledger.cli", "--db", db, "ingest", str(folder)]) for folder in corpus[1]]
     outputs = [writer.communicate(timeout=400) for writer in writers]
     stop.touch()
     _, reader_err = reader.communicate(timeout=400)
+    counts = []
     for writer, (out, err) in zip(writers, outputs):
         assert writer.returncode == 0, err
         assert "Traceback" not in err, err
+        summary = re.match(r"stored (\d+), duplicates (\d+), failed 0", out.strip().splitlines()[-1])
+        assert summary, out
+        counts.append((int(summary[1]), int(summary[2])))
+    # Each document stored by exactly one writer; the others found it there.
+    assert sum(stored for stored, _ in counts) == len(ARTICLES)
+    assert sum(duplicates for _, duplicates in counts) == sum(map(len, THIRDS)) - len(ARTICLES)
     assert reader.returncode == 0, reader_err
     assert "Traceback" not in reader_err, reader_err
     engine = create_engine(engine_url(db))
     with engine.connect() as connection:
         documents = connection.execute(text("SELECT id FROM documents")).scalars().all()
+        events = connection.execute(text("SELECT count(*) FROM events")).scalar()
         merged = connection.execute(text("SELECT document_id FROM ledger_documents")).scalars().all()
         failures = connection.execute(text("SELECT reason FROM failures")).scalars().all()
     engine.dispose()
     assert len(documents) == len(ARTICLES) == len(set(documents))
+    with Store(clean_db) as clean:
+        assert events == len(clean.events())
     assert sorted(merged) == sorted(documents)
     assert failures == []
     assert _export(db) == _export(clean_db)
 
-
-def test_two_writers_and_a_reader_on_sqlite(halves: tuple[Path, Path, Path], tmp_path: Path, cli: Any) -> None:
-    _writers_and_a_reader(f"sqlite:///{tmp_path / 'shared.db'}", halves, tmp_path, cli)
-
-
-@pytest.mark.skipif(not PG_URL, reason="set NEWSLEDGER_TEST_PG to a scratch PostgreSQL URL")
-def test_two_writers_and_a_reader_on_postgres(halves: tuple[Path, Path, Path], tmp_path: Path, cli: Any) -> None:
-    assert PG_URL
-    empty_postgres(PG_URL)
-    from newsledger.store import Store
-    Store(PG_URL).close()
-    _writers_and_a_reader(PG_URL, halves, tmp_path, cli)

@@ -12,13 +12,13 @@ ARTICLE = ("---\ntitle: A transfer\npublished: 2025-02-28\n---\n"
            "Mexico sent 12 prisoners to the United States on Thursday, officials said.\n")
 
 
-def test_ingest_paths_reports_progress_and_failures(tmp_path: Path) -> None:
+def test_ingest_paths_reports_progress_and_failures(tmp_path: Path, db_url: str) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (folder / "empty.txt").write_text("", encoding="utf-8")
     events: list[Progress] = []
-    with Store(f"sqlite:///{tmp_path / 'x.db'}") as store:
+    with Store(db_url) as store:
         result = ingestion.ingest_paths(store, [folder], progress=events.append)
         assert result.summary() == "stored 1, duplicates 0, failed 1, events 1"
         assert result.merged and [f.source.endswith("empty.txt") for f in result.failures] == [True]

@@ -34,7 +34,8 @@ def _folder(tmp_path: Path) -> Path:
     return folder
 
 
-def test_an_extraction_error_is_the_documents_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_extraction_error_is_the_documents_failure(tmp_path: Path, db_url: str,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     real = extract.to_extraction
 
     def explode(doc, raw, language):  # type: ignore[no-untyped-def]
@@ -44,7 +45,7 @@ def test_an_extraction_error_is_the_documents_failure(tmp_path: Path, monkeypatc
 
     monkeypatch.setattr(extract, "to_extraction", explode)
     folder = _folder(tmp_path)
-    with Store(f"sqlite:///{tmp_path / 'x.db'}") as store:
+    with Store(db_url) as store:
         result = ingestion.ingest_paths(store, [folder])
         assert result.summary().startswith("stored 2, duplicates 0, failed 1")
         [failure] = store.failures()
@@ -53,14 +54,14 @@ def test_an_extraction_error_is_the_documents_failure(tmp_path: Path, monkeypatc
         assert again.summary().startswith("stored 0, duplicates 2, failed 1")
 
 
-def test_a_jsonl_record_over_the_model_limit_is_stored(tmp_path: Path, small_model_limit: None) -> None:
+def test_a_jsonl_record_over_the_model_limit_is_stored(tmp_path: Path, db_url: str, small_model_limit: None) -> None:
     paragraph = "Mexico sent 26 prisoners to the United States on Tuesday, officials said."
     long_text = "\n\n".join(f"{paragraph} Paragraph {n}." for n in range(12))
     path = tmp_path / "feed.jsonl"
     path.write_text(json.dumps({"text": long_text, "published": "2025-08-14", "language": "en"}) + "\n"
                     + json.dumps({"text": paragraph, "published": "2025-08-14", "language": "en"}) + "\n",
                     encoding="utf-8")
-    with Store(f"sqlite:///{tmp_path / 'x.db'}") as store:
+    with Store(db_url) as store:
         result = ingestion.ingest_paths(store, [path])
         assert result.summary().startswith("stored 2, duplicates 0, failed 0")
         assert store.failures() == []
@@ -70,9 +71,9 @@ def test_a_jsonl_record_over_the_model_limit_is_stored(tmp_path: Path, small_mod
         assert all(text[m.start:m.end] == m.text for entity in stored.entities for m in entity.mentions)
 
 
-def test_the_summary_counts_the_events_found(tmp_path: Path) -> None:
+def test_the_summary_counts_the_events_found(tmp_path: Path, db_url: str) -> None:
     folder = _folder(tmp_path)
-    with Store(f"sqlite:///{tmp_path / 'x.db'}") as store:
+    with Store(db_url) as store:
         result = ingestion.ingest_paths(store, [folder])
         found = sum(len(store.extraction(doc).events) for doc in result.stored)
         assert found >= 3 and result.events == found

@@ -7,6 +7,8 @@ except in CI (``CI=true``), where a browser suite that did not run is a failure.
 The server is uvicorn serving ``create_app`` in a thread of the test process, on a socket
 bound to 127.0.0.1 at a free port; the fixture stops it when its tests end. Running it
 in-process shares the loaded spaCy model with the rest of the suite (uploads extract).
+They serve a copy of the SQLite samples ledger only: the pages' reads and writes run on
+both back ends in tests/web and tests/server, and doubling the browser would double minutes.
 
 Screenshots go to ``$NEWSLEDGER_SCREENSHOTS`` when set (``make screenshots`` sets it to
 ``docs/screenshots``), else to a temporary folder, so that a test run never changes the
@@ -119,16 +121,16 @@ def _copy(samples_db: str, folder: Path) -> str:
 
 
 @pytest.fixture(scope="session")
-def server(samples_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+def server(sqlite_samples_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """The samples ledger served with a token, for tests that only read."""
-    with serve(_copy(samples_db, tmp_path_factory.mktemp("web")), TOKEN) as live:
+    with serve(_copy(sqlite_samples_db, tmp_path_factory.mktemp("web")), TOKEN) as live:
         yield live
 
 
 @pytest.fixture()
-def private_server(samples_db: str, tmp_path: Path) -> Iterator[LiveServer]:
+def private_server(sqlite_samples_db: str, tmp_path: Path) -> Iterator[LiveServer]:
     """A server with a token on a private copy of the samples ledger, for tests that write."""
-    with serve(_copy(samples_db, tmp_path), TOKEN) as live:
+    with serve(_copy(sqlite_samples_db, tmp_path), TOKEN) as live:
         yield live
 
 

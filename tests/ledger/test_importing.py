@@ -22,18 +22,17 @@ from newsledger.read import Reader
 from newsledger.store import Store
 from tests.conftest import Invoke
 from tests.ledger.gold import DEV as GOLD
-from tests.postgres import PG_URL, empty_postgres, needs_postgres
 
 DEV = GOLD / "docs"
 DEV_TEXTS = ("en_2025-12-29_analysis.txt", "es_2026-01-23_entrevista.txt", "en_2026-01-21_doj.txt")
 
 
 @pytest.fixture(scope="module")
-def source_db(cli: Invoke, samples_db: str, tmp_path_factory: pytest.TempPathFactory) -> str:
+def source_db(cli: Invoke, sqlite_samples_db: str, tmp_path_factory: pytest.TempPathFactory) -> str:
     """The samples database, a few dev texts more (when ../shared is there), and one split decision."""
     folder = tmp_path_factory.mktemp("import-source")
     path = folder / "source.db"
-    shutil.copy(samples_db.removeprefix("sqlite:///"), path)
+    shutil.copy(sqlite_samples_db.removeprefix("sqlite:///"), path)
     url = f"sqlite:///{path}"
     if DEV.exists():
         texts = folder / "dev"
@@ -75,23 +74,14 @@ def assert_same_ledger(before: dict[str, Any], after: dict[str, Any]) -> None:
     assert [c["verdict"] for c in after["claim_checks"]] == [c["verdict"] for c in before["claim_checks"]]
 
 
-def test_round_trip_on_sqlite(exported: Path, tmp_path: Path) -> None:
-    target = f"sqlite:///{tmp_path / 'imported.db'}"
+def test_round_trip(exported: Path, db_url: str) -> None:
+    target = db_url
     with Store(target) as store:
         result = import_file(store, exported)
     before = json.loads(exported.read_text(encoding="utf-8"))
     assert result.documents == len(before["state"]["documents"]) and not result.warnings
     assert result.events == len(before["events"])
     assert_same_ledger(before, export_of(target))
-
-
-@needs_postgres
-def test_round_trip_on_postgres(exported: Path) -> None:
-    assert PG_URL
-    empty_postgres(PG_URL)
-    with Store(PG_URL) as store:
-        import_file(store, exported)
-    assert_same_ledger(json.loads(exported.read_text(encoding="utf-8")), export_of(PG_URL))
 
 
 def test_imported_documents_quote_their_spans_and_survive_a_rebuild(exported: Path, tmp_path: Path) -> None:
@@ -159,8 +149,8 @@ def test_bad_input_names_the_file_and_what_to_do(tmp_path: Path, content: str, m
     assert str(path) in str(caught.value)
 
 
-def test_cli_import(cli: Invoke, exported: Path, tmp_path: Path) -> None:
-    target = f"sqlite:///{tmp_path / 'cli.db'}"
+def test_cli_import(cli: Invoke, exported: Path, tmp_path: Path, db_url: str) -> None:
+    target = db_url
     result = cli("import", exported, db=target)
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("imported ") and "event(s)" in result.stdout

@@ -1,7 +1,7 @@
 """The review queue: what the ledger is unsure of, ranked; decisions persist across re-merges."""
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 
@@ -35,6 +35,13 @@ def ledger_of(items: list) -> Ledger:
     return ledger
 
 
+@pytest.fixture()
+def store(db_url: str) -> Iterator[Store]:
+    """A new database on each back end, closed after the test."""
+    with Store(db_url) as opened:
+        yield opened
+
+
 def test_the_queue_lists_unsure_members_and_pending_reports_tally_changers_first() -> None:
     items = queue(ledger_of(corpus()))
     kinds = [item.kind for item in items]
@@ -46,8 +53,7 @@ def test_the_queue_lists_unsure_members_and_pending_reports_tally_changers_first
     assert len({item.id for item in items}) == len(items)
 
 
-def test_decisions_persist_across_sync_and_rebuild(tmp_path: Path) -> None:
-    store = Store(f"sqlite:///{tmp_path / 'ledger.db'}")
+def test_decisions_persist_across_sync_and_rebuild(store: Store) -> None:
     for item in corpus():
         store.add(*stored(item))
     service.sync(store)
@@ -65,11 +71,9 @@ def test_decisions_persist_across_sync_and_rebuild(tmp_path: Path) -> None:
     assert [r.count for r in service.tally(store, "transfer", "MX", "US").rows] == [29, 26, 26]
     with pytest.raises(LedgerError, match="no open review item"):
         service.decide(store, "rv-nothing", accept=True)
-    store.close()
 
 
-def test_accepting_an_unsure_member_merges_it_into_the_member(tmp_path: Path) -> None:
-    store = Store(f"sqlite:///{tmp_path / 'ledger.db'}")
+def test_accepting_an_unsure_member_merges_it_into_the_member(store: Store) -> None:
     for item in corpus():
         store.add(*stored(item))
     service.sync(store)
@@ -78,4 +82,3 @@ def test_accepting_an_unsure_member_merges_it_into_the_member(tmp_path: Path) ->
     rows = service.tally(store, "transfer", "MX", "US").rows
     assert [r.cumulative for r in rows] == [29, 55]
     assert any(conflict["field"] == "count" for conflict in rows[0].record.conflicts)
-    store.close()

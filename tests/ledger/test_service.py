@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from newsledger.model import DocumentInfo, Extraction
 from newsledger.store import Base, Store
 
 from tests.ledger.factory import three_transfers
+from tests.postgres import PG_URL, empty_postgres, needs_postgres
 
 
 def stored(item: Extraction) -> tuple[RawDocument, Extraction]:
@@ -32,12 +34,14 @@ def items() -> list[tuple[RawDocument, Extraction]]:
     return [stored(item) for item in three_transfers()]
 
 
-def open_store(tmp_path: Path, name: str = "ledger.db") -> Store:
-    return Store(f"sqlite:///{tmp_path / name}")
+@pytest.fixture()
+def store(db_url: str) -> Iterator[Store]:
+    """A new database on each back end, closed after the test."""
+    with Store(db_url) as opened:
+        yield opened
 
 
-def test_the_migration_creates_the_ledger_tables_as_declared(tmp_path: Path) -> None:
-    store = open_store(tmp_path)
+def test_the_migration_creates_the_ledger_tables_as_declared(store: Store) -> None:
     with store.engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     ours = [d for d in diff if "ledger_" in repr(d)]
@@ -45,8 +49,7 @@ def test_the_migration_creates_the_ledger_tables_as_declared(tmp_path: Path) -> 
     assert LedgerRecordRow.__tablename__ in Base.metadata.tables
 
 
-def test_incremental_updates_equal_one_merge(tmp_path: Path, items: list) -> None:
-    store = open_store(tmp_path)
+def test_incremental_updates_equal_one_merge(store: Store, items: list) -> None:
     for raw, extraction in items:
         doc_id, _ = store.add(raw, extraction)
         service.update(store, [doc_id])
@@ -60,8 +63,8 @@ def test_incremental_updates_equal_one_merge(tmp_path: Path, items: list) -> Non
     assert {c.verdict for c in service.check_claims(store)} == {"consistent"}
 
 
-def test_reads_never_write_and_sync_merges_what_an_interrupted_ingest_left_out(tmp_path: Path, items: list) -> None:
-    store = open_store(tmp_path)
+def test_reads_never_write_and_sync_merges_what_an_interrupted_ingest_left_out(
+        db_url: str, store: Store, items: list) -> None:
     for raw, extraction in items:
         store.add(raw, extraction)
     assert service.timeline(store) == []  # reading does not merge
@@ -69,12 +72,12 @@ def test_reads_never_write_and_sync_merges_what_an_interrupted_ingest_left_out(t
     result = service.sync(store)
     assert len(result.documents) == 4 and result.added > 0
     assert service.unmerged(store) == []
-    reader = Store(f"sqlite:///{tmp_path / 'ledger.db'}", read_only=True)
+    reader = Store(db_url, read_only=True)
     assert len([r for r in service.timeline(reader) if r.factual]) == 4
     with pytest.raises(LedgerError):  # a decision writes: refused on a read-only store
         try:
             service.split(reader, service.timeline(reader)[0].id)
-        except Exception as error:  # sqlite3 says "attempt to write a readonly database"
+        except Exception as error:  # "attempt to write a readonly database", "read-only transaction"
             raise LedgerError(str(error)) from error
     reader.close()
 
@@ -90,8 +93,19 @@ def test_a_read_only_store_never_creates_or_migrates(tmp_path: Path) -> None:
         Store(f"sqlite:///{tmp_path / 'empty.db'}", read_only=True)
 
 
-def test_decisions_persist_and_survive_a_rebuild(tmp_path: Path, items: list) -> None:
-    store = open_store(tmp_path)
+@needs_postgres
+def test_a_read_only_store_never_migrates_an_empty_postgres_database() -> None:
+    from newsledger.errors import StorageError
+
+    assert PG_URL
+    empty_postgres(PG_URL)
+    with pytest.raises(StorageError, match="holds no newsledger data.*sync"):
+        Store(PG_URL, read_only=True)
+    with Store(PG_URL) as store:  # nothing was created meanwhile
+        assert store.count_documents() == 0
+
+
+def test_decisions_persist_and_survive_a_rebuild(store: Store, items: list) -> None:
     for raw, extraction in items[:2]:
         store.add(raw, extraction)
     service.update(store)
@@ -116,8 +130,7 @@ def test_decisions_persist_and_survive_a_rebuild(tmp_path: Path, items: list) ->
         service.split(store, "ev-unknown")
 
 
-def test_entity_view(tmp_path: Path, items: list) -> None:
-    store = open_store(tmp_path)
+def test_entity_view(store: Store, items: list) -> None:
     for raw, extraction in items:
         store.add(raw, extraction)
     service.sync(store)

@@ -23,8 +23,8 @@ def test_the_ledger_migration_lives_beside_its_tables() -> None:
     assert any(ledger_dir.glob("*_ledger.py"))
 
 
-def test_the_ledger_migration_matches_the_tables(tmp_path: Path) -> None:
+def test_the_ledger_migration_matches_the_tables(db_url: str) -> None:
     options = {"compare_type": True, "include_object": only_ledger_tables}
-    with Store(f"sqlite:///{tmp_path / 'db.sqlite'}") as store, store.engine.connect() as connection:
+    with Store(db_url) as store, store.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection, opts=options), Base.metadata)
     assert differences == []

@@ -109,6 +109,16 @@ def test_search_marks_matches(reader: Reader) -> None:
     assert reader.search("   ").documents == []
 
 
+def test_search_folds_accents_in_spanish_documents(reader: Reader) -> None:
+    """The store's index answers (FTS5, or tsvector 'spanish' over unaccent): "presion"
+    finds "presión" in the Spanish sample, with the match marked in its snippet."""
+    found = reader.search("presion")
+    assert [hit.document.language for hit in found.documents] == ["es"]
+    snippet = found.documents[0].snippets[0]
+    assert [snippet.text[m.start:m.end] for m in snippet.matches] == ["presión"]
+    assert [e.name for e in reader.search("CARO quintéro").entities][:1] == ["Rafael Caro Quintero"]
+
+
 def test_export_respects_the_filter(reader: Reader) -> None:
     data = reader.export(EventFilter(type="transfer"))
     assert data["events"] and {e["type"] for e in data["events"]} == {"transfer"}

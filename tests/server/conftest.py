@@ -1,9 +1,7 @@
 """An app over a private copy of the samples database, with a token, for API tests."""
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,10 +10,9 @@ TOKEN = "test-token-1234"
 
 
 @pytest.fixture()
-def db_copy(samples_db: str, tmp_path: Path) -> str:
-    copy = tmp_path / "api.db"
-    shutil.copy(samples_db.removeprefix("sqlite:///"), copy)
-    return f"sqlite:///{copy}"
+def db_copy(samples_db_copy: str) -> str:
+    """A private copy of the samples database (on each back end)."""
+    return samples_db_copy
 
 
 @pytest.fixture()

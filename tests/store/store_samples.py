@@ -7,6 +7,7 @@ from typing import Any
 from newsledger.ingest import RawDocument, content_hash
 from newsledger.model import Claim, DateValue, DocumentInfo, Entity, Event, Evidence, Extraction, Quote, Span
 from newsledger.store.schema import TABLES
+from newsledger.store.search import OUTSIDE_MODELS
 
 TEXT = (
     "Mexico sent 37 prisoners to the United States on Tuesday, Omar García Harfuch said. "
@@ -58,6 +59,9 @@ def _offsets(s: Span) -> tuple[int, int]:
 
 
 def only_store_tables(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
-    """Limits a schema comparison to the store's tables (other modules have their own migrations)."""
+    """Limits a schema comparison to the store's tables (other modules have their own migrations),
+    without the search indexes migration 0005 adds beside the models (``search.OUTSIDE_MODELS``)."""
+    if type_ != "table" and name in OUTSIDE_MODELS:
+        return False
     table = obj if type_ == "table" else getattr(obj, "table", None)
     return (getattr(table, "name", None) or name) in TABLES

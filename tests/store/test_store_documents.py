@@ -17,8 +17,8 @@ from newsledger.store.schema import EventRoleRow, ProvenanceRow
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(f"sqlite:///{tmp_path / 'test.db'}") as opened:
+def store(db_url: str) -> Iterator[Store]:
+    with Store(db_url) as opened:
         yield opened
 
 

@@ -28,17 +28,17 @@ def test_fresh_sqlite_file_gets_every_table(tmp_path: Path) -> None:
     assert EXPECTED_TABLES | {"alembic_version"} <= tables
 
 
-def test_indexes_exist(tmp_path: Path) -> None:
-    with Store(f"sqlite:///{tmp_path / 'db.sqlite'}") as store:
+def test_indexes_exist(db_url: str) -> None:
+    with Store(db_url) as store:
         inspector = inspect(store.engine)
         indexed = {(table, tuple(index["column_names"])) for table in EXPECTED_TABLES
                    for index in inspector.get_indexes(table)}
     assert {("events", ("type",)), ("events", ("date_start",)), ("documents", ("published",))} <= indexed
 
 
-def test_migration_matches_the_models(tmp_path: Path) -> None:
+def test_migration_matches_the_models(db_url: str) -> None:
     options = {"compare_type": True, "include_object": only_store_tables}
-    with Store(f"sqlite:///{tmp_path / 'db.sqlite'}") as store, store.engine.connect() as connection:
+    with Store(db_url) as store, store.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection, opts=options), Base.metadata)
     assert differences == []
 
@@ -60,8 +60,8 @@ def test_a_database_of_0002_gains_the_evidence_rule_columns(tmp_path: Path) -> N
         assert current_revision(store.engine) == head_revision()
 
 
-def test_reopening_keeps_the_data(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+def test_reopening_keeps_the_data(db_url: str) -> None:
+    url = db_url
     with Store(url) as store:
         store.record_failure("a.txt", "empty file")
     with Store(url) as store:
@@ -86,8 +86,8 @@ def test_missing_driver_or_unreachable_server_is_a_storage_error() -> None:
     assert "secret" not in str(caught.value)
 
 
-def test_session_commits_and_rolls_back(tmp_path: Path) -> None:
-    with Store(f"sqlite:///{tmp_path / 'db.sqlite'}") as store:
+def test_session_commits_and_rolls_back(db_url: str) -> None:
+    with Store(db_url) as store:
         with store.session() as session:
             session.add(FailureRow(source="x", reason="kept"))
         with pytest.raises(RuntimeError), store.session() as session:
@@ -102,8 +102,8 @@ def test_sqlite_enforces_foreign_keys(tmp_path: Path) -> None:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
-def test_database_from_a_newer_version_is_refused_clearly(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+def test_database_from_a_newer_version_is_refused_clearly(db_url: str) -> None:
+    url = db_url
     with Store(url) as store, store.engine.begin() as connection:
         connection.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
     with pytest.raises(StorageError, match="newer version"):

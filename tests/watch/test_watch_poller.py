@@ -17,19 +17,6 @@ from newsledger.store import Store
 from newsledger.store.schema import DocumentRow
 from newsledger.watch import ReadOptions, Watcher, open_source, open_watcher
 from newsledger.watch.sources import new_client
-from tests.postgres import PG_URL, empty_postgres
-
-BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(
-    not PG_URL, reason="set NEWSLEDGER_TEST_PG to a scratch PostgreSQL URL"))]
-
-
-@pytest.fixture(params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'watch.db'}"
-    assert PG_URL
-    empty_postgres(PG_URL)
-    return PG_URL
 
 
 @pytest.fixture

@@ -318,37 +318,28 @@ class Reader:
 
     # --- search and export ------------------------------------------------------------
     def search(self, query: str, limit: int = 20) -> v.SearchResults:
-        """Events, entities and documents matching every word of ``query``."""
+        """Events, entities and documents matching every word of ``query``.
+
+        Documents come from the store's full-text index and entities also by the names
+        the store finds (``Store.search_documents``, ``Store.entity_names``: FTS5 on
+        SQLite, tsvector and pg_trgm on PostgreSQL), so no stored text is scanned here.
+        """
         limit = max(1, min(limit, MAX_LIMIT))
         wanted = words(query)
         if not wanted:
             return v.SearchResults(query=query, events=[], entities=[], documents=[])
         events = self.events(EventFilter(text=query), limit=limit).items
         snap = self.snapshot()
+        named = {fold(name) for name in self.store.entity_names(query, limit=MAX_LIMIT)}
         entities = [entry for entry in snap.entities.values()
-                    if all(any(word in name for name in entry.folded) for word in wanted)]
+                    if all(any(word in name for name in entry.folded) for word in wanted) or entry.folded & named]
         entities.sort(key=lambda e: (-len(e.records), e.name))
-        hits = []
-        for doc, text in self._document_texts():
-            folded = fold(text)
-            if all(word in folded for word in wanted):
-                hits.append(v.DocumentHit(document=doc, snippets=_snippets(text, folded, wanted)))
-                if len(hits) >= limit:
-                    break
+        docs = self.store.search_documents(query, limit)
+        texts = self.store.texts(doc.id for doc in docs)
+        hits = [v.DocumentHit(document=document_ref(doc), snippets=_snippets(texts[doc.id], fold(texts[doc.id]), wanted))
+                for doc in docs]
         return v.SearchResults(query=query, events=events, entities=[_entity_summary(e) for e in entities[:limit]],
                                documents=hits)
-
-    def _document_texts(self) -> Any:
-        batch = 200
-        offset = 0
-        while True:
-            docs = self.store.documents(offset, batch)
-            if not docs:
-                return
-            texts = self.store.texts(d.id for d in docs)
-            for doc in docs:
-                yield document_ref(doc), texts.get(doc.id, "")
-            offset += batch
 
     def export(self, filter: EventFilter = EventFilter()) -> dict[str, Any]:
         """The "Ledger export" JSON (``ledger.export()``) of the events that match ``filter``.

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, contains_eager, selectinload, sessionmaker
 
 from newsledger.errors import StorageError
 from newsledger.model import DocumentInfo, Entity, Extraction, Quote, RawDocument, content_hash
+from newsledger.store import search
 from newsledger.store.migrate import upgrade
 from newsledger.store.records import (Failure, StoredEvent, document_info, entity_of, event_of, extraction_of,
                                       failure_of, to_rows)
@@ -79,6 +80,9 @@ class Store:
             self.engine.dispose()
             reason = getattr(error, "orig", None) or error
             raise StorageError(f"cannot open database {shown!r}: {reason}") from error
+        except StorageError:  # a migration's own message, e.g. an extension it may not create
+            self.engine.dispose()
+            raise
         except CommandError as error:  # e.g. a database migrated by a newer newsledger
             self.engine.dispose()
             raise StorageError(f"cannot migrate database {shown!r}: {error}"
@@ -347,6 +351,19 @@ class Store:
                                DocumentRow.published.is_(None), DocumentRow.published, EventRow.id)
         with self.session() as session:
             return [_stored(row) for row in session.scalars(query)]
+
+    def search_documents(self, query: str, limit: int = 20) -> list[DocumentInfo]:
+        """Documents holding every word of ``query`` (full-text index, ``store.search``),
+        by publication date (undated last), then id."""
+        with self.session() as session:
+            ids = search.document_ids(session, query, limit)
+            rows = {row.id: row for row in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(ids)))}
+            return [document_info(rows[doc_id]) for doc_id in ids]
+
+    def entity_names(self, query: str, limit: int = 50) -> list[str]:
+        """Stored entity names ``query`` names (trigram similarity on PostgreSQL), best first."""
+        with self.session() as session:
+            return search.entity_names(session, query, limit)
 
     def event(self, event_id: int) -> StoredEvent | None:
         with self.session() as session:
