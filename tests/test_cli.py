@@ -411,6 +411,10 @@ def test_every_database_command_runs_on_each_back_end(cli: Invoke, samples_db_co
     run("links")
     assert "Rafael Caro Quintero" in run("entity", "Caro Quintero")
     assert json.loads(run("quotes", "--format", "json"))
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / THIRD_TRANSFER.name).write_bytes(THIRD_TRANSFER.read_bytes())
+    assert "duplicate" in run("watch", str(inbox), "--max-polls", "1", "--interval", "0.1")
     merged = next(e for e in json.loads(run("export"))["events"] if len(e["sources"]) > 1)
     parts = re.findall(r"ev-[0-9a-f]+", run("split", merged["id"]).split(" into ", 1)[1])
     run("merge", parts[0], parts[1])

@@ -236,8 +236,10 @@ class Store:
                     transaction.rollback()
         except SQLAlchemyError as error:
             reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
-            raise StorageError(f"cannot write to database {_safe(self.url)!r}: {reason} (check that the file "
-                               "and its folder are writable, or choose another --db)") from error
+            hint = ("grant the role INSERT, UPDATE and DELETE on newsledger's tables"
+                    if self.engine.dialect.name == "postgresql" else "check that the file and its folder are writable")
+            raise StorageError(f"cannot write to database {_safe(self.url)!r}: {reason} ({hint},"
+                               " or choose another --db)") from error
 
     def record_failure(self, source: str, reason: str, line: int | None = None) -> None:
         """Notes that ``source`` (and ``line``) could not be ingested, and why."""
