@@ -1,6 +1,7 @@
 """Quotes and mentions from every stored report, whether or not an event holds them."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from newsledger.read.quotes import find_quotes, mentioned
 from newsledger.store import Store
 from tests.conftest import Invoke
+from tests.postgres import BACKENDS, PG_URL, empty_postgres
 
 # Written for this test: a transfer, a lawyer who is only quoted, a governor only named.
 ARTICLE = """---
@@ -24,14 +26,22 @@ Sonora governor Rodrigo Salcedo Ibarra attended a security meeting in Hermosillo
 """
 
 
-@pytest.fixture(scope="module")
-def store(cli: Invoke, tmp_path_factory: pytest.TempPathFactory) -> Store:
+@pytest.fixture(scope="module", params=BACKENDS)
+def store(request: pytest.FixtureRequest, cli: Invoke, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """The article ingested into a SQLite file, or into the emptied scratch PostgreSQL
+    database (no other fixture of this module empties it meanwhile)."""
     folder = tmp_path_factory.mktemp("quotes")
     path = folder / "lawyer.txt"
     path.write_text(ARTICLE, encoding="utf-8")
-    url = f"sqlite:///{folder / 'quotes.db'}"
+    if request.param == "sqlite":
+        url = f"sqlite:///{folder / 'quotes.db'}"
+    else:
+        assert PG_URL
+        empty_postgres(PG_URL)
+        url = PG_URL
     assert cli("ingest", path, db=url).exit_code == 0
-    return Store(url, read_only=True)
+    with Store(url, read_only=True) as opened:
+        yield opened
 
 
 def test_quotes_by_surname_any_case(store: Store) -> None:

@@ -14,19 +14,6 @@ import newsledger.watch.tables
 from newsledger.store import Base, Store
 from newsledger.store.migrate import current_revision, head_revision, upgrade, version_locations
 from newsledger.store.repository import engine_url
-from tests.postgres import PG_URL, empty_postgres
-
-BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(
-    not PG_URL, reason="set NEWSLEDGER_TEST_PG to a scratch PostgreSQL URL"))]
-
-
-@pytest.fixture(params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'watch.db'}"
-    assert PG_URL
-    empty_postgres(PG_URL)
-    return PG_URL
 
 
 def only_watch_tables(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
