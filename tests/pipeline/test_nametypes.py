@@ -84,3 +84,20 @@ def test_a_fort_named_in_spanish_is_a_place_in_english_text() -> None:
     found = entities("Soldiers detained the smuggler Marcelo Quintana Ruelas at the Fuerte Yarumal "
                      "military complex on Tuesday.", "en")
     assert found.get("Fuerte Yarumal") == "place"
+
+
+def test_a_name_after_the_word_airport_is_a_place() -> None:
+    assert entities("El avión despegó del aeropuerto Ramiro Quezada Ortiz, en Celaya, el martes.",
+                    "es").get("Ramiro Quezada Ortiz") == "place"
+    assert entities("The detainees were flown from the airport Ramiro Quezada Ortiz to Houston.",
+                    "en").get("Ramiro Quezada Ortiz") == "place"
+
+
+def test_a_photo_credit_is_no_name() -> None:
+    found = entities("Los detenidos llegaron a la capital.\nFoto Lucía Berriozábal\n3 de marzo de 2026", "es")
+    assert not any("Berriozábal" in name for name in found), found
+
+
+def test_a_capitalised_plural_cut_at_a_particle_is_no_name() -> None:
+    found = entities("Helicópteros del Ejército y de la Marina trasladaron a los detenidos.", "es")
+    assert not any(name.lower().startswith("helicópteros") for name in found), found

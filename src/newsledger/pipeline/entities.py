@@ -228,8 +228,9 @@ def _trim(ent: Span) -> Span | None:
     while start < end and ent.doc[start].lower_ in _ARTICLES \
             and not ent.ent_id_:
         start += 1
-    while end > start and ent.doc[end - 1].text in {"'s", "’s", "'", "’", ",", "."}:
-        end -= 1
+    while end > start and (ent.doc[end - 1].text in {"'s", "’s", "'", "’", ",", "."}
+                           or ent.doc[end - 1].lower_ in _PARTICLES and not ent.ent_id_):
+        end -= 1  # a name never ends in "del": "Aeronaves del [Ejército]" was cut mid-phrase
     if start >= end:
         return None
     span = ent.doc[start:end]

@@ -108,6 +108,8 @@ class NameEvidence:
         for end in range(span.end, min(span.end + 3, len(doc)) + 1):
             if fold(doc[span.start:end].text) in data.non_names:
                 return True
+        if len(span) > 1 and fold(span[0].text) in data.non_names:
+            return True  # "Foto Alfredo Domínguez", "Redacción Monterrey": a credit or a byline
         if fold(span.text) in data.calendar:
             return True
         if len(span) <= 2 and fold(span[0].text) in data.calendar:
