@@ -30,6 +30,10 @@ class InputError(NewsledgerError):
             message += f" ({hint})"
         super().__init__(message)
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        # Rebuilt from its parts: a Dask worker's error is unpickled in the writer.
+        return type(self), (self.source, self.reason, self.line, self.hint)
+
 
 class ExtractionError(NewsledgerError):
     """Extracting one document failed (a model or rule error): that document's failure.
@@ -44,6 +48,10 @@ class ExtractionError(NewsledgerError):
         self.line = line
         where = f"{source}:{line}" if line is not None else source
         super().__init__(f"{where}: {reason}")
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        # Rebuilt from its parts: a Dask worker's error is unpickled in the writer.
+        return type(self), (self.source, self.reason, self.line)
 
 
 class SourceError(NewsledgerError):
@@ -71,6 +79,10 @@ class ModelNotAvailable(NewsledgerError):
 
 class StorageError(NewsledgerError):
     """The database could not be opened, migrated or written."""
+
+
+class ClusterError(NewsledgerError):
+    """The Dask cluster for ``ingest --workers/--scheduler`` could not be started or reached."""
 
 
 class LedgerError(NewsledgerError):

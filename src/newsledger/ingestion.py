@@ -13,7 +13,11 @@ Entry points (stable; the web layer builds on them):
 * ``collect(paths, options)``: the documents (or ``InputError``s) under files and folders;
 * ``read_upload(name, data, options)``: the same for bytes received over HTTP;
 * ``ingest(store, items, progress=…, merge=True)``: extract, store and merge them;
-* ``ingest_paths(store, paths, options, progress=…)``: ``collect`` then ``ingest``.
+* ``ingest_paths(store, paths, options, progress=…, cluster=…)``: ``collect`` then ``ingest``.
+
+Extraction runs in this process, or on a Dask cluster (``newsledger.parallel``) whose
+workers read and extract while this process alone stores: ``ingest`` takes the
+``extract`` step as an argument and does everything else the same way either way.
 """
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ from newsledger.errors import InputError, NewsledgerError, StorageError
 from newsledger.model import Extraction, RawDocument, content_hash
 
 if TYPE_CHECKING:
+    from newsledger.parallel import Cluster
     from newsledger.store import Store
 
 # Documents extracted per model batch.
@@ -106,6 +111,10 @@ class IngestResult:
 
 ProgressCallback = Callable[[Progress], None]
 Item = RawDocument | InputError
+Outcome = Extraction | NewsledgerError
+# The extraction step of ``ingest``: the documents to extract in, each with its outcome
+# out, in any order (a cluster yields them as they finish).
+Extractor = Callable[[list[RawDocument]], Iterable[tuple[RawDocument, Outcome]]]
 
 
 def where(source: str, line: int | None) -> str:
@@ -161,13 +170,18 @@ def _reader_options(options: Options) -> dict[str, object]:
 # ------------------------------------------------------------------------- ingesting
 
 def ingest_paths(store: "Store", paths: Iterable[Path | str], options: Options = Options(),
-                 progress: ProgressCallback | None = None, merge: bool = True) -> IngestResult:
-    """``collect`` then ``ingest``: what ``newsledger ingest PATH…`` does."""
-    return ingest(store, collect(paths, options), progress=progress, merge=merge)
+                 progress: ProgressCallback | None = None, merge: bool = True,
+                 cluster: "Cluster | None" = None) -> IngestResult:
+    """``collect`` then ``ingest``: what ``newsledger ingest PATH…`` does; with a
+    ``cluster`` (``newsledger.parallel.Cluster``) its workers extract."""
+    if cluster is None:
+        return ingest(store, collect(paths, options), progress=progress, merge=merge)
+    items = list(collect(paths, options))
+    return ingest(store, items, progress=progress, merge=merge, extract=cluster.extractor(items, options))
 
 
 def ingest(store: "Store", items: Iterable[Item], progress: ProgressCallback | None = None,
-           merge: bool = True) -> IngestResult:
+           merge: bool = True, extract: Extractor | None = None) -> IngestResult:
     """Extract, store and (with ``merge``) merge into the ledger every readable document.
 
     ``items`` are documents or reading errors (as ``collect`` yields them); errors are
@@ -176,7 +190,8 @@ def ingest(store: "Store", items: Iterable[Item], progress: ProgressCallback | N
     one document at a time so that the error is pinned on the document that caused it.
     The ledger is updated even when the batch is interrupted (KeyboardInterrupt), so
     that what was stored is merged, and it takes in any document an earlier, killed
-    ingest stored without merging.
+    ingest stored without merging. ``extract`` replaces the in-process extraction
+    (``Cluster.extractor``): outcomes are stored as they arrive, in any order.
     """
     tell = progress or (lambda _event: None)
     store.check_writable()  # one clear error now, not one per document after the model loads
@@ -207,10 +222,8 @@ def ingest(store: "Store", items: Iterable[Item], progress: ProgressCallback | N
                 finish("duplicate", raw, document=doc_id)
             else:
                 pending.append(raw)
-        for start in range(0, len(pending), BATCH):
-            chunk = pending[start:start + BATCH]
-            for raw, outcome in zip(chunk, _extract(chunk)):
-                _store_one(store, result, raw, outcome, finish, tell)
+        for raw, outcome in (extract or _in_process)(pending):
+            _store_one(store, result, raw, outcome, finish, tell)
     finally:
         if merge:
             from newsledger.ledger import service
@@ -231,7 +244,7 @@ def ingest(store: "Store", items: Iterable[Item], progress: ProgressCallback | N
     return result
 
 
-def _store_one(store: "Store", result: IngestResult, raw: RawDocument, outcome: Extraction | NewsledgerError,
+def _store_one(store: "Store", result: IngestResult, raw: RawDocument, outcome: Outcome,
                finish: Callable[..., None], tell: ProgressCallback) -> None:
     if isinstance(outcome, NewsledgerError):
         reason = _reason(outcome, raw.source, raw.line)
@@ -252,7 +265,14 @@ def _store_one(store: "Store", result: IngestResult, raw: RawDocument, outcome: 
     finish("stored" if stored_now else "duplicate", raw, document=doc_id)
 
 
-def _extract(chunk: list[RawDocument]) -> list[Extraction | NewsledgerError]:
+def _in_process(pending: list[RawDocument]) -> Iterator[tuple[RawDocument, Outcome]]:
+    """Outcomes in order, extracted here one model batch at a time."""
+    for start in range(0, len(pending), BATCH):
+        chunk = pending[start:start + BATCH]
+        yield from zip(chunk, _extract(chunk))
+
+
+def _extract(chunk: list[RawDocument]) -> list[Outcome]:
     """Extractions of a chunk, batched through the model; a failing document is isolated
     (any error extracting it becomes its ``ExtractionError``, naming its file)."""
     from newsledger.extract import extract_each

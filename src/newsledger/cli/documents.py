@@ -1,7 +1,8 @@
 """Commands about documents: ``extract``, ``explain``, ``ingest``, ``failures`` and ``dates``."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from newsledger.errors import InputError
 if TYPE_CHECKING:
     from newsledger.ingestion import Progress
     from newsledger.model import Extraction, RawDocument
+    from newsledger.parallel import Cluster
 
 _FILE = typer.Argument(..., exists=False, dir_okay=False, metavar="FILE",
                        help="One article, in any format that `ingest` reads.")
@@ -93,25 +95,64 @@ def ingest(
     language: Language | None = _LANGUAGE,
     url: str | None = typer.Option(None, "--url", metavar="URL", help="Source URL to record (single document)."),
     max_bytes: int | None = typer.Option(None, "--max-bytes", min=1, metavar="N", help=_MAX_BYTES_HELP),
+    workers: int | None = typer.Option(None, "--workers", min=1, metavar="N",
+                                       help="Extract on a local Dask cluster of N worker processes."),
+    scheduler: str | None = typer.Option(None, "--scheduler", metavar="tcp://HOST:PORT",
+                                         help="Extract on the running Dask cluster of this scheduler."),
+    memory_limit: str | None = typer.Option(None, "--memory-limit", metavar="SIZE",
+                                            help="Memory of each --workers process, e.g. 1.5GiB "
+                                                 "(default 2GiB, less on a small machine)."),
 ) -> None:
     """Read, extract and store articles, then update the ledger; bad files are reported."""
     from newsledger import ingestion
 
     options = ingestion.Options(parse_day(published, "--published"), language.value if language else None,
                                 url, max_bytes)
+    limit = _cluster_options(workers, scheduler, memory_limit)
     seen: dict[str, int] = {"stored": 0, "duplicate": 0, "failed": 0, "total": 0}
     with open_store(ctx) as store:
         store.check_writable()
         items = list(ingestion.collect(paths, options))
-        try:
-            with render.progress(err(), total=sum(1 for i in items if not isinstance(i, InputError))) as advance:
-                result = ingestion.ingest(store, items, progress=_reporter(advance, seen))
-        except KeyboardInterrupt:
-            _interrupted(seen)
-            raise typer.Exit(130) from None
+        with _cluster(workers, scheduler, limit) as cluster:
+            extract = cluster.extractor(items, options) if cluster else None
+            try:
+                with render.progress(err(), total=sum(1 for i in items if not isinstance(i, InputError))) as advance:
+                    result = ingestion.ingest(store, items, progress=_reporter(advance, seen), extract=extract)
+            except KeyboardInterrupt:
+                _interrupted(seen)
+                raise typer.Exit(130) from None
     typer.echo(result.summary())
     if result.failed:
         raise typer.Exit(1)
+
+
+def _cluster_options(workers: int | None, scheduler: str | None, memory_limit: str | None) -> int | None:
+    """The memory limit in bytes, once the cluster options are known to go together."""
+    if workers is not None and scheduler is not None:
+        raise InputError("--scheduler", "cannot be combined with --workers",
+                         hint="--workers starts a cluster, --scheduler uses a running one")
+    if memory_limit is None:
+        return None
+    if workers is None:
+        raise InputError("--memory-limit", "applies to the workers --workers starts",
+                         hint="a running cluster's workers have their own limits")
+    from newsledger.parallel import parse_memory_limit
+
+    return parse_memory_limit(memory_limit)
+
+
+@contextmanager
+def _cluster(workers: int | None, scheduler: str | None, limit: int | None) -> Iterator["Cluster | None"]:
+    """The Dask cluster the options ask for (closed on leaving), or None: extract here."""
+    if workers is None and scheduler is None:
+        yield None
+        return
+    # Imported only now: dask.distributed takes a second to import.
+    from newsledger.parallel import Cluster
+
+    with Cluster(workers=workers, scheduler=scheduler, memory_limit=limit) as cluster:
+        typer.echo(cluster.description, err=True)
+        yield cluster
 
 
 def _interrupted(seen: dict[str, int]) -> None:
