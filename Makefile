@@ -40,6 +40,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/merge.py
 	$(BIN)/python bench/serve.py
 	$(BIN)/python bench/watch.py

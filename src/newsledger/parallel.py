@@ -4,11 +4,11 @@
 ``--scheduler tcp://HOST:PORT`` (a running cluster) come here. The shape is chosen so
 that the cluster scales the one expensive step, the model, and nothing else changes:
 
-* **Tasks say where documents are, not what they say.** A ``Part`` is a file path, the
-  reader options and the positions of up to ``ingestion.BATCH`` documents among what
-  ``read_file`` yields for that file; the worker reads the file itself (a JSON Lines
-  file or a feed of many documents is read once per worker and kept while its parts
-  are extracted) and checks each text against the hash this process expects. Neither
+* **Tasks say where documents are, not what they say.** A ``Part`` is up to
+  ``ingestion.BATCH`` places: a file path and a document's position among those reading
+  the file yields (with the reader options); the worker reads the files itself (a JSON
+  Lines file or a feed of many documents is read once per worker and kept while its
+  parts are extracted) and checks each text against the hash this process expects. Neither
   texts nor models travel in the task graph; only extractions come back.
 * **spaCy loads once per worker process.** ``pipeline.nlp_for`` keeps the pipeline per
   process, and the ``Models`` worker plugin loads the batch's languages when a worker
@@ -53,19 +53,24 @@ CONNECT_TIMEOUT_S = 10
 
 
 @dataclass(frozen=True)
-class Part:
-    """Up to ``BATCH`` documents of one file, as a worker finds them again.
+class Place:
+    """Where a worker finds a document again, and what it must find there.
 
     ``path`` is absolute (a worker's working folder may differ); ``source`` is the name
-    this process gave the file, which errors and extractions carry; ``positions`` index
-    the items ``read_file`` yields; ``ids`` are the content hashes expected there.
+    this process gave the file, which errors and extractions carry; ``position`` indexes
+    the documents reading the file yields; ``id`` is the content hash expected there.
     """
 
     path: str
     source: str
-    positions: tuple[int, ...]
-    ids: tuple[str, ...]
-    lines: tuple[int | None, ...]
+    position: int
+    id: str
+    line: int | None
+
+
+# One task: up to ``BATCH`` consecutive documents (of one file or several small ones),
+# extracted together in one model batch.
+Part = tuple[Place, ...]
 
 
 class Models(WorkerPlugin):
@@ -112,37 +117,53 @@ class Cluster:
     ``Cluster(workers=2)`` starts two worker processes of one thread each, with
     ``memory_limit`` bytes each (``default_memory_limit``); ``Cluster(scheduler=
     "tcp://host:8786")`` connects to a running cluster, whose workers must have
-    newsledger and its models installed and see the same file paths. Use it as a
-    context manager: leaving it closes the client and any cluster it started.
+    newsledger and its models installed and see the same file paths. Either happens
+    when there is first something to extract (a rerun that finds every document stored
+    starts nothing). Use it as a context manager: leaving it closes the client and any
+    cluster it started. A script that starts local workers needs the usual
+    ``if __name__ == "__main__":`` guard, since they are spawned processes.
     """
 
     def __init__(self, workers: int | None = None, scheduler: str | None = None,
                  memory_limit: int | None = None) -> None:
         if (workers is None) == (scheduler is None):
             raise ClusterError("give either a number of workers or a scheduler address, not both")
-        self._local: LocalCluster | None = None
+        if workers is not None and workers < 1:
+            raise ClusterError(f"--workers must be at least 1, not {workers}")
+        self.workers = workers
+        self.scheduler = scheduler
+        self.memory_limit = memory_limit or default_memory_limit(workers or 1)
         if scheduler is not None:
             self.description = f"extracting on the Dask cluster at {scheduler}"
+        else:
+            self.description = (f"extracting on {workers} local worker process(es), one thread and "
+                                f"{self.memory_limit / 1024**3:.1f} GiB of memory each")
+        self._client: Client | None = None
+        self._local: LocalCluster | None = None
+
+    @property
+    def client(self) -> Client:
+        """The Dask client, connected (and the local cluster started) on first use."""
+        if self._client is None:
+            self._client = self._connect()
+        return self._client
+
+    def _connect(self) -> Client:
+        if self.scheduler is not None:
             try:
-                self.client = Client(scheduler, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
+                return Client(self.scheduler, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
             except (OSError, TimeoutError, ValueError) as error:
-                raise ClusterError(f"cannot reach the Dask scheduler at {scheduler}: {error} (start one with "
+                raise ClusterError(f"cannot reach the Dask scheduler at {self.scheduler}: {error} (start one with "
                                    "`dask scheduler` and `dask worker ADDRESS`, or use --workers N)") from error
-            return
-        assert workers is not None
-        if workers < 1:
-            raise ClusterError(f"--workers must be at least 1, not {workers}")
-        limit = memory_limit or default_memory_limit(workers)
-        self.description = (f"extracting on {workers} local worker process(es), one thread and "
-                            f"{limit / 1024**3:.1f} GiB of memory each")
         with _sigint_ignored():  # inherited by the worker processes spawned now
-            self._local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                       memory_limit=limit, dashboard_address=None,
+            self._local = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                                       memory_limit=self.memory_limit, dashboard_address=None,
                                        silence_logs=logging.CRITICAL)
         try:
-            self.client = Client(self._local, set_as_default=False)
+            return Client(self._local, set_as_default=False)
         except BaseException:
             self._local.close()
+            self._local = None
             raise
 
     def __enter__(self) -> Cluster:
@@ -153,7 +174,9 @@ class Cluster:
 
     def close(self) -> None:
         """Closes the client and, if this started it, the local cluster."""
-        self.client.close()
+        if self._client is not None:
+            self._client.close()
+            self._client = None
         if self._local is not None:
             self._local.close()
             self._local = None
@@ -197,7 +220,7 @@ def _outcomes(future: Any, part: Part) -> list[Outcome]:
                   "raise --memory-limit, or ingest this file alone)")
     except Exception as error:  # noqa: BLE001 - a lost part costs its documents, not the batch
         reason = f"extraction failed on the cluster ({type(error).__name__}: {_first_line(error)})"
-    return [ExtractionError(part.source, reason, line) for line in part.lines]
+    return [ExtractionError(place.source, reason, place.line) for place in part]
 
 
 def _first_line(error: BaseException) -> str:
@@ -218,53 +241,48 @@ def _places(items: Sequence[Item]) -> dict[int, int]:
 
 
 def _parts(pending: list[RawDocument], places: dict[int, int]) -> Iterator[tuple[Part, list[RawDocument]]]:
-    """The documents to extract, grouped by file into parts of at most ``BATCH``, in order."""
-    by_file: dict[str, list[RawDocument]] = {}
+    """The documents to extract in parts of at most ``BATCH``, in order."""
     for raw in pending:
         if id(raw) not in places:
             raise ClusterError(f"{raw.source}: not among the documents the extractor was made for "
                                "(make it with Cluster.extractor(items) from the same items)")
-        by_file.setdefault(raw.source, []).append(raw)
-    for source, raws in by_file.items():
-        path = os.path.abspath(source)
-        for start in range(0, len(raws), BATCH):
-            chunk = raws[start:start + BATCH]
-            yield Part(path, source, tuple(places[id(raw)] for raw in chunk),
-                       tuple(content_hash(raw.text) for raw in chunk), tuple(raw.line for raw in chunk)), chunk
+    for start in range(0, len(pending), BATCH):
+        chunk = pending[start:start + BATCH]
+        yield tuple(Place(os.path.abspath(raw.source), raw.source, places[id(raw)], content_hash(raw.text), raw.line)
+                    for raw in chunk), chunk
 
 
 # ------------------------------------------------------------------ on the workers
 
 def extract_part(part: Part, options: Options) -> list[Outcome]:
-    """Runs on a worker: read the part's documents from its file and extract them.
+    """Runs on a worker: read the part's documents from their files and extract them.
 
     A document that is no longer what the writer read (the file changed meanwhile) is
     that document's failure; a missing model is raised, as in-process.
     """
     from newsledger.extract import extract_each
 
-    try:
-        items = _file_items(part.path, options)
-    except OSError as error:
-        items = ()
-        unreadable = f"cannot read file on the worker: {error.strerror or error}"
-    else:
-        unreadable = ""
     found: list[RawDocument] = []
     outcomes: list[Outcome | None] = []
-    for position, expected, line in zip(part.positions, part.ids, part.lines):
-        item = items[position] if position < len(items) else None
-        if isinstance(item, RawDocument) and content_hash(item.text) == expected:
-            found.append(replace(item, source=part.source))
-            outcomes.append(None)
-        else:
-            reason = unreadable or "the file changed while it was being ingested (run the ingest again)"
-            outcomes.append(ExtractionError(part.source, reason, line))
-    extracted = iter(extract_each(found, batch_size=BATCH)) if found else iter(())
+    for place in part:
+        try:
+            documents = _file_documents(place.path, options)
+        except OSError as error:
+            outcomes.append(ExtractionError(place.source, "cannot read the file on the worker: "
+                                            f"{error.strerror or error}", place.line))
+            continue
+        raw = documents[place.position] if place.position < len(documents) else None
+        if raw is None or content_hash(raw.text) != place.id:
+            outcomes.append(ExtractionError(place.source, "the file changed while it was being ingested "
+                                            "(run the ingest again)", place.line))
+            continue
+        found.append(replace(raw, source=place.source))
+        outcomes.append(None)
+    extracted = iter(extract_each(found, batch_size=BATCH) if found else [])
     return [outcome if outcome is not None else next(extracted) for outcome in outcomes]
 
 
-def _file_items(path: str, options: Options) -> tuple[RawDocument, ...]:
+def _file_documents(path: str, options: Options) -> tuple[RawDocument, ...]:
     stat = os.stat(path)
     return _read_documents(path, stat.st_mtime_ns, stat.st_size, options)
 
