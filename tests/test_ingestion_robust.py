@@ -11,6 +11,7 @@ import pytest
 
 from newsledger import extract, ingestion
 from newsledger.pipeline import nlp_for
+from newsledger.errors import StorageError
 from newsledger.store import Store
 
 ARTICLE = ("---\npublished: 2025-02-28\nlanguage: en\n---\n"
@@ -78,3 +79,15 @@ def test_the_summary_counts_the_events_found(tmp_path: Path, db_url: str) -> Non
         found = sum(len(store.extraction(doc).events) for doc in result.stored)
         assert found >= 3 and result.events == found
         assert result.summary() == f"stored 3, duplicates 0, failed 0, events {found}"
+
+
+def test_a_batch_the_store_refuses_is_stored_one_by_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: Store, pairs: object) -> None:
+        raise StorageError("could not store a batch")
+
+    monkeypatch.setattr(Store, "add_many", refuse)
+    folder = _folder(tmp_path)
+    with Store(f"sqlite:///{tmp_path / 'x.db'}") as store:
+        result = ingestion.ingest_paths(store, [folder])
+        assert result.summary().startswith("stored 3, duplicates 0, failed 0")
+        assert store.failures() == []

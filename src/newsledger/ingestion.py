@@ -112,9 +112,9 @@ class IngestResult:
 ProgressCallback = Callable[[Progress], None]
 Item = RawDocument | InputError
 Outcome = Extraction | NewsledgerError
-# The extraction step of ``ingest``: the documents to extract in, each with its outcome
-# out, in any order (a cluster yields them as they finish).
-Extractor = Callable[[list[RawDocument]], Iterable[tuple[RawDocument, Outcome]]]
+# The extraction step of ``ingest``: the documents to extract in, batches of documents
+# with their outcomes out, in any order (a cluster yields its parts as they finish).
+Extractor = Callable[[list[RawDocument]], Iterable[list[tuple[RawDocument, Outcome]]]]
 
 
 def where(source: str, line: int | None) -> str:
@@ -222,8 +222,8 @@ def ingest(store: "Store", items: Iterable[Item], progress: ProgressCallback | N
                 finish("duplicate", raw, document=doc_id)
             else:
                 pending.append(raw)
-        for raw, outcome in (extract or _in_process)(pending):
-            _store_one(store, result, raw, outcome, finish, tell)
+        for batch in (extract or _in_process)(pending):
+            _store_batch(store, result, batch, finish, tell)
     finally:
         if merge:
             from newsledger.ledger import service
@@ -244,6 +244,30 @@ def ingest(store: "Store", items: Iterable[Item], progress: ProgressCallback | N
     return result
 
 
+def _store_batch(store: "Store", result: IngestResult, batch: list[tuple[RawDocument, Outcome]],
+                 finish: Callable[..., None], tell: ProgressCallback) -> None:
+    """A batch's extractions in one transaction (``Store.add_many``); if that fails,
+    each document on its own, so that the failure is pinned on the one that caused it."""
+    extracted = [(raw, outcome) for raw, outcome in batch if isinstance(outcome, Extraction)]
+    try:
+        stored = iter(store.add_many(extracted) if len(extracted) > 1 else [])
+    except StorageError:
+        extracted = []
+    for raw, outcome in batch:
+        if isinstance(outcome, Extraction) and len(extracted) > 1:
+            _stored(result, raw, outcome, *next(stored), finish)
+        else:
+            _store_one(store, result, raw, outcome, finish, tell)
+
+
+def _stored(result: IngestResult, raw: RawDocument, extraction: Extraction, doc_id: str, stored_now: bool,
+            finish: Callable[..., None]) -> None:
+    (result.stored if stored_now else result.duplicates).append(doc_id)
+    if stored_now:
+        result.events += len(extraction.events)
+    finish("stored" if stored_now else "duplicate", raw, document=doc_id)
+
+
 def _store_one(store: "Store", result: IngestResult, raw: RawDocument, outcome: Outcome,
                finish: Callable[..., None], tell: ProgressCallback) -> None:
     if isinstance(outcome, NewsledgerError):
@@ -259,17 +283,14 @@ def _store_one(store: "Store", result: IngestResult, raw: RawDocument, outcome: 
         result.failures.append(Failed(raw.source, raw.line, reason))
         finish("failed", raw, reason)
         return
-    (result.stored if stored_now else result.duplicates).append(doc_id)
-    if stored_now:
-        result.events += len(outcome.events)
-    finish("stored" if stored_now else "duplicate", raw, document=doc_id)
+    _stored(result, raw, outcome, doc_id, stored_now, finish)
 
 
-def _in_process(pending: list[RawDocument]) -> Iterator[tuple[RawDocument, Outcome]]:
+def _in_process(pending: list[RawDocument]) -> Iterator[list[tuple[RawDocument, Outcome]]]:
     """Outcomes in order, extracted here one model batch at a time."""
     for start in range(0, len(pending), BATCH):
         chunk = pending[start:start + BATCH]
-        yield from zip(chunk, _extract(chunk))
+        yield list(zip(chunk, _extract(chunk)))
 
 
 def _extract(chunk: list[RawDocument]) -> list[Outcome]:

@@ -186,13 +186,13 @@ class Cluster:
         them with ``options``: the workers read each document again where it was found."""
         places = _places(items)
 
-        def extract(pending: list[RawDocument]) -> Iterator[tuple[RawDocument, Outcome]]:
+        def extract(pending: list[RawDocument]) -> Iterator[list[tuple[RawDocument, Outcome]]]:
             return self._extract(pending, places, options)
 
         return extract
 
     def _extract(self, pending: list[RawDocument], places: dict[int, int],
-                 options: Options) -> Iterator[tuple[RawDocument, Outcome]]:
+                 options: Options) -> Iterator[list[tuple[RawDocument, Outcome]]]:
         if not pending:
             return
         self.client.register_plugin(Models(raw.language for raw in pending if raw.language))
@@ -203,7 +203,7 @@ class Cluster:
         try:
             for future in as_completed(list(futures), loop=self.client.loop):
                 part, raws = futures.pop(future)
-                yield from zip(raws, _outcomes(future, part))
+                yield list(zip(raws, _outcomes(future, part)))
         finally:
             if futures:  # interrupted: the parts not yet done are dropped
                 self.client.cancel(list(futures))

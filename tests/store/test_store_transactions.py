@@ -63,3 +63,23 @@ def test_extraction_of_another_text_is_refused(store: Store) -> None:
         store.add(raw, extraction)
     assert set(row_counts(store).values()) == {0}
     assert "hashes to" in store.failures()[0].reason
+
+
+def test_a_batch_is_stored_in_one_transaction_or_not_at_all(store: Store) -> None:
+    first, second = sample(), sample(TEXT + " More.", source="b.txt")
+    assert store.add_many([first, second, first]) == [
+        (first[1].document.id, True), (second[1].document.id, True), (first[1].document.id, False)]
+    assert store.count_documents() == 2
+    assert store.add_many([second]) == [(second[1].document.id, False)]
+
+    def explode(*_: Any) -> None:
+        raise RuntimeError("disk on fire")
+
+    third, fourth = sample(TEXT + " Third.", source="c.txt"), sample(TEXT + " Fourth.", source="d.txt")
+    event.listen(ClaimRow, "before_insert", explode)
+    try:
+        with pytest.raises(StorageError, match="could not store a batch of 2 documents: RuntimeError: disk on fire"):
+            store.add_many([third, fourth])
+    finally:
+        event.remove(ClaimRow, "before_insert", explode)
+    assert store.count_documents() == 2 and store.failures() == []  # the caller retries one by one

@@ -10,7 +10,7 @@ import fcntl
 import hashlib
 import logging
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -211,6 +211,34 @@ class Store:
         except Exception as error:  # noqa: BLE001 - whatever it was, nothing may be left half-written
             self._fail(raw, f"could not store the document: {type(error).__name__}: {error}", error)
         return doc_id, True
+
+    def add_many(self, pairs: Sequence[tuple[RawDocument, Extraction]]) -> list[tuple[str, bool]]:
+        """Stores several documents and their extractions in one transaction, all or none.
+
+        What ``add`` does for one, with one commit for the batch: a writer storing the
+        results of many workers spends less time committing. ``(id, False)`` for a text
+        already stored (or twice in the batch). On any failure nothing of the batch is
+        kept and ``StorageError`` is raised without recording a failure: the caller stores
+        the documents one by one with ``add``, which pins the failure on its document.
+        """
+        ids = [content_hash(raw.text) for raw, _ in pairs]
+        for (raw, extraction), doc_id in zip(pairs, ids):
+            if extraction.document.id and extraction.document.id != doc_id:
+                raise StorageError(f"{raw.source}: extraction is of document {extraction.document.id}, "
+                                   f"but the text hashes to {doc_id}")
+        done: list[tuple[str, bool]] = []
+        try:
+            with self.session() as session:
+                seen = set(session.scalars(select(DocumentRow.id).where(DocumentRow.id.in_(set(ids)))))
+                for (raw, extraction), doc_id in zip(pairs, ids):
+                    done.append((doc_id, doc_id not in seen))
+                    if doc_id not in seen:
+                        seen.add(doc_id)
+                        session.add(to_rows(doc_id, raw, extraction))
+        except Exception as error:  # noqa: BLE001 - the caller stores them one by one
+            raise StorageError(f"could not store a batch of {len(pairs)} documents: "
+                               f"{type(error).__name__}: {error}") from error
+        return done
 
     def _fail(self, raw: RawDocument, reason: str, cause: BaseException | None = None) -> None:
         try:
