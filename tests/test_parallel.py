@@ -97,7 +97,8 @@ def scheduler() -> Iterator[str]:
     from distributed import Client, LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None, memory_limit="2GiB", silence_logs=50) as cluster:
+                      dashboard_address=None, scheduler_kwargs=parallel.LOCAL_SCHEDULER,
+                      memory_limit="2GiB", silence_logs=50) as cluster:
         with Client(cluster, set_as_default=False) as client:
             client.run(_arm_failure)
         yield cluster.scheduler_address

@@ -48,6 +48,9 @@ from newsledger.model import RawDocument, content_hash
 # Memory limit of a local worker unless told: the models of both languages and a long
 # text's parse fit well within it (a worker peaks near 500 MB on news articles).
 DEFAULT_MEMORY_LIMIT = 2 * 1024**3
+# The local scheduler's HTTP server (which it starts even without a dashboard) on a free
+# port of 127.0.0.1, not on 8787 of every interface, where another cluster may already be.
+LOCAL_SCHEDULER = {"dashboard": False, "dashboard_address": "127.0.0.1:0"}
 # How long to wait for a scheduler given with --scheduler.
 CONNECT_TIMEOUT_S = 10
 
@@ -157,7 +160,8 @@ class Cluster:
                                    "`dask scheduler` and `dask worker ADDRESS`, or use --workers N)") from error
         with _sigint_ignored():  # inherited by the worker processes spawned now
             self._local = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                       memory_limit=self.memory_limit, dashboard_address=None,
+                                       memory_limit=self.memory_limit, host="127.0.0.1",
+                                       dashboard_address=None, scheduler_kwargs=LOCAL_SCHEDULER,
                                        silence_logs=logging.CRITICAL)
         try:
             return Client(self._local, set_as_default=False)
