@@ -418,11 +418,16 @@ def test_every_database_command_runs_on_each_back_end(cli: Invoke, samples_db_co
     merged = next(e for e in json.loads(run("export"))["events"] if len(e["sources"]) > 1)
     parts = re.findall(r"ev-[0-9a-f]+", run("split", merged["id"]).split(" into ", 1)[1])
     run("merge", parts[0], parts[1])
+    merges = re.findall(r"^\s+(\d+)\s+merge", run("decisions"), flags=re.M)
+    assert run("forget", merges[-1]).startswith(f"forgot decision {merges[-1]} (merge)")
+    assert "third-transfer" in run("documents", "--source", "third")
+    assert run("reprocess", "--source", "third").startswith("reprocessed 1,")
     assert run("sync").strip() == "the ledger is up to date"
     json.loads(run("review", "--format", "json"))
     exported = tmp_path / "ledger.json"
     exported.write_text(run("export", "--format", "json"), encoding="utf-8")
     assert run("import", "--replace", str(exported)).startswith("imported ")
     assert "2026-01-20" in run("timeline")
+    assert run("delete", "--source", "third").startswith("deleted ")
     commands = set(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
     assert ran == commands - NO_DATABASE - TESTED_ELSEWHERE

@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Literal
 
 from newsledger.errors import InputError, NewsledgerError, StorageError
-from newsledger.model import Extraction, RawDocument, content_hash
+from newsledger.model import DocumentInfo, Extraction, RawDocument, content_hash
 
 if TYPE_CHECKING:
     from newsledger.parallel import Cluster
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 # Documents extracted per model batch.
 BATCH = 8
 
-Stage = Literal["read", "warning", "duplicate", "stored", "failed", "merged"]
+Stage = Literal["read", "warning", "duplicate", "stored", "updated", "failed", "merged"]
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,10 @@ class Progress:
 
     ``stage`` is what happened to the document at ``where`` (``file`` or ``file:line``):
     ``read`` once the batch is collected (``done`` 0 of ``total``), then ``warning``
-    (read with a problem, still ingested), ``duplicate``, ``stored`` or ``failed`` (with
-    ``message`` the reason) per document, and ``merged`` once the ledger is updated.
+    (read with a problem, still ingested), ``duplicate``, ``stored``, ``updated`` (a
+    stored text extracted again with corrected metadata, ``message`` naming what
+    changed) or ``failed`` (with ``message`` the reason) per document, and ``merged``
+    once the ledger is updated.
     ``done`` counts the documents finished so far out of ``total``.
     """
 
@@ -93,6 +95,7 @@ class IngestResult:
     """What became of a batch: ids stored now, ids already stored, and the failures."""
 
     stored: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)  # stored texts re-extracted with new metadata
     duplicates: list[str] = field(default_factory=list)
     failures: list[Failed] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (where, warning)
@@ -105,7 +108,8 @@ class IngestResult:
 
     def summary(self) -> str:
         """The one-line summary ``newsledger ingest`` prints."""
-        return (f"stored {len(self.stored)}, duplicates {len(self.duplicates)}, failed {self.failed}, "
+        updated = f"updated {len(self.updated)}, " if self.updated else ""
+        return (f"stored {len(self.stored)}, {updated}duplicates {len(self.duplicates)}, failed {self.failed}, "
                 f"events {self.events}")
 
 
@@ -210,6 +214,7 @@ def ingest(store: "Store", items: Iterable[Item], progress: ProgressCallback | N
         tell(Progress(stage, state["done"], total, where(raw.source, raw.line), message, document))
 
     tell(Progress("read", 0, total))
+    corrected: dict[int, list[str]] = {}  # id(raw) -> the metadata it corrects
     try:
         pending = []
         for raw in documents:
@@ -218,46 +223,72 @@ def ingest(store: "Store", items: Iterable[Item], progress: ProgressCallback | N
                 tell(Progress("warning", state["done"], total, where(raw.source, raw.line), warning))
             doc_id = content_hash(raw.text)
             if store.has(doc_id):
+                changed = raw.corrections(store.document(doc_id))
+                if changed:  # the same text with corrected metadata: extracted again
+                    pending.append(_completed(raw, store.document(doc_id)))
+                    corrected[id(pending[-1])] = changed
+                    continue
+                store.clear_failure(raw.source, raw.line)
                 result.duplicates.append(doc_id)
                 finish("duplicate", raw, document=doc_id)
             else:
                 pending.append(raw)
         for batch in (extract or _in_process)(pending):
-            _store_batch(store, result, batch, finish, tell)
+            _store_batch(store, result, batch, finish, tell, corrected)
     finally:
         if merge:
-            from newsledger.ledger import service
-
-            # Every stored document the ledger lacks, not only this batch's: an ingest
-            # killed during its ledger update left its documents stored but unmerged,
-            # and they are duplicates now, so the rerun must merge them (two queries
-            # when there is nothing to do).
-            # One ingest at a time updates the ledger: two at once would each save a
-            # merge state computed without the other's documents.
-            with store.exclusive("ledger"):
-                left = service.unmerged(store)
-                if left:
-                    service.update(store, left)
-                    result.merged = True
-            if left:
-                tell(Progress("merged", state["done"], total, message=f"{len(left)} document(s) merged"))
+            _merge_unmerged(store, result, tell, state["done"], total)
     return result
 
 
+def _merge_unmerged(store: "Store", result: IngestResult, tell: ProgressCallback, done: int, total: int) -> None:
+    """Merge every stored document the ledger lacks, not only this batch's: an ingest
+    killed during its ledger update left its documents stored but unmerged, and they
+    are duplicates now, so the rerun must merge them (two queries when there is nothing
+    to do). One writer at a time updates the ledger: two at once would each save a
+    merge state computed without the other's documents."""
+    from newsledger.ledger import service
+
+    with store.exclusive("ledger"):
+        left = service.unmerged(store)
+        if left:
+            service.update(store, left)
+            result.merged = True
+    if left:
+        tell(Progress("merged", done, total, message=f"{len(left)} document(s) merged"))
+
+
+def delete(store: "Store", doc_ids: Iterable[str]) -> list["DocumentInfo"]:
+    """Delete stored documents and only what rests on them: their extraction, their
+    reports and claims in the ledger, and the decisions about their reports. Events
+    other documents report stay, with values and tallies recomputed without them."""
+    from newsledger.ledger import service
+
+    wanted = list(dict.fromkeys(doc_ids))
+    infos = [store.document(doc_id) for doc_id in wanted]
+    store.check_writable()
+    with store.exclusive("ledger"):
+        service.delete_documents(store, wanted)
+    return infos
+
+
 def _store_batch(store: "Store", result: IngestResult, batch: list[tuple[RawDocument, Outcome]],
-                 finish: Callable[..., None], tell: ProgressCallback) -> None:
-    """A batch's extractions in one transaction (``Store.add_many``); if that fails,
-    each document on its own, so that the failure is pinned on the one that caused it."""
-    extracted = [(raw, outcome) for raw, outcome in batch if isinstance(outcome, Extraction)]
+                 finish: Callable[..., None], tell: ProgressCallback, corrected: dict[int, list[str]]) -> None:
+    """A batch's new extractions in one transaction (``Store.add_many``); if that fails,
+    each document on its own, so that the failure is pinned on the one that caused it.
+    Corrections (``corrected``: the metadata each corrects) replace their document alone."""
+    extracted = [(raw, outcome) for raw, outcome in batch
+                 if isinstance(outcome, Extraction) and id(raw) not in corrected]
     try:
         stored = iter(store.add_many(extracted) if len(extracted) > 1 else [])
     except StorageError:
         extracted = []
     for raw, outcome in batch:
-        if isinstance(outcome, Extraction) and len(extracted) > 1:
+        if isinstance(outcome, Extraction) and id(raw) not in corrected and len(extracted) > 1:
+            store.clear_failure(raw.source, raw.line)
             _stored(result, raw, outcome, *next(stored), finish)
         else:
-            _store_one(store, result, raw, outcome, finish, tell)
+            _store_one(store, result, raw, outcome, finish, tell, corrected.get(id(raw)))
 
 
 def _stored(result: IngestResult, raw: RawDocument, extraction: Extraction, doc_id: str, stored_now: bool,
@@ -269,7 +300,7 @@ def _stored(result: IngestResult, raw: RawDocument, extraction: Extraction, doc_
 
 
 def _store_one(store: "Store", result: IngestResult, raw: RawDocument, outcome: Outcome,
-               finish: Callable[..., None], tell: ProgressCallback) -> None:
+               finish: Callable[..., None], tell: ProgressCallback, corrects: list[str] | None = None) -> None:
     if isinstance(outcome, NewsledgerError):
         reason = _reason(outcome, raw.source, raw.line)
         _record(store, raw.source, raw.line, reason)
@@ -277,13 +308,81 @@ def _store_one(store: "Store", result: IngestResult, raw: RawDocument, outcome: 
         finish("failed", raw, reason)
         return
     try:
-        doc_id, stored_now = store.add(raw, outcome)
+        if corrects:
+            doc_id, stored_now = store.replace(raw, outcome), True
+        else:
+            doc_id, stored_now = store.add(raw, outcome)
     except StorageError as error:  # the store has recorded the failure itself
         reason = _reason(error, raw.source, raw.line)
+        if corrects:
+            _record(store, raw.source, raw.line, reason)
         result.failures.append(Failed(raw.source, raw.line, reason))
         finish("failed", raw, reason)
         return
+    store.clear_failure(raw.source, raw.line)
+    if corrects:
+        result.updated.append(doc_id)
+        result.events += len(outcome.events)
+        finish("updated", raw, f"corrected {', '.join(corrects)}", document=doc_id)
+        return
     _stored(result, raw, outcome, doc_id, stored_now, finish)
+
+
+def _completed(raw: RawDocument, stored: "DocumentInfo") -> RawDocument:
+    """``raw`` with what it does not state taken from the stored document, so that a
+    correction of one field keeps the others."""
+    return replace(raw, published=raw.published or stored.published,
+                   language=raw.language if not raw.language_detected else stored.language,
+                   title=raw.title or stored.title, url=raw.url or stored.url, outlet=raw.outlet or stored.outlet,
+                   language_detected=False)
+
+
+# ------------------------------------------------------------------------- correcting
+
+def reprocess(store: "Store", doc_ids: Iterable[str], options: Options = Options(),
+              progress: ProgressCallback | None = None) -> IngestResult:
+    """Extract stored documents again, with the current rules and any metadata
+    ``options`` state (publication date, language, URL), and put the new extraction in
+    place of the old; then update the ledger, whose decisions on the documents' reports
+    hold again (they name reports by document and event, not by record).
+
+    Each document is replaced in one transaction that also marks it unmerged, so a
+    kill leaves either the old extraction or the new one, and the next ingest or
+    ``sync`` merges what was replaced.
+    """
+    from newsledger.ingest.reader import NO_DATE_WARNING
+
+    tell = progress or (lambda _event: None)
+    store.check_writable()
+    wanted = list(dict.fromkeys(doc_ids))
+    result = IngestResult()
+    raws: list[RawDocument] = []
+    changed: dict[int, list[str]] = {}
+    for doc_id in wanted:
+        info = store.document(doc_id)
+        stored = RawDocument(store.text(doc_id), info.source, info.published, info.language, info.title,
+                             info.url, info.outlet, warnings=store.warnings(doc_id))
+        published = options.published or info.published
+        raw = replace(stored, published=published, language=options.language or info.language,
+                      url=options.url or info.url,
+                      warnings=[w for w in stored.warnings if not (published and w == NO_DATE_WARNING)])
+        raws.append(raw)
+        changed[id(raw)] = raw.corrections(info) or ["extraction"]
+    total, state = len(raws), {"done": 0}
+
+    def finish(stage: Stage, raw: RawDocument, message: str = "", document: str | None = None) -> None:
+        state["done"] += 1
+        tell(Progress(stage, state["done"], total, where(raw.source, raw.line), message, document))
+
+    tell(Progress("read", 0, total))
+    try:
+        for start in range(0, len(raws), BATCH):
+            chunk = raws[start:start + BATCH]
+            for raw, outcome in zip(chunk, _extract(chunk)):
+                _store_one(store, result, raw, outcome, finish, tell, changed[id(raw)])
+    finally:
+        _merge_unmerged(store, result, tell, state["done"], total)
+    return result
 
 
 def _in_process(pending: list[RawDocument]) -> Iterator[list[tuple[RawDocument, Outcome]]]:

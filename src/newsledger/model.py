@@ -346,6 +346,17 @@ class RawDocument:
     outlet: str | None = None
     line: int | None = None
     warnings: list[str] = field(default_factory=list)
+    # The language was guessed from the text, not stated: a later ingest of the same text
+    # then corrects the stored document's language only when one is stated.
+    language_detected: bool = False
+
+    def corrections(self, stored: DocumentInfo) -> list[str]:
+        """The metadata this reading states differently from the stored document's
+        (``published``, ``language``, ``url``, ``title``, ``outlet``): what re-ingesting
+        the same text corrects. What it does not state is kept as stored."""
+        fields = ["published", "url", "title", "outlet"] + ([] if self.language_detected else ["language"])
+        return [name for name in fields
+                if getattr(self, name) is not None and getattr(self, name) != getattr(stored, name)]
 
 
 def normalise_text(text: str) -> str:

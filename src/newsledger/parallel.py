@@ -69,6 +69,7 @@ class Place:
     position: int
     id: str
     line: int | None
+    metadata: tuple[object, ...] = ()  # published, language, title, url, outlet
 
 
 # One task: up to ``BATCH`` consecutive documents (of one file or several small ones),
@@ -195,7 +196,7 @@ class Cluster:
 
         return extract
 
-    def _extract(self, pending: list[RawDocument], places: dict[int, int],
+    def _extract(self, pending: list[RawDocument], places: dict[tuple[str, str], int],
                  options: Options) -> Iterator[list[tuple[RawDocument, Outcome]]]:
         if not pending:
             return
@@ -232,28 +233,35 @@ def _first_line(error: BaseException) -> str:
     return text[0][:300] if text else "no message"
 
 
-def _places(items: Sequence[Item]) -> dict[int, int]:
-    """Each document's position among the documents of its file (by object identity),
-    as reading the file again yields them: ``collect`` yields a file's documents in order."""
-    places: dict[int, int] = {}
+def _places(items: Sequence[Item]) -> dict[tuple[str, str], int]:
+    """Each document's position among the documents of its file (by file and content
+    hash, so that a copy of it with corrected metadata is found too), as reading the
+    file again yields them: ``collect`` yields a file's documents in order."""
+    places: dict[tuple[str, str], int] = {}
     counts: dict[str, int] = {}
     for item in items:
         if isinstance(item, RawDocument):
-            places[id(item)] = counts.get(item.source, 0)
-            counts[item.source] = places[id(item)] + 1
+            places.setdefault((item.source, content_hash(item.text)), counts.get(item.source, 0))
+            counts[item.source] = counts.get(item.source, 0) + 1
     return places
 
 
-def _parts(pending: list[RawDocument], places: dict[int, int]) -> Iterator[tuple[Part, list[RawDocument]]]:
+def _parts(pending: list[RawDocument], places: dict[tuple[str, str], int]) -> Iterator[tuple[Part, list[RawDocument]]]:
     """The documents to extract in parts of at most ``BATCH``, in order."""
     for raw in pending:
-        if id(raw) not in places:
+        if (raw.source, content_hash(raw.text)) not in places:
             raise ClusterError(f"{raw.source}: not among the documents the extractor was made for "
                                "(make it with Cluster.extractor(items) from the same items)")
     for start in range(0, len(pending), BATCH):
         chunk = pending[start:start + BATCH]
-        yield tuple(Place(os.path.abspath(raw.source), raw.source, places[id(raw)], content_hash(raw.text), raw.line)
-                    for raw in chunk), chunk
+        yield tuple(Place(os.path.abspath(raw.source), raw.source, places[(raw.source, content_hash(raw.text))],
+                          content_hash(raw.text), raw.line, _metadata(raw)) for raw in chunk), chunk
+
+
+def _metadata(raw: RawDocument) -> tuple[object, ...]:
+    """What the writer knows of a document besides its text (a correction fills it in
+    from the stored document), for the worker to extract it exactly as here."""
+    return (raw.published, raw.language, raw.title, raw.url, raw.outlet)
 
 
 # ------------------------------------------------------------------ on the workers
@@ -280,7 +288,9 @@ def extract_part(part: Part, options: Options) -> list[Outcome]:
             outcomes.append(ExtractionError(place.source, "the file changed while it was being ingested "
                                             "(run the ingest again)", place.line))
             continue
-        found.append(replace(raw, source=place.source))
+        published, language, title, url, outlet = place.metadata or _metadata(raw)
+        found.append(replace(raw, source=place.source, published=published, language=language, title=title,
+                             url=url, outlet=outlet))
         outcomes.append(None)
     extracted = iter(extract_each(found, batch_size=BATCH) if found else [])
     return [outcome if outcome is not None else next(extracted) for outcome in outcomes]

@@ -115,13 +115,28 @@ def test_merge_needs_the_token_and_same_origin(client: TestClient) -> None:
     fetched = {**auth(), "Sec-Fetch-Site": "cross-site"}
     assert client.post(f"{API}/events/merge", json={"a": a, "b": b}, headers=fetched).status_code == 403
     same = {**auth(), "Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"}
-    merged = client.post(f"{API}/events/merge", json={"a": a, "b": b}, headers=same)
+    refused = client.post(f"{API}/events/merge", json={"a": a, "b": b}, headers=same)
+    assert refused.status_code == 409 and "would conflict on count, date" in refused.json()["detail"]
+    merged = client.post(f"{API}/events/merge", json={"a": a, "b": b, "force": True}, headers=same)
     assert merged.status_code == 200, merged.text
     event = merged.json()["events"][0]
     assert merged.json()["action"] == "merge" and event["sources"] >= 6
     assert len(transfers(client)) == 2  # the read API sees the change at once
     split = client.post(f"{API}/events/{event['id']}/split", headers=auth())
     assert split.status_code == 200 and len(split.json()["events"]) > 2
+
+
+def test_forget_takes_back_a_forced_merge(client: TestClient) -> None:
+    a, b = (e["id"] for e in transfers(client)[:2])
+    assert client.post(f"{API}/events/merge", json={"a": a, "b": b, "force": True}, headers=auth()).status_code == 200
+    assert len(transfers(client)) == 2
+    [decision] = client.get(f"{API}/decisions").json()
+    assert decision["kind"] == "merge" and len(decision["events"]) == 1
+    assert client.post(f"{API}/decisions/{decision['id']}/forget").status_code == 403
+    forgot = client.post(f"{API}/decisions/{decision['id']}/forget", headers=auth())
+    assert forgot.status_code == 200 and forgot.json()["action"] == "forget"
+    assert len(transfers(client)) == 3 and client.get(f"{API}/decisions").json() == []
+    assert client.post(f"{API}/decisions/{decision['id']}/forget", headers=auth()).status_code == 404
 
 
 def test_unknown_ids_are_404_and_refusals_409(client: TestClient) -> None:

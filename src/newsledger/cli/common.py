@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -72,8 +72,15 @@ def parse_day(value: str | None, option: str) -> date | None:
 
 
 def print_json(data: Any) -> None:
-    """The project's JSON convention: UTF-8 as is (accents stay readable), two-space indent."""
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    """The project's JSON convention: UTF-8 as is (accents stay readable), two-space indent,
+    dates and times in ISO 8601 (as the read API's views hold them)."""
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_iso))
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
 def show_date(value: Any) -> str:

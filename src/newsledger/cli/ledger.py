@@ -180,27 +180,6 @@ def links(ctx: typer.Context) -> None:
 
 
 @app.command()
-def merge(ctx: typer.Context, a: str = typer.Argument(..., metavar="A", help="Ledger event id or report key."),
-          b: str = typer.Argument(..., metavar="B", help="The other ledger event id or report key.")) -> None:
-    """Merge two ledger events; the decision survives later re-merging."""
-    from newsledger.ledger import service
-
-    with open_store(ctx) as store:
-        record = service.merge(store, a, b)
-    typer.echo(f"merged {a} and {b}: now {record.id} with {len(record.documents)} source(s)")
-
-
-@app.command()
-def split(ctx: typer.Context, id: str = typer.Argument(..., metavar="ID", help="Ledger event id or report key.")) -> None:
-    """Split a merged ledger event back into its reports; the decision is kept."""
-    from newsledger.ledger import service
-
-    with open_store(ctx) as store:
-        result = service.split(store, id)
-    typer.echo(f"split {id} into {', '.join(record.id for record in result)}")
-
-
-@app.command()
 def entity(ctx: typer.Context,
            name: list[str] = typer.Argument(..., metavar="NAME", help="Any spelling or alias.")) -> None:
     """One entity across documents: aliases, titles, events and sources."""

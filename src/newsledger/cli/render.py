@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from newsledger.ledger.review import ReviewItem
     from newsledger.ledger.series import Tally
     from newsledger.read.quotes import QuoteView
+    from newsledger.read.views import DecisionView, DocumentStatus
     from newsledger.store import Failure, StoredEvent
 
 
@@ -118,6 +119,51 @@ def failures(console: Console, rows: Iterable["Failure"]) -> None:
         console.print(f"{row.created:%Y-%m-%d %H:%M} UTC  {where}: {row.reason}")
     if not count:
         console.print("no failures recorded")
+
+
+def short_id(doc_id: str) -> str:
+    """A document id as listings show it: the first 12 hex digits of its hash (every
+    command that takes a document takes them)."""
+    return doc_id.removeprefix("sha256:")[:12]
+
+
+def document_list(console: Console, rows: list["DocumentStatus"]) -> None:
+    """``newsledger documents``: one row per stored document, then per failed source."""
+    if not rows:
+        console.print("no documents match")
+        return
+    table = _table("id", "published", "lang", "events", "status", "source", wrap=("source",))
+    for row in rows:
+        doc = row.document
+        if doc is None:
+            where = f"{row.source}:{row.line}" if row.line is not None else row.source
+            table.add_row("-", "", "", "", "failed", f"{where}: {row.reason}")
+            continue
+        table.add_row(short_id(doc.id), str(doc.published or "?"), doc.language, str(row.events), row.status,
+                      doc.source)
+    emit(console, table)
+
+
+def short_key(key: str) -> str:
+    """A report key (``sha256:<hex>#v1``) as people read it: the first 12 hex digits."""
+    document, _, event = key.partition("#")
+    return f"{short_id(document)}#{event}" if event else key
+
+
+def decisions(console: Console, rows: Iterable["DecisionView"], most: int = 6) -> None:
+    """``newsledger decisions``: one line per decision, then the reports it names."""
+    count = 0
+    for row in rows:
+        count += 1
+        keys = list(dict.fromkeys(k for pair in row.pairs for k in pair))
+        when = f"{row.created:%Y-%m-%d %H:%M} UTC" if row.created else "?"
+        now = ", ".join(row.events) or "no event"
+        console.print(f"{row.id:>3}  {row.kind:8} {when}  {len(keys)} report(s), now in {now}")
+        shown = ", ".join(short_key(k) for k in keys[:most]) + (f", … ({len(keys) - most} more)"
+                                                                 if len(keys) > most else "")
+        console.print(f"     {shown}")
+    if not count:
+        console.print("no decisions recorded")
 
 
 # --- the ledger -------------------------------------------------------------------------
@@ -370,7 +416,7 @@ def links(console: Console, found: list["Link"]) -> None:
     for link in found:
         table.add_row(f"{link.score:.2f}", link.a, link.b, "; ".join(link.reasons))
     emit(console, table)
-    console.print("merge a pair with `newsledger merge A B`; undo with `newsledger split ID`")
+    console.print("merge a pair with `newsledger merge A B`; undo it with `newsledger forget ID` (see `newsledger decisions`)")
 
 
 def review(console: Console, items: list["ReviewItem"]) -> None:

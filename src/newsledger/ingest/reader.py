@@ -163,5 +163,6 @@ def apply_overrides(document: RawDocument, published: date | None, language: str
                              f"(it reads {' and '.join(LANGUAGE_NAMES.values())})", document.line,
                              hint="pass --language en or --language es to read it anyway")
         document.language = detect_language(document.text)
+        document.language_detected = True
     if document.published is None:
         document.warnings.append(NO_DATE_WARNING)

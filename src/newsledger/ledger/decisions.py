@@ -8,7 +8,11 @@ is (``review``). A ``Link`` is a candidate merge the ledger was unsure of.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
+
+from newsledger.errors import LedgerError
+from newsledger.ledger.reports import Report
 
 Pair = tuple[str, str]
 
@@ -42,3 +46,27 @@ class Decision:
 
     kind: str  # one of DECISION_KINDS
     pairs: list[Pair]
+    id: int | None = None  # its row in the store, once saved (what ``forget`` names)
+    created: datetime | None = None
+
+
+class MergeConflict(LedgerError):
+    """A merge refused because the two events state values one event cannot have;
+    ``fields`` names them (``date``, ``count``, ``origin``…)."""
+
+    def __init__(self, message: str, fields: list[str]) -> None:
+        super().__init__(message)
+        self.fields = fields
+
+
+def stated(report: Report, name: str) -> str:
+    """What a report states for a field ``distinct.differences`` names, as shown to a person."""
+    event = report.event
+    if name == "date":
+        return event.date.value or "?"
+    if name == "type":
+        return event.type + (" (negated)" if event.negated else "") + (" (hypothetical)" if event.hypothetical else "")
+    if name == "persons":
+        return ", ".join(event.persons) or "-"
+    value = getattr(event, name)
+    return "?" if value is None else str(value)

@@ -12,8 +12,8 @@ from __future__ import annotations
 from newsledger.ledger.names import related, same_entity
 from newsledger.ledger.reports import Report
 
-__all__ = ["MAX_DAY_GAP", "claim_conflict", "contradicts", "count_penalty", "count_range", "persons_may_meet",
-           "people_meet", "too_many_people"]
+__all__ = ["MAX_DAY_GAP", "claim_conflict", "contradicts", "count_penalty", "count_range", "differences",
+           "persons_may_meet", "people_meet", "too_many_people"]
 
 MAX_DAY_GAP = 2  # dates further apart than this never belong to one event
 
@@ -58,6 +58,29 @@ def contradicts(a: Report, b: Report) -> bool:
     elif a.start is None and b.start is None and not a.factual and claim_conflict(a, b) is not None:
         return True
     return too_many_people(a, b) is not None
+
+def differences(a: Report, b: Report) -> list[str]:
+    """The fields on which two reports ``contradicts`` (in its order), for a person who
+    asks to merge them anyway: ``type``, ``origin``, ``destination``, ``count``, ``date``,
+    ``persons``."""
+    found = []
+    if a.kind != b.kind:
+        found.append("type")
+    if a.origin and b.origin and a.origin != b.origin:
+        found.append("origin")
+    if a.destination and b.destination and a.destination != b.destination:
+        found.append("destination")
+    if a.count is not None and b.count is not None and count_penalty(a.count, b.count) is None:
+        found.append("count")
+    if a.start is not None and b.start is not None:
+        assert a.end is not None and b.end is not None
+        gap = max(a.start, b.start) - min(a.end, b.end)
+        if gap > MAX_DAY_GAP or (gap > 0 and a.rank and b.rank):
+            found.append("date")
+    if too_many_people(a, b) is not None:
+        found.append("persons")
+    return found
+
 
 def persons_may_meet(a: Report, b: Report) -> bool:
     """Whether two reports' people, none spelt alike, could still match by spelling rules:

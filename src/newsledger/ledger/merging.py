@@ -18,8 +18,8 @@ from typing import Any
 from newsledger.errors import LedgerError
 from newsledger.ledger.claims import CHECKED_KINDS, ClaimCheck, ClaimEntry
 from newsledger.ledger.cluster import UnionFind, resolve
-from newsledger.ledger.decisions import DECISION_KINDS, Decision, Link, Pair, pair
-from newsledger.ledger.distinct import contradicts
+from newsledger.ledger.decisions import DECISION_KINDS, Decision, Link, MergeConflict, Pair, pair, stated
+from newsledger.ledger.distinct import contradicts, differences
 from newsledger.ledger.evidence import BLOCKED, SURE, UNSURE, Score, compare, score_value
 from newsledger.ledger.fields import Record, build_record
 from newsledger.ledger.index import BlockingIndex
@@ -27,7 +27,19 @@ from newsledger.ledger.reports import Report
 from newsledger.ledger.series import Tally
 from newsledger.ledger.view import Pending, View
 
-__all__ = ["Changes", "DECISION_KINDS", "Decision", "Ledger", "Link", "Pair", "collector_paused", "pair"]
+__all__ = ["Changes", "DECISION_KINDS", "Decision", "Ledger", "Link", "MergeConflict", "Pair", "collector_paused",
+           "pair"]
+
+
+def _shown(event: Record | None, field: str, stated: list[str]) -> str:
+    """An event's value of a conflicting field as the ledger shows it, else what its
+    reports state."""
+    if event is not None:
+        value: Any = {"date": event.date.value, "type": event.type, "persons": ", ".join(event.persons)}.get(
+            field, getattr(event, field, None))
+        if value:
+            return str(value)
+    return " / ".join(stated)
 
 
 @contextmanager
@@ -278,17 +290,45 @@ class Ledger:
         self.decisions.append(decision)
         self._stamp += 1
 
-    def merge(self, a: str, b: str) -> Decision:
-        """Keep the reports of ``a`` and ``b`` together from now on."""
+    def merge(self, a: str, b: str, force: bool = False) -> Decision:
+        """Keep the reports of ``a`` and ``b`` together from now on.
+
+        Two events whose reports state values that cannot be one event's (dates, counts,
+        routes: ``distinct.differences``) are refused unless ``force``: such a merge
+        would put two facts in one record and break the tallies that count them.
+        """
         left, right = self.members_of(a), self.members_of(b)
         flags = {self.reports[k].flags for k in left + right}
         if len(flags) > 1:
             raise LedgerError(f"cannot merge {a} and {b}: they differ in type or in being negated or"
                               " hypothetical, and a claimed or planned event never merges into a real one")
+        conflicts = self.conflicts(left, right)
+        if conflicts and not force:
+            shown = self.view().event_of
+            events = [shown.get(a) or shown.get(left[0]), shown.get(b) or shown.get(right[0])]
+            said = "; ".join(f"{field} {_shown(events[0], field, x)} vs {_shown(events[1], field, y)}"
+                             for field, (x, y) in conflicts.items())
+            raise MergeConflict(f"{a} and {b} would conflict on {', '.join(conflicts)} ({said}): they look like"
+                                " different events. Merge them anyway with --force (force=true in the API),"
+                                " and undo it with `newsledger forget`", sorted(conflicts))
         keys = sorted(set(left + right))
         decision = Decision("merge", [(keys[0], other) for other in keys[1:]])
         self.apply(decision)
         return decision
+
+    def conflicts(self, left: list[str], right: list[str]) -> dict[str, tuple[list[str], list[str]]]:
+        """Fields on which reports of ``left`` and of ``right`` cannot be one event, with the
+        values each side states that conflict."""
+        found: dict[str, tuple[list[str], list[str]]] = {}
+        for x in left:
+            for y in right:
+                for name in differences(self.reports[x], self.reports[y]):
+                    xs, ys = found.setdefault(name, ([], []))
+                    for values, key in ((xs, x), (ys, y)):
+                        value = stated(self.reports[key], name)
+                        if value not in values:
+                            values.append(value)
+        return {name: (sorted(found[name][0]), sorted(found[name][1])) for name in sorted(found)}
 
     def split(self, ident: str) -> Decision:
         """Split a record into its reports, or detach one report (by key) from its record."""

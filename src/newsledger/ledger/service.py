@@ -27,6 +27,7 @@ from newsledger.ledger.entities import EntityView, describe
 from newsledger.ledger.fields import Record
 from newsledger.ledger.merging import Changes, Decision, Ledger, Link, collector_paused
 from newsledger.ledger.reports import Report
+from newsledger.ledger.revise import Revision, load_without
 from newsledger.ledger.series import Tally
 from newsledger.ledger.tables import (LedgerClaimRow, LedgerDecisionRow, LedgerDocumentRow, LedgerLinkRow,
                                       LedgerRecordRow, LedgerReportRow)
@@ -49,12 +50,13 @@ def load(store: Store) -> Ledger:
             ledger.restore_report(Report.from_json(row.payload), row.component)
         ledger.restore_links({(row.a, row.b): row.score for row in session.scalars(select(LedgerLinkRow))})
         for decision in session.scalars(select(LedgerDecisionRow).order_by(LedgerDecisionRow.id)):
-            ledger.restore_decision(Decision(decision.kind, [(a, b) for a, b in decision.pairs]))
+            ledger.restore_decision(Decision(decision.kind, [(a, b) for a, b in decision.pairs], decision.id,
+                                             decision.created))
         for record in session.scalars(select(LedgerRecordRow).order_by(LedgerRecordRow.id)):
             ledger.restore_record(list(record.members))
         for claim in session.scalars(select(LedgerClaimRow).order_by(LedgerClaimRow.document_id,
                                                                      LedgerClaimRow.position)):
-            ledger.add_claim(_claim_entry(claim.payload))
+            ledger.add_claim(claim_entry(claim.payload))
     return ledger
 
 
@@ -64,7 +66,7 @@ def claim_payload(entry: ClaimEntry) -> dict[str, Any]:
             "index": entry.index, "events": entry.event_reports}
 
 
-def _claim_entry(payload: dict[str, Any]) -> ClaimEntry:
+def claim_entry(payload: dict[str, Any]) -> ClaimEntry:
     data = payload["document"]
     published = date.fromisoformat(data["published"]) if data.get("published") else None
     document = DocumentInfo(data["id"], data.get("source") or "", published, data.get("language") or "",
@@ -74,10 +76,19 @@ def _claim_entry(payload: dict[str, Any]) -> ClaimEntry:
 
 def _save(store: Store, ledger: Ledger, changes: Changes, new_docs: Iterable[str] = (),
           new_reports: Iterable[str] = (), new_claims: Iterable[ClaimEntry] = (),
-          decision: Decision | None = None) -> None:
-    """Write one update in one transaction: only the rows that changed."""
+          decision: Decision | None = None, revision: Revision | None = None,
+          delete_documents: bool = False) -> Decision | None:
+    """Write one update in one transaction: only the rows that changed.
+
+    A ``revision`` (``revise.load_without``) first deletes the rows it replaces, and with
+    ``delete_documents`` its documents leave the store too, in the same transaction. The
+    decision is returned with its saved id.
+    """
     new_reports = set(new_reports)
     with store.session() as session:
+        if revision is not None:
+            _prune(session, revision, delete_documents)
+            new_reports |= revision.readded
         for doc_id in new_docs:
             session.merge(LedgerDocumentRow(document_id=doc_id))
         for key in sorted(new_reports):
@@ -103,7 +114,48 @@ def _save(store: Store, ledger: Ledger, changes: Changes, new_docs: Iterable[str
             session.merge(LedgerClaimRow(document_id=entry.document.id, position=entry.index,
                                          payload=claim_payload(entry)))
         if decision is not None:
-            session.add(LedgerDecisionRow(kind=decision.kind, pairs=[list(p) for p in decision.pairs]))
+            row = LedgerDecisionRow(kind=decision.kind, pairs=[list(p) for p in decision.pairs])
+            session.add(row)
+            session.flush()
+            decision.id, decision.created = row.id, row.created
+    return decision
+
+
+def _prune(session: Any, revision: Revision, delete_documents: bool) -> None:
+    """Delete the saved rows a revision replaces (large sets go in slices of ``CHUNK``)."""
+    from newsledger.store.schema import DocumentRow
+
+    gone = sorted(revision.reports)
+    for part in _chunks(gone):
+        session.execute(delete(LedgerReportRow).where(LedgerReportRow.key.in_(part)))
+        session.execute(delete(LedgerLinkRow).where(LedgerLinkRow.a.in_(part)))
+        session.execute(delete(LedgerLinkRow).where(LedgerLinkRow.b.in_(part)))
+    for part in _chunks(sorted(revision.records)):
+        session.execute(delete(LedgerRecordRow).where(LedgerRecordRow.id.in_(part)))
+    documents = sorted(revision.documents)
+    for part in _chunks(documents):
+        session.execute(delete(LedgerClaimRow).where(LedgerClaimRow.document_id.in_(part)))
+        session.execute(delete(LedgerDocumentRow).where(LedgerDocumentRow.document_id.in_(part)))
+    if revision.forgotten:
+        session.execute(delete(LedgerDecisionRow).where(LedgerDecisionRow.id.in_(sorted(revision.forgotten))))
+    for ident, pairs in revision.rewritten.items():
+        row = session.get(LedgerDecisionRow, ident)
+        if row is not None:
+            row.pairs = [list(p) for p in pairs]
+    if delete_documents:
+        for doc_id in documents:
+            row = session.get(DocumentRow, doc_id)
+            if row is not None:
+                session.delete(row)  # the ORM cascades to its entities, events, quotes and claims
+        session.flush()
+
+
+CHUNK = 500
+
+
+def _chunks(keys: list[str]) -> Iterable[list[str]]:
+    for start in range(0, len(keys), CHUNK):
+        yield keys[start:start + CHUNK]
 
 
 @dataclass
@@ -130,18 +182,48 @@ def sync(store: Store) -> SyncResult:
 
 
 def _add(store: Store, ledger: Ledger, doc_ids: Iterable[str] | None) -> tuple[Changes, Ledger, list[str]]:
+    # Documents the saved ledger has not merged: a re-extracted one may still have its
+    # old reports in it (``has_document``), but it has lost its merged mark.
+    waiting = set(unmerged(store))
     wanted = [d.id for d in store.documents()] if doc_ids is None else list(dict.fromkeys(doc_ids))
-    pending = [doc_id for doc_id in wanted if not ledger.has_document(doc_id)]
+    pending = [doc_id for doc_id in wanted if doc_id in waiting or not ledger.has_document(doc_id)]
     if not pending:
         return Changes(), ledger, []
+    # A document stored again with a new extraction (``reprocess``, or an ingest with new
+    # metadata) is unmerged but still has its old reports saved: they go first.
+    stale = _with_saved_rows(store, pending)
+    revision = None
+    if stale:
+        ledger, revision = load_without(store, documents=stale)
     before_reports, before_claims = set(ledger.reports), len(ledger.claims)
     with collector_paused():
         for doc_id in pending:
             ledger.add_extraction(store.extraction(doc_id))
-    changes = ledger.settle()
+    changes = _settle(ledger, revision)
     new_reports = set(ledger.reports) - before_reports
-    _save(store, ledger, changes, pending, new_reports, ledger.claims[before_claims:])
+    _save(store, ledger, changes, pending, new_reports, ledger.claims[before_claims:], revision=revision)
     return changes, ledger, pending
+
+
+def _settle(ledger: Ledger, revision: Revision | None) -> Changes:
+    """``ledger.settle()``, counting the saved records a revision replaced as removed."""
+    changes = ledger.settle()
+    if revision is not None:
+        kept = {record.id for record in changes.added}
+        changes.removed = sorted(set(changes.removed) | (revision.records - kept))
+    return changes
+
+
+def _with_saved_rows(store: Store, doc_ids: list[str]) -> set[str]:
+    """Which of these (unmerged) documents still have reports or claims in the saved ledger."""
+    found: set[str] = set()
+    with store.session() as session:
+        for part in _chunks(sorted(doc_ids)):
+            found.update(session.scalars(select(LedgerReportRow.document_id)
+                                         .where(LedgerReportRow.document_id.in_(part)).distinct()))
+            found.update(session.scalars(select(LedgerClaimRow.document_id)
+                                         .where(LedgerClaimRow.document_id.in_(part)).distinct()))
+    return found
 
 
 def unmerged(store: Store) -> list[str]:
@@ -162,7 +244,7 @@ def current(store: Store) -> Ledger:
 def rebuild(store: Store) -> Ledger:
     """Start over from the stored extractions, keeping every saved decision."""
     with store.session() as session:
-        decisions = [Decision(row.kind, [(a, b) for a, b in row.pairs])
+        decisions = [Decision(row.kind, [(a, b) for a, b in row.pairs], row.id, row.created)
                      for row in session.scalars(select(LedgerDecisionRow).order_by(LedgerDecisionRow.id))]
         for table in (LedgerClaimRow, LedgerRecordRow, LedgerLinkRow, LedgerReportRow, LedgerDocumentRow):
             session.execute(delete(table))
@@ -229,10 +311,11 @@ def entity_view(ledger: Ledger, name: str, store: Store | None = None) -> Entity
 
 # --- a person's decisions (writes) --------------------------------------------------------
 
-def merge(store: Store, a: str, b: str) -> Record:
-    """Merge two events (or reports, by key) for good; returns the merged event."""
+def merge(store: Store, a: str, b: str, force: bool = False) -> Record:
+    """Merge two events (or reports, by key) for good; returns the merged event. Events
+    that state conflicting values are refused (``MergeConflict``) unless ``force``."""
     ledger = load(store)
-    decision = ledger.merge(a, b)
+    decision = ledger.merge(a, b, force=force)
     changes = ledger.settle()
     _save(store, ledger, changes, decision=decision)
     return ledger.view().event_of[decision.pairs[0][0]] if decision.pairs else ledger.records[a]
@@ -260,3 +343,35 @@ def decide(store: Store, item: str, accept: bool) -> Decision:
     changes = ledger.settle()
     _save(store, ledger, changes, decision=decision)
     return decision
+
+
+def decisions(store: Store) -> list[Decision]:
+    """A person's decisions, oldest first, each with the id ``forget`` takes (reads only)."""
+    return list(load(store).decisions)
+
+
+def forget(store: Store, decision_id: int) -> tuple[Decision, list[Record]]:
+    """Take back one decision: the ledger becomes what it would be had it never been made
+    (the other decisions still hold). Returns the decision and the events its reports are
+    in now."""
+    known = {d.id: d for d in decisions(store)}
+    decision = known.get(decision_id)
+    if decision is None:
+        raise LedgerError(f"no decision {decision_id} (see `newsledger decisions`)")
+    keys = {k for p in decision.pairs for k in p}
+    ledger, revision = load_without(store, touched=keys, forget={decision_id})
+    changes = _settle(ledger, revision)
+    _save(store, ledger, changes, revision=revision)
+    shown = ledger.view().event_of
+    return decision, sorted({shown[k].id: shown[k] for k in keys if k in shown}.values(), key=lambda r: r.id)
+
+
+def delete_documents(store: Store, doc_ids: Iterable[str]) -> Changes:
+    """Delete stored documents and what rests on them only: their reports, statements and
+    claims, and the decision pairs that name their reports. Events other documents report
+    stay, their values, conflicts and tallies recomputed from the reports left."""
+    wanted = set(doc_ids)
+    ledger, revision = load_without(store, documents=wanted, drop_pairs=True)
+    changes = _settle(ledger, revision)
+    _save(store, ledger, changes, revision=revision, delete_documents=True)
+    return changes

@@ -8,7 +8,7 @@ JSON API and the web pages all read through it; reads never write.
 """
 from __future__ import annotations
 
-from newsledger.read.filters import EventFilter
+from newsledger.read.filters import DocumentFilter, EventFilter
 from newsledger.read.reader import Reader
 
-__all__ = ["EventFilter", "Reader"]
+__all__ = ["DocumentFilter", "EventFilter", "Reader"]

@@ -14,6 +14,34 @@ from functools import lru_cache
 from newsledger.errors import InputError
 
 SORTS = ("date", "-date", "sources")
+DOCUMENT_STATUSES = ("merged", "unmerged", "failed")
+
+
+@dataclass(frozen=True, kw_only=True)
+class DocumentFilter:
+    """What ``documents`` narrows the stored documents (and failed sources) by; None does
+    not filter.
+
+    * ``source``: every word appears (case aside) in the file, URL or title;
+    * ``language``: ``en`` or ``es``;
+    * ``since``/``until``: published on or after / on or before (undated ones are left out);
+    * ``undated``: True for documents without a publication date only;
+    * ``status``: ``merged`` (in the ledger), ``unmerged`` (stored, waiting for ``sync``)
+      or ``failed`` (sources that could not be ingested; ``failures`` lists the same).
+      Failed sources are listed with the rest only when no language or date is asked for.
+    """
+
+    source: str | None = None
+    language: str | None = None
+    since: date | None = None
+    until: date | None = None
+    undated: bool | None = None
+    status: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.status is not None and self.status not in DOCUMENT_STATUSES:
+            raise InputError("status", f"unknown document status {self.status!r}",
+                             hint=f"use one of: {', '.join(DOCUMENT_STATUSES)}")
 
 
 @dataclass(frozen=True, kw_only=True)

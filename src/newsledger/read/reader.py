@@ -22,7 +22,7 @@ from newsledger.ledger import state
 from newsledger.ledger.reports import report_key
 from newsledger.ledger.series import Series
 from newsledger.read import views as v
-from newsledger.read.filters import EventFilter, fold, overlaps, words
+from newsledger.read.filters import DocumentFilter, EventFilter, fold, overlaps, words
 from newsledger.read.sentences import sentence_bounds
 from newsledger.read.snapshot import Snapshot, document_ref, series_id, stamp, summary
 
@@ -73,7 +73,7 @@ class Reader:
             if snap is None or snap.stamp != current:
                 from newsledger.ledger import service
 
-                snap = Snapshot(service.load(self.store), current, current[4])
+                snap = Snapshot(service.load(self.store), current, int(current[4]))
                 self._snapshot = snap
             return snap
 
@@ -85,10 +85,10 @@ class Reader:
     def status(self) -> v.LedgerStatus:
         snap = self.snapshot()
         return v.LedgerStatus(
-            documents=snap.documents, pending=max(0, snap.documents - snap.stamp[0]),
+            documents=snap.documents, pending=max(0, snap.documents - int(snap.stamp[0])),
             events=len(snap.records), reports=len(snap.ledger.reports), entities=len(snap.entities),
             claims=len(snap.ledger.claims), links=len(snap.links),
-            failures=snap.stamp[5])
+            failures=int(snap.stamp[5]))
 
     # --- events -----------------------------------------------------------------------
     def events(self, filter: EventFilter = EventFilter(), offset: int = 0, limit: int = 50) -> v.EventPage:
@@ -263,11 +263,48 @@ class Reader:
         texts = self.store.texts(c.document.id for c in checks)
         return [_check(c, texts.get(c.document.id)) for c in checks]
 
+    # --- decisions --------------------------------------------------------------------
+    def decisions(self) -> list[v.DecisionView]:
+        """A person's decisions, oldest first, with the events their reports are in now."""
+        snap = self.snapshot()
+        out = []
+        for decision in snap.ledger.decisions:
+            keys = dict.fromkeys(k for p in decision.pairs for k in p)
+            events = dict.fromkeys(e.id for e in (snap.shown_event(k) for k in keys) if e is not None)
+            out.append(v.DecisionView(id=decision.id or 0, kind=decision.kind, created=decision.created,
+                                      pairs=[list(p) for p in decision.pairs], events=list(events)))
+        return out
+
     # --- documents and failures -------------------------------------------------------
     def documents(self, offset: int = 0, limit: int = 50) -> v.DocumentPage:
         offset, limit = _page(offset, limit)
         items = [document_ref(d) for d in self.store.documents(offset, limit)]
         return v.DocumentPage(items=items, total=self.store.count_documents(), offset=offset, limit=limit)
+
+    def document_list(self, filter: DocumentFilter = DocumentFilter()) -> list[v.DocumentStatus]:
+        """Stored documents with their status and event count, then failed sources, as
+        ``filter`` narrows them (``newsledger documents``)."""
+        from newsledger.ledger import service
+
+        out: list[v.DocumentStatus] = []
+        if filter.status != "failed":
+            found = self.store.find_documents(filter.source, filter.language, filter.since, filter.until,
+                                              filter.undated)
+            unmerged = set(service.unmerged(self.store))
+            counts = self.store.event_counts()
+            for doc in found:
+                status = "unmerged" if doc.id in unmerged else "merged"
+                if filter.status in (None, status):
+                    out.append(v.DocumentStatus(document=document_ref(doc), source=doc.source, line=None,
+                                                status=status, events=counts.get(doc.id, 0)))
+        asks_document = filter.language or filter.since or filter.until or filter.undated
+        if filter.status in (None, "failed") and not asks_document:
+            wanted = words(filter.source or "")
+            for failure in self.store.failures():
+                if all(word in fold(failure.source) for word in wanted):
+                    out.append(v.DocumentStatus(document=None, source=failure.source, line=failure.line,
+                                                status="failed", events=0, reason=failure.reason))
+        return out
 
     def document(self, doc_id: str) -> v.DocumentView:
         """A document's text with every span extraction read, its events and claims."""

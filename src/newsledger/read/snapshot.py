@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from newsledger.ledger.series import Tally
     from newsledger.store import Store
 
-Stamp = tuple[int, ...]
+Stamp = tuple[int | str, ...]  # counts, then the latest merge time
 # Filters whose matches a snapshot keeps.
 MATCHES = 64
 
@@ -66,10 +66,14 @@ def stamp(store: "Store") -> Stamp:
         select(func.coalesce(func.max(LedgerDecisionRow.id), 0)).scalar_subquery(),
         select(func.count()).select_from(DocumentRow).scalar_subquery(),
         select(func.count()).select_from(FailureRow).scalar_subquery(),
+        # A forgotten decision, or a document merged again after ``reprocess``, can leave
+        # every count above as it was.
+        select(func.count()).select_from(LedgerDecisionRow).scalar_subquery(),
+        select(func.max(LedgerDocumentRow.merged)).scalar_subquery(),
     )
     with store.session() as session:
         row = session.execute(query).one()
-    return tuple(int(value or 0) for value in row)
+    return (*(int(value or 0) for value in row[:-1]), str(row[-1]))
 
 
 def date_view(value: DateValue) -> DateView:

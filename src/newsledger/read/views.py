@@ -366,6 +366,33 @@ class DocumentPage:
 
 
 @dataclass(**_FROZEN)
+class DocumentStatus:
+    """A stored document (or a source that failed) as ``documents`` lists it: ``status``
+    is ``merged``, ``unmerged`` or ``failed``; ``events`` its event reports; ``reason``
+    why it failed. ``document`` is None for a failed source."""
+
+    document: DocumentRef | None
+    source: str
+    line: int | None
+    status: str
+    events: int
+    reason: str | None = None
+
+
+@dataclass(**_FROZEN)
+class DecisionView:
+    """A person's decision: ``merge`` (reports kept together), ``split`` (kept apart) or
+    ``confirm`` (a review item left as it is), on report-key ``pairs``; ``events`` are
+    the events its reports are shown in now. ``id`` is what ``forget`` takes."""
+
+    id: int
+    kind: str
+    created: datetime | None
+    pairs: list[list[str]]
+    events: list[str]
+
+
+@dataclass(**_FROZEN)
 class FailureView:
     """A document that could not be ingested: where, why and when (UTC)."""
 
@@ -452,7 +479,8 @@ class IngestSummary:
 class ChangeResult:
     """What a merge, split or keep-apart decision did: the events it left.
 
-    ``action`` is ``merge``, ``split`` or ``apart``; ``subject`` the ids it was asked of.
+    ``action`` is ``merge``, ``split``, ``apart`` or ``forget``; ``subject`` the ids it was
+    asked of (for ``forget``, the decision's id and kind).
     """
 
     action: str

@@ -163,8 +163,12 @@ def export(reader: ReaderDep, filter: Filter,
 
 @dataclass(frozen=True)
 class MergeRequest:
+    """``force``: merge even events that state conflicting dates, counts or routes (refused
+    with 409, naming them, otherwise)."""
+
     a: str
     b: str
+    force: bool = False
 
 
 @dataclass(frozen=True)
@@ -182,7 +186,7 @@ Writer = [Depends(require_writer)]
 @router.post("/events/merge", response_model=v.ChangeResult, responses=WRITE, dependencies=Writer,
              summary="Merge two events (needs the token)")
 def merge(request: Request, body: MergeRequest) -> v.ChangeResult:
-    result = edit.merge(request.app.state.store, body.a, body.b, request.app.state.reader)
+    result = edit.merge(request.app.state.store, body.a, body.b, request.app.state.reader, force=body.force)
     request.app.state.reader.invalidate()
     return result
 
@@ -201,6 +205,19 @@ def link(request: Request, body: LinkRequest) -> v.ChangeResult:
     store = request.app.state.store
     result = (edit.merge(store, body.a, body.b, request.app.state.reader) if body.same
               else edit.keep_apart(store, body.a, body.b))
+    request.app.state.reader.invalidate()
+    return result
+
+
+@router.get("/decisions", response_model=list[v.DecisionView], summary="A person's decisions, oldest first")
+def decisions(reader: ReaderDep) -> list[v.DecisionView]:
+    return reader.decisions()
+
+
+@router.post("/decisions/{decision_id}/forget", response_model=v.ChangeResult, responses=WRITE,
+             dependencies=Writer, summary="Take back one decision (needs the token)")
+def forget(request: Request, decision_id: int) -> v.ChangeResult:
+    result = edit.forget(request.app.state.store, decision_id)
     request.app.state.reader.invalidate()
     return result
 

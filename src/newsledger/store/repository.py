@@ -9,6 +9,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import logging
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -17,12 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from alembic.util.exc import CommandError
-from sqlalchemy import Select, create_engine, event, func, select
+from sqlalchemy import Select, column, create_engine, delete, event, func, or_, select, table
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, contains_eager, selectinload, sessionmaker
 
-from newsledger.errors import StorageError
+from newsledger.errors import NotFound, StorageError
 from newsledger.model import DocumentInfo, Entity, Extraction, Quote, RawDocument, content_hash
 from newsledger.store import search
 from newsledger.store.migrate import upgrade
@@ -270,12 +271,65 @@ class Store:
                                " or choose another --db)") from error
 
     def record_failure(self, source: str, reason: str, line: int | None = None) -> None:
-        """Notes that ``source`` (and ``line``) could not be ingested, and why."""
+        """Notes that ``source`` (and ``line``) could not be ingested, and why.
+
+        One row per source (file, file and line, or a feed's entry, which its reason names
+        first: "entry 2 (…): …"): a later attempt that fails again replaces the row, so
+        ``failures`` lists what is failing now, not every attempt.
+        """
+        entry = _entry_label(reason)
+        same = FailureRow.reason.like(f"{entry}:%") | FailureRow.reason.like(f"{entry} (%") if entry \
+            else FailureRow.reason.not_like("entry %")
         try:
             with self.session() as session:
+                session.execute(delete(FailureRow).where(FailureRow.source == source, _same_line(line), same))
                 session.add(FailureRow(source=source, line=line, reason=reason))
         except SQLAlchemyError as error:
             raise StorageError(f"could not record the failure of {source}: {error}") from error
+
+    def clear_failure(self, source: str, line: int | None = None) -> None:
+        """Forgets the failure of ``source`` (and ``line``) once it has been ingested; the
+        whole file's failure (no line) goes too when any of its records goes in. A feed
+        entry's failure stays: a document does not know which entry it was."""
+        with self.session() as session:
+            session.execute(delete(FailureRow).where(
+                FailureRow.source == source, or_(FailureRow.line.is_(None), _same_line(line)),
+                FailureRow.reason.not_like("entry %")))
+
+    def replace(self, raw: RawDocument, extraction: Extraction) -> str:
+        """Stores a new extraction (and metadata) of an already stored text in place of the
+        old one, in one transaction; the document keeps its id and first-stored time.
+
+        The document is marked as not merged in the same transaction (its ledger row
+        goes), so that the next ledger update replaces its old reports with the new ones
+        even if this process is killed before making it.
+        """
+        doc_id = content_hash(raw.text)
+        merged = table("ledger_documents", column("document_id"))  # created by the ledger's migration
+        try:
+            with self.session() as session:
+                session.execute(merged.delete().where(merged.c.document_id == doc_id))
+                old = session.get(DocumentRow, doc_id)
+                created = old.created if old is not None else None
+                if old is not None:
+                    session.delete(old)
+                    session.flush()
+                row = to_rows(doc_id, raw, extraction)
+                if created is not None:
+                    row.created = created
+                session.add(row)
+        except SQLAlchemyError as error:
+            raise StorageError(f"{raw.source}: could not store the new extraction: "
+                               f"{getattr(error, 'orig', error)}") from error
+        return doc_id
+
+    def delete(self, doc_id: str) -> DocumentInfo:
+        """Removes a document with everything extracted from it; returns what it was."""
+        with self.session() as session:
+            row = self._row(session, doc_id)
+            info = document_info(row)
+            session.delete(row)
+        return info
 
     # ------------------------------------------------------------ reading
 
@@ -284,10 +338,15 @@ class Store:
             return session.scalar(select(DocumentRow.id).where(DocumentRow.id == doc_id)) is not None
 
     def failures(self) -> list[Failure]:
-        """Recorded failures, oldest first."""
+        """Recorded failures, oldest first, one per source (file, file and line, or feed
+        entry): the latest, also in a database written before they were kept one per source."""
         with self.session() as session:
-            rows = session.scalars(select(FailureRow).order_by(FailureRow.created, FailureRow.id))
-            return [failure_of(row) for row in rows]
+            rows = list(session.scalars(select(FailureRow).order_by(FailureRow.created, FailureRow.id)))
+        def unit(row: FailureRow) -> tuple[str, int | None, str | None]:
+            return row.source, row.line, _entry_label(row.reason)
+
+        latest = {unit(row): row for row in rows}
+        return [failure_of(row) for row in rows if latest[unit(row)] is row]
 
     def documents(self, offset: int = 0, limit: int | None = None) -> list[DocumentInfo]:
         """Stored documents by publication date (undated last), then id; all, or one page."""
@@ -296,6 +355,51 @@ class Store:
             query = query.limit(limit)
         with self.session() as session:
             return [document_info(row) for row in session.scalars(query)]
+
+    def find_documents(self, source: str | None = None, language: str | None = None, since: date | None = None,
+                       until: date | None = None, undated: bool | None = None) -> list[DocumentInfo]:
+        """Stored documents, in ``documents()`` order, narrowed by: ``source`` (words found,
+        case aside, in the file, URL or title), ``language``, publication date in
+        ``[since, until]``, and ``undated`` (True: only those without a date)."""
+        query = _by_publication(select(DocumentRow))
+        if source:
+            for word in source.lower().split():
+                pattern = f"%{word}%"
+                query = query.where(or_(func.lower(DocumentRow.source).like(pattern),
+                                        func.lower(func.coalesce(DocumentRow.url, "")).like(pattern),
+                                        func.lower(func.coalesce(DocumentRow.title, "")).like(pattern)))
+        if language:
+            query = query.where(DocumentRow.language == language)
+        if since is not None:
+            query = query.where(DocumentRow.published >= since)
+        if until is not None:
+            query = query.where(DocumentRow.published <= until)
+        if undated is not None:
+            query = query.where(DocumentRow.published.is_(None) if undated else DocumentRow.published.is_not(None))
+        with self.session() as session:
+            return [document_info(row) for row in session.scalars(query)]
+
+    def event_counts(self) -> dict[str, int]:
+        """How many event reports each stored document has (documents with none left out)."""
+        with self.session() as session:
+            rows = session.execute(select(EventRow.document_id, func.count()).group_by(EventRow.document_id))
+            return {doc_id: int(count) for doc_id, count in rows}
+
+    def document_id(self, ref: str) -> str:
+        """The id of the one stored document ``ref`` names: its id, or the start of its
+        hash (``sha256:`` may be left out, as listings shorten it)."""
+        ref = ref.strip()
+        prefix = ref if ref.startswith("sha256:") else f"sha256:{ref}"
+        if len(prefix) < len("sha256:") + 4:
+            raise StorageError(f"document reference {ref!r} is too short: give at least 4 digits of its id")
+        with self.session() as session:
+            found = list(session.scalars(select(DocumentRow.id).where(DocumentRow.id.like(f"{prefix}%"))
+                                         .order_by(DocumentRow.id).limit(2)))
+        if not found:
+            raise NotFound(f"no stored document {ref!r} (see `newsledger documents`)")
+        if len(found) > 1:
+            raise StorageError(f"{ref!r} names several documents: give more digits of the id")
+        return found[0]
 
     def count_documents(self) -> int:
         with self.session() as session:
@@ -407,6 +511,19 @@ class Store:
         if row is None:
             raise StorageError(f"no document {doc_id!r} in the store")
         return row
+
+
+_ENTRY = re.compile(r"^entry \d+\b")
+
+
+def _entry_label(reason: str) -> str | None:
+    """"entry 2" when a failure is a feed entry's (``ingest.feeds`` names it first)."""
+    found = _ENTRY.match(reason)
+    return found.group(0) if found else None
+
+
+def _same_line(line: int | None) -> Any:
+    return FailureRow.line.is_(None) if line is None else FailureRow.line == line
 
 
 def _stored(row: EventRow) -> StoredEvent:

@@ -162,7 +162,8 @@ class Watcher:
                 return False
             chunk = items[start:start + BATCH]
             result = ingest(self.store, [document for item in chunk for document in item.documents])
-            stored, duplicates = set(result.stored), set(result.duplicates)
+            # A stored text that came again with new metadata was corrected: new to the ledger.
+            stored, duplicates = set(result.stored) | set(result.updated), set(result.duplicates)
             poll.events += result.events
             taken = []
             for item in chunk:
