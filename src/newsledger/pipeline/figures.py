@@ -83,7 +83,9 @@ def series_totals(sent: Span, language: str) -> list[Figure]:
     """In a sentence about a series, a head count not tied to its own date is a total:
     "the two mass transfers …, in which it sent 55 …: 29 in February … and 26 in August"."""
     counted = types_where(counts_people=True)  # series whose members have head counts
-    nouns = token_index(sent.doc).with_pos(sent, NOUNS)
+    index = token_index(sent.doc)
+    # is_series holds only for a noun whose lemma names an event.
+    nouns = [sent.doc[i] for i in index.positions(sent, "lemma", rules(language)) if index.pos[i] in NOUNS]
     if not any(is_series(t, language) and {r.type for r in rules(language)[t.lemma_.lower()]} & counted
                for t in nouns):
         return []

@@ -33,11 +33,13 @@ class TokenIndex:
         self.lemma: list[str] = []  # lower-cased, as the rules compare it
         self.pos: list[str] = []
         self.like_num: list[bool] = []
+        self.alpha: list[bool] = []
         for token in doc:
             self.lower.append(token.lower_)
             self.lemma.append(token.lemma_.lower())
             self.pos.append(token.pos_)
             self.like_num.append(token.like_num)
+            self.alpha.append(token.is_alpha)
         # (column, id of the word set) -> (the word set, sorted positions whose value is in it)
         self._found: dict[tuple[str, int], tuple[Collection[str] | None, list[int]]] = {}
 
@@ -49,7 +51,7 @@ class TokenIndex:
 
     def positions(self, span: Span, column: str, words: Collection[str] | None = None) -> list[int]:
         """The positions in ``span`` whose ``column`` ("lower", "lemma", "word" for either,
-        "pos", or "number" for ``like_num``) holds one of ``words``. Each column and word
+        "pos", "number" for ``like_num``, "alpha" for ``is_alpha``) holds one of ``words``. Each column and word
         set is searched once per Doc; the cue sets are the same objects on every call."""
         key = (column, id(words))
         kept = self._found.get(key)
@@ -61,8 +63,8 @@ class TokenIndex:
         return found[bisect_left(found, span.start):bisect_left(found, span.end)]
 
     def _search(self, column: str, words: Collection[str] | None) -> list[int]:
-        if column == "number":
-            return [i for i, number in enumerate(self.like_num) if number]
+        if column in ("number", "alpha"):
+            return [i for i, yes in enumerate(self.like_num if column == "number" else self.alpha) if yes]
         if column == "word":
             return [i for i, (lower, lemma) in enumerate(zip(self.lower, self.lemma))
                     if lower in words or lemma in words]
