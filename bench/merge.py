@@ -31,20 +31,24 @@ smallest size's time (growth no faster than n log n means R <= 10 * log(100000)/
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import http.client
 import json
 import random
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from newsledger.ledger import Ledger, Report  # noqa: E402
-from newsledger.model import DateValue, DocumentInfo, Entity, Event  # noqa: E402
+from newsledger.model import DateValue, DocumentInfo, Entity, Event, Extraction, RawDocument  # noqa: E402
 
 ROUTES = [("MX", "US"), ("US", "MX"), ("CO", "US"), ("GT", "US"), ("MX", "GT"), ("VE", "US")]
 TYPES = ["transfer"] * 4 + ["arrest"] * 3 + ["killing"] * 2 + ["seizure"] * 2 + ["charge", "consultation",
@@ -57,6 +61,9 @@ PLACED = ("arrest", "killing", "seizure", "charge", "transfer")
 PEOPLE_COUNTED = ("transfer", "arrest", "killing")
 EVENTS_PER_DAY = 3.0
 START = date(2012, 1, 1)
+STORE_CHUNK = 2_000  # documents per transaction when storing them
+READ_SIZE = 50_000  # the read latencies are measured on ledgers this large or larger
+READS = 100  # requests per kind of read
 
 
 def person(rng: random.Random) -> str:
@@ -187,17 +194,127 @@ def pairs(sizes: Counter) -> int:
     return sum(n * (n - 1) // 2 for n in sizes.values())
 
 
-def run_child(size: int, seed: int) -> dict:
+def empty_database(url: str) -> None:
+    """Start from an empty database: PostgreSQL's public schema dropped and made again,
+    a SQLite file removed."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from newsledger.store.repository import engine_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            for suffix in ("", "-journal", "-wal", "-shm", "-ledger.lock"):
+                Path(parsed.database + suffix).unlink(missing_ok=True)
+        return
+    engine = create_engine(engine_url(url))
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def extractions(reports: list[Report]) -> list[tuple[RawDocument, Extraction]]:
+    """Each document's extraction (one event, or two with a restated total) and a short text."""
+    by_doc: dict[str, list[Report]] = {}
+    for report in reports:
+        by_doc.setdefault(report.document.id, []).append(report)
+    found = []
+    for doc_id in sorted(by_doc):
+        group = sorted(by_doc[doc_id], key=lambda r: r.event.id)
+        doc, event = group[0].document, group[0].event
+        who = ", ".join(event.persons or event.organizations or event.agents) or "officials"
+        text = (f"Synthetic report {doc.id}. A {event.type} involving {who}"
+                f"{f' of {event.count} people' if event.count else ''}"
+                f"{f' in {event.location}' if event.location else ''} was reported on {doc.published}.")
+        raw = RawDocument(text, doc.source, doc.published, doc.language, outlet=f"Outlet {int(doc.id[3:]) % 40}")
+        found.append((raw, Extraction(doc, list(group[0].entities), [r.event for r in group])))
+    return found
+
+
+def store_documents(store, documents: list[tuple[RawDocument, Extraction]]) -> None:
+    """The documents and their extractions, stored as ``Store.add`` stores them but many rows
+    per statement (this is ingestion, not merging: done before the clock starts). Only the
+    tables a synthetic extraction fills are written (no mentions, spans, quotes or claims),
+    with ids counted here; one document is read back to check it equals its extraction."""
+    from sqlalchemy import text
+
+    from newsledger.store.bulk import insert_rows
+    from newsledger.store.records import ROLES
+    from newsledger.store.schema import DocumentRow, EntityRow, EventRoleRow, EventRow, utcnow
+
+    now = utcnow()
+    ids = Counter()
+    for start in range(0, len(documents), STORE_CHUNK):
+        rows: dict[type, list[dict]] = {DocumentRow: [], EntityRow: [], EventRow: [], EventRoleRow: []}
+        for raw, extraction in documents[start:start + STORE_CHUNK]:
+            doc = extraction.document
+            rows[DocumentRow].append({"id": doc.id, "source": doc.source, "url": doc.url, "title": doc.title,
+                                      "outlet": raw.outlet, "published": doc.published, "language": doc.language,
+                                      "text": raw.text, "warnings": [], "created": now})
+            by_name: dict[str, int] = {}
+            for position, entity in enumerate(extraction.entities):
+                ids["entity"] += 1
+                by_name.setdefault(entity.name, ids["entity"])
+                rows[EntityRow].append({"id": ids["entity"], "document_id": doc.id, "position": position,
+                                        "local_id": entity.id, "name": entity.name, "type": entity.type,
+                                        "category": entity.category, "country": entity.country,
+                                        "titles": list(entity.titles), "kb_id": entity.kb_id,
+                                        "wikidata": entity.wikidata})
+            for position, event in enumerate(extraction.events):
+                ids["event"] += 1
+                date_ = event.date
+                rows[EventRow].append({"id": ids["event"], "document_id": doc.id, "position": position,
+                                       "local_id": event.id, "type": event.type, "date_value": date_.value,
+                                       "date_precision": date_.precision, "date_start": date_.start,
+                                       "date_end": date_.end, "count": event.count, "origin": event.origin,
+                                       "destination": event.destination, "location": event.location,
+                                       "negated": bool(event.negated), "hypothetical": bool(event.hypothetical)})
+                names = [(role, name) for role in ROLES for name in getattr(event, role)]
+                rows[EventRoleRow].extend(
+                    {"event_id": ids["event"], "role": role, "position": i, "name": name,
+                     "entity_id": by_name.get(name), "start": None, "end": None, "text": None,
+                     "provenance_seq": None, "rule": None, "cue": None} for i, (role, name) in enumerate(names))
+        with store.session() as session:
+            for table, found in rows.items():
+                insert_rows(session, table, found)
+    if store.engine.dialect.name == "postgresql":  # ids were given: move the sequences past them
+        with store.session() as session:
+            for table in ("entities", "events"):
+                session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                     f"(SELECT max(id) FROM {table}))"))
+    raw, extraction = documents[len(documents) // 2]
+    expected = dataclasses.replace(extraction, document=dataclasses.replace(extraction.document, outlet=raw.outlet))
+    assert store.extraction(extraction.document.id) == expected, "stored otherwise than Store.add stores it"
+
+
+def run_child(size: int, seed: int, db: str | None) -> dict:
+    from newsledger.ledger import service
+    from newsledger.store import Store
+
     rng = random.Random(seed)
     reports, truth = make_reports(size, rng)
-    ledger = Ledger()
-    began, cpu = time.perf_counter(), time.process_time()
-    ledger.add_reports(reports)
-    ledger.settle()
-    seconds, cpu = time.perf_counter() - began, time.process_time() - cpu
-    shown_began = time.perf_counter()
-    view = ledger.view()
-    view_seconds = time.perf_counter() - shown_began
+    with tempfile.TemporaryDirectory(prefix="newsledger-merge-") as folder:
+        url = db or f"sqlite:///{Path(folder) / 'merge.db'}"
+        empty_database(url)
+        began = time.perf_counter()
+        store = Store(url)
+        try:
+            store_documents(store, extractions(reports))
+            stored_seconds = time.perf_counter() - began
+            # What ``ingest`` does once its documents are stored: merge every unmerged one.
+            began, cpu = time.perf_counter(), time.process_time()
+            with store.exclusive("ledger"):
+                service.update(store, service.unmerged(store))
+            seconds, cpu = time.perf_counter() - began, time.process_time() - cpu
+            shown_began = time.perf_counter()
+            ledger = service.load(store)  # what a reader sees: the saved ledger
+            view = ledger.view()
+            view_seconds = time.perf_counter() - shown_began
+            reads = measure_reads(store, url, seed, size) if size >= READ_SIZE else {}
+        finally:
+            store.close()
     pending = {key for item in view.pending for key in item.record.members}
     shown = {key: (key if key in pending else view.event_of[key].id) for key in truth}
     cells = Counter((shown[key], event) for key, event in truth.items())
@@ -206,9 +323,69 @@ def run_child(size: int, seed: int) -> dict:
     hits = pairs(cells)
     return {"size": size, "seconds": round(seconds, 2), "cpu": round(cpu, 2), "records": len(view.events),
             "pending": len(view.pending), "view_seconds": round(view_seconds, 2),
+            "stored_seconds": round(stored_seconds, 2), "reads": reads,
             "events": len(set(truth.values())), "precision": hits / predicted if predicted else 1.0,
             "recall": hits / actual if actual else 1.0,
             "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+
+
+def measure_reads(store, url: str, seed: int, size: int) -> dict:
+    """Latencies (ms) of the reads behind ``events``, ``timeline`` and the JSON API.
+
+    The library reads go through ``read.Reader`` as the CLI does; the API is served by
+    uvicorn on 127.0.0.1 (``bench/serve.py``'s server) and asked over one keep-alive
+    connection. Each first read loads the saved ledger into the reader's cache: its time
+    is kept apart (``load_ms``, ``first_request_ms``); the p95s are of the reads after it.
+    """
+    import statistics
+
+    from serve import Server, fetch, p95
+
+    from newsledger.read import EventFilter, Reader
+
+    rng = random.Random(seed)
+    span = max(1, round(max(1, size * 2 // 21) / EVENTS_PER_DAY))  # as make_events spreads them
+
+    def window() -> tuple[date, date]:
+        first = START + timedelta(days=rng.randrange(span))
+        return first, first + timedelta(days=30)
+
+    reader = Reader(store)
+    began = time.perf_counter()
+    snap = reader.snapshot()
+    found = {"load_ms": (time.perf_counter() - began) * 1000}
+    ids = [record.id for record in snap.records]
+
+    def events() -> None:
+        since, until = window()
+        reader.records(EventFilter(type=rng.choice(TYPES), since=since, until=until))
+
+    timings: dict[str, list[float]] = {"events": [], "timeline": []}
+    for _ in range(READS):
+        for name, read in (("events", events), ("timeline", reader.records)):
+            began = time.perf_counter()
+            read()
+            timings[name].append((time.perf_counter() - began) * 1000)
+    with Server(url) as server:
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=1800)
+        status, body, found["first_request_ms"] = fetch(connection, "/api/v1/status")
+        assert status == 200, body[:300]
+        paths = {
+            "api_events": lambda: f"/api/v1/events?offset={rng.randrange(len(ids))}",
+            "api_filtered": lambda: "/api/v1/events?type={}&since={}&until={}".format(rng.choice(TYPES), *window()),
+            "api_event": lambda: f"/api/v1/events/{rng.choice(ids)}",
+        }
+        for name, path in paths.items():
+            timings[name] = []
+            for _ in range(READS):
+                status, body, ms = fetch(connection, path())
+                assert status == 200, (name, status, body[:300])
+                timings[name].append(ms)
+        connection.close()
+    for name, values in timings.items():
+        found[name] = {"median": statistics.median(values), "p95": p95(values), "max": max(values)}
+    found["p95_ms"] = max(found[name]["p95"] for name in timings)
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -217,31 +394,43 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--repeat", type=int, default=1,
                         help="merge each size this many times (fresh processes) and keep the fastest")
+    parser.add_argument("--db", default=None, metavar="URL",
+                        help="the database to merge in (emptied first!); default a SQLite file in a temporary folder")
     parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child is not None:
-        print(json.dumps(run_child(args.child, args.seed)))
+        print(json.dumps(run_child(args.child, args.seed, args.db)))
         return 0
     results = []
     for size in args.sizes:
         runs = []
         for _ in range(max(1, args.repeat)):
-            done = subprocess.run([sys.executable, __file__, "--child", str(size), "--seed", str(args.seed)],
+            command = [sys.executable, __file__, "--child", str(size), "--seed", str(args.seed)]
+            done = subprocess.run(command + (["--db", args.db] if args.db else []),
                                   capture_output=True, text=True, check=True)
             runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
         result = min(runs, key=lambda run: run["seconds"])
         results.append(result)
         times = ", ".join(f"{run['seconds']:.2f}" for run in runs)
         tries = f" (fastest of {len(runs)}: {times})" if len(runs) > 1 else ""
-        print(f"{size:>7} reports ({result['events']} real events): {result['seconds']:.2f} s{tries} "
-              f"(cpu {result['cpu']:.2f} s), "
+        print(f"{size:>7} reports ({result['events']} real events): stored in {result['stored_seconds']:.2f} s, "
+              f"merged in {result['seconds']:.2f} s{tries} (cpu {result['cpu']:.2f} s), "
               f"peak {result['peak_mb']} MB, {result['records']} events + {result['pending']} pending "
-              f"(shown in {result['view_seconds']:.2f} s), "
+              f"(loaded and shown in {result['view_seconds']:.2f} s), "
               f"precision {result['precision']:.4f}, recall {result['recall']:.4f}")
+        reads = result["reads"]
+        if reads:
+            print(f"{'':>7} first read loads the ledger: {reads['load_ms']:.0f} ms in the library, "
+                  f"{reads['first_request_ms']:.0f} ms through the API")
+            for name in ("events", "timeline", "api_events", "api_filtered", "api_event"):
+                times = reads[name]
+                print(f"{'':>7} {name:12} n={READS} median={times['median']:.1f} ms p95={times['p95']:.1f} ms"
+                      f" max={times['max']:.1f} ms")
     first, last = results[0], results[-1]
     growth = last["seconds"] / first["seconds"] if first["seconds"] else float("inf")
+    p95 = f" p95_ms={last['reads']['p95_ms']:.0f}" if last["reads"] else ""
     print(f"merge seconds={last['seconds']:.2f} growth={growth:.2f} precision={last['precision']:.4f}"
-          f" recall={last['recall']:.4f}")
+          f" recall={last['recall']:.4f}{p95}")
     return 0
 
 

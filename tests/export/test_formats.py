@@ -13,6 +13,7 @@ from newsledger.export import acled, flat, plover
 from newsledger.read import EventFilter
 from newsledger.store import Store
 from tests.conftest import Invoke
+from tests.postgres import PG_URL, empty_postgres, needs_postgres
 
 
 @pytest.fixture(scope="module")
@@ -206,3 +207,25 @@ def test_cli_json_is_the_ledger_export(cli: Invoke, samples_db: str, store: Stor
     result = cli("export", db=samples_db)
     assert json.loads(result.stdout) == json.loads(json.dumps(export_json(store)))
     assert result.stdout == json.dumps(export_json(store), ensure_ascii=False, indent=2) + "\n"
+
+
+@needs_postgres
+def test_postgres_streams_the_same_events(store: Store, tmp_path: Path) -> None:
+    """The same ledger in PostgreSQL (imported from the samples' export) pages alike."""
+    from newsledger.ledger.importing import import_file
+    from newsledger.read import Reader
+
+    assert PG_URL
+    empty_postgres(PG_URL)
+    exported = tmp_path / "ledger.json"
+    exported.write_text(json.dumps(Reader(store).export(), ensure_ascii=False), encoding="utf-8")
+    with Store(PG_URL) as target:
+        import_file(target, exported)
+    with Store(PG_URL, read_only=True) as target:
+        for wanted in (EventFilter(), EventFilter(type="transfer"), EventFilter(entity="Caro Quintero")):
+            here = [event.data for event in export.events(store, wanted, chunk=4)]
+            there = [event.data for event in export.events(target, wanted, chunk=4)]
+            assert there == here and here
+        (tmp_path / "pg").mkdir()
+        pg_csv = write(target, "csv", tmp_path / "pg")
+    assert pg_csv.read_text(encoding="utf-8") == write(store, "csv", tmp_path).read_text(encoding="utf-8")

@@ -42,3 +42,19 @@ def test_display_name_is_the_full_accented_one() -> None:
              person("García Harfuch")]
     assert [len(g) for g in group_names(names)] == [4]
     assert choose_display(names) == "Omar García Harfuch"
+
+
+def test_a_name_is_made_once_per_distinct_input() -> None:
+    """Names are shared between reports (they are immutable); any other knowledge of the
+    entity (a title, a mention, a country) makes another name."""
+    harfuch = Entity("e1", "Omar García Harfuch", "person", None, "MX", ["Security Minister"],
+                     mentions=[Span(0, 7, "Harfuch")])
+    first = Name.make("Security Minister Omar García Harfuch", harfuch, "persons")
+    again = Name.make("Security Minister Omar García Harfuch",
+                      Entity("e9", "Omar García Harfuch", "person", None, "MX", ["Security Minister"],
+                             mentions=[Span(40, 47, "Harfuch")]), "persons")
+    assert again is first and first.text == "Omar García Harfuch" and "harfuch" in first.aliases
+    other = Name.make("Security Minister Omar García Harfuch",
+                      Entity("e1", "Omar García Harfuch", "person", None, "US", ["Security Minister"]), "persons")
+    assert other is not first and other.country == "US" and "harfuch" not in other.aliases
+    assert Name.make("Omar García Harfuch") is Name.make("Omar García Harfuch")

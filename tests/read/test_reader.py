@@ -123,7 +123,7 @@ def test_export_respects_the_filter(reader: Reader) -> None:
     data = reader.export(EventFilter(type="transfer"))
     assert data["events"] and {e["type"] for e in data["events"]} == {"transfer"}
     csv = reader.export_csv(EventFilter(type="transfer")).splitlines()
-    assert csv[0].startswith("id,date,") and len(csv) == len(data["events"]) + 1
+    assert csv[0].startswith("id,type,date,") and len(csv) == len(data["events"]) + 1
 
 
 def test_reads_never_write(samples_db: str) -> None:

@@ -30,6 +30,7 @@ from newsledger.ledger.tables import LedgerRecordRow, LedgerReportRow
 from newsledger.read.filters import EventFilter, overlaps
 
 if TYPE_CHECKING:
+    from newsledger.ledger.fields import Record
     from newsledger.store import Store
 
 CHUNK = 500
@@ -188,6 +189,22 @@ def _matching(page: list[tuple[str, list[str], dict[str, Any]]], reports: dict[s
         record.id = ident
         records.append(record)
     return {record.id for record in matching(records, filter)}
+
+
+def shown(record: "Record") -> ExportEvent:
+    """A ledger record as the read API shows it (partial reports placed), for the CSV the
+    JSON API and the web pages offer (``Reader.export_csv``)."""
+    documents: dict[str, DocumentRef] = {}
+    entities: dict[str, EntityRef] = {}
+    for report in record.reports:
+        doc = report.document
+        documents.setdefault(doc.id, DocumentRef(doc.id, doc.source, doc.url, doc.title, doc.outlet,
+                                                 doc.published.isoformat() if doc.published else None,
+                                                 doc.language))
+        for entity in report.entities:
+            entities.setdefault(entity.name, EntityRef(entity.name, entity.type, entity.category, entity.country,
+                                                       entity.kb_id, entity.wikidata))
+    return ExportEvent(record.to_json(), documents, entities)
 
 
 def _event(payload: dict[str, Any], reports: list[dict[str, Any]]) -> ExportEvent:

@@ -75,6 +75,7 @@ class KnowledgeBase:
                                        if len(_words(n)) >= size]
         self._patterns: dict[str, list[dict[str, Any]]] = {}
         self._isos = {e.iso: e for e in self.entries if e.iso}
+        self._choices: dict[tuple[str, str | None], tuple[list[tuple[str, str]], list[str]]] = {}
         self._answers: dict[tuple[str, str | None, str | None, bool, str | None], KBEntry | None] = {}
         # Folded office titles of all people, longest first ("attorney general", "president").
         self._titles = sorted({fold(t) for e in self.entries if e.type == "person"
@@ -209,15 +210,24 @@ class KnowledgeBase:
                    and self._allowed(self._by_id[entry_id], "person", country)}
         return self._by_id[matches.pop()] if len(matches) == 1 else None
 
+    def _fuzzy_choices(self, entry_type: str, country: str | None) -> tuple[list[tuple[str, str]], list[str]]:
+        """The (key, id) pairs of a type (and country) that fuzzy matching compares, and
+        their keys; made once per type and country."""
+        choice = (entry_type, country)
+        if choice not in self._choices:
+            pairs = [(k, i) for k, i in self._fuzzy_keys.get(entry_type, [])
+                     if self._allowed(self._by_id[i], entry_type, country)]
+            self._choices[choice] = (pairs, [k for k, _ in pairs])
+        return self._choices[choice]
+
     def _fuzzy(self, folded: str, type: str | None, country: str | None) -> KBEntry | None:
         if len(folded) < FUZZY_MIN_LENGTH:
             return None
         types = [type] if type is not None else list(self._fuzzy_keys)
         best: dict[str, float] = {}
         for entry_type in types:
-            pairs = [(k, i) for k, i in self._fuzzy_keys.get(entry_type, [])
-                     if self._allowed(self._by_id[i], entry_type, country)]
-            results = process.extract(folded, [k for k, _ in pairs], scorer=fuzz.token_sort_ratio,
+            pairs, keys = self._fuzzy_choices(entry_type, country)
+            results = process.extract(folded, keys, scorer=fuzz.token_sort_ratio,
                                       score_cutoff=FUZZY_THRESHOLD, limit=10)
             for _, score, index in results:
                 entry_id = pairs[index][1]

@@ -97,6 +97,22 @@ class Name:
 
     @classmethod
     def make(cls, text: str, entity: Entity | None = None, default_type: str | None = None) -> "Name":
+        """The name ``text`` with what ``entity`` knows of it; one object per distinct input
+        (names are immutable), since a name recurs in every report of its event and
+        folding and title stripping cost more than looking it up."""
+        known = (text, default_type) if entity is None else (
+            text, default_type, entity.name, entity.type, entity.category, entity.country, entity.kb_id,
+            tuple(entity.titles), tuple(mention.text for mention in entity.mentions))
+        found = _MADE.get(known)
+        if found is None:
+            found = cls._make(text, entity, default_type)
+            if len(_MADE) > 500_000:
+                _MADE.clear()
+            _MADE[known] = found
+        return found
+
+    @classmethod
+    def _make(cls, text: str, entity: Entity | None, default_type: str | None) -> "Name":
         titles = tuple(entity.titles) if entity else ()
         type_ = entity.type if entity else default_type
         core = strip_titles(text, titles) if type_ == "person" else text
@@ -118,6 +134,7 @@ class Name:
 
 
 _UIDS: dict[str, int] = {}
+_MADE: dict[tuple[object, ...], Name] = {}
 _CACHE: dict[int, bool] = {}
 
 

@@ -20,6 +20,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
+from sqlalchemy import update as update_rows
 
 from newsledger.errors import LedgerError
 from newsledger.ledger.claims import ClaimCheck, ClaimEntry
@@ -32,6 +33,8 @@ from newsledger.ledger.series import Tally
 from newsledger.ledger.tables import (LedgerClaimRow, LedgerDecisionRow, LedgerDocumentRow, LedgerLinkRow,
                                       LedgerRecordRow, LedgerReportRow)
 from newsledger.model import Claim, DocumentInfo
+from newsledger.store.bulk import chunks, insert_rows, upsert_rows
+from newsledger.store.schema import utcnow
 
 if TYPE_CHECKING:
     from newsledger.ledger.review import ReviewItem
@@ -43,20 +46,23 @@ def load(store: Store) -> Ledger:
     ledger = Ledger()
     # One snapshot for every table: a save landing between two queries would leave
     # records whose reports were never read (a KeyError in a concurrent reader).
-    with store.snapshot() as session:
+    with store.snapshot() as session, collector_paused():
         for doc_id in session.scalars(select(LedgerDocumentRow.document_id)):
             ledger.restore_document(doc_id)
-        for row in session.scalars(select(LedgerReportRow).order_by(LedgerReportRow.key)):
-            ledger.restore_report(Report.from_json(row.payload), row.component)
-        ledger.restore_links({(row.a, row.b): row.score for row in session.scalars(select(LedgerLinkRow))})
-        for decision in session.scalars(select(LedgerDecisionRow).order_by(LedgerDecisionRow.id)):
-            ledger.restore_decision(Decision(decision.kind, [(a, b) for a, b in decision.pairs], decision.id,
-                                             decision.created))
-        for record in session.scalars(select(LedgerRecordRow).order_by(LedgerRecordRow.id)):
-            ledger.restore_record(list(record.members))
-        for claim in session.scalars(select(LedgerClaimRow).order_by(LedgerClaimRow.document_id,
-                                                                     LedgerClaimRow.position)):
-            ledger.add_claim(claim_entry(claim.payload))
+        reports = select(LedgerReportRow.payload, LedgerReportRow.component).order_by(LedgerReportRow.key)
+        for payload, component in session.execute(reports):
+            ledger.restore_report(Report.from_json(payload), component)
+        links = select(LedgerLinkRow.a, LedgerLinkRow.b, LedgerLinkRow.score)
+        ledger.restore_links({(a, b): score for a, b, score in session.execute(links)})
+        decisions = select(LedgerDecisionRow.kind, LedgerDecisionRow.pairs, LedgerDecisionRow.id,
+                           LedgerDecisionRow.created).order_by(LedgerDecisionRow.id)
+        for kind, pairs, ident, created in session.execute(decisions):
+            ledger.restore_decision(Decision(kind, [(a, b) for a, b in pairs], ident, created))
+        for members in session.scalars(select(LedgerRecordRow.members).order_by(LedgerRecordRow.id)):
+            ledger.restore_record(list(members))
+        claims = select(LedgerClaimRow.payload).order_by(LedgerClaimRow.document_id, LedgerClaimRow.position)
+        for payload in session.scalars(claims):
+            ledger.add_claim(claim_entry(payload))
     return ledger
 
 
@@ -89,30 +95,33 @@ def _save(store: Store, ledger: Ledger, changes: Changes, new_docs: Iterable[str
         if revision is not None:
             _prune(session, revision, delete_documents)
             new_reports |= revision.readded
-        for doc_id in new_docs:
-            session.merge(LedgerDocumentRow(document_id=doc_id))
-        for key in sorted(new_reports):
-            report = ledger.reports[key]
-            session.add(LedgerReportRow(key=key, document_id=report.document.id,
-                                        component=changes.components.get(key, ledger.component_head(key)),
-                                        payload=report.to_json()))
-        session.flush()
+        now = utcnow()
+        upsert_rows(session, LedgerDocumentRow, ({"document_id": doc_id, "merged": now} for doc_id in new_docs),
+                    keys=("document_id",))
+        insert_rows(session, LedgerReportRow, (
+            {"key": key, "document_id": ledger.reports[key].document.id,
+             "component": changes.components.get(key, ledger.component_head(key)),
+             "payload": ledger.reports[key].to_json()} for key in sorted(new_reports)))
         moved = {key: head for key, head in changes.components.items() if key not in new_reports}
-        if moved:
-            for row in session.scalars(select(LedgerReportRow).where(LedgerReportRow.key.in_(list(moved)))):
-                if row.component != moved[row.key]:
-                    row.component = moved[row.key]
-        for (a, b), score in sorted(changes.links.items()):
-            session.merge(LedgerLinkRow(a=a, b=b, score=score))
-        gone = set(changes.removed) | {record.id for record in changes.added}
-        if gone:
-            session.execute(delete(LedgerRecordRow).where(LedgerRecordRow.id.in_(sorted(gone))))
-        for record in changes.added:
-            session.add(LedgerRecordRow(id=record.id, type=record.type, date_start=record.date.start,
-                                        members=record.members, payload=record.to_json()))
-        for entry in new_claims:
-            session.merge(LedgerClaimRow(document_id=entry.document.id, position=entry.index,
-                                         payload=claim_payload(entry)))
+        changed = []
+        for part in chunks(sorted(moved)):
+            query = select(LedgerReportRow.key, LedgerReportRow.component).where(LedgerReportRow.key.in_(part))
+            changed.extend({"key": key, "component": moved[key]}
+                           for key, component in session.execute(query) if component != moved[key])
+        for part in chunks(changed):
+            session.execute(update_rows(LedgerReportRow), list(part))
+        upsert_rows(session, LedgerLinkRow, ({"a": a, "b": b, "score": score}
+                                             for (a, b), score in sorted(changes.links.items())),
+                    keys=("a", "b"), update=("score",))
+        gone = sorted(set(changes.removed) | {record.id for record in changes.added})
+        for part in chunks(gone):
+            session.execute(delete(LedgerRecordRow).where(LedgerRecordRow.id.in_(part)))
+        insert_rows(session, LedgerRecordRow, (
+            {"id": record.id, "type": record.type, "date_start": record.date.start, "members": record.members,
+             "payload": record.to_json()} for record in changes.added))
+        upsert_rows(session, LedgerClaimRow, ({"document_id": entry.document.id, "position": entry.index,
+                                               "payload": claim_payload(entry)} for entry in new_claims),
+                    keys=("document_id", "position"), update=("payload",))
         if decision is not None:
             row = LedgerDecisionRow(kind=decision.kind, pairs=[list(p) for p in decision.pairs])
             session.add(row)
@@ -197,8 +206,8 @@ def _add(store: Store, ledger: Ledger, doc_ids: Iterable[str] | None) -> tuple[C
         ledger, revision = load_without(store, documents=stale)
     before_reports, before_claims = set(ledger.reports), len(ledger.claims)
     with collector_paused():
-        for doc_id in pending:
-            ledger.add_extraction(store.extraction(doc_id))
+        for extraction in store.extractions(pending):
+            ledger.add_extraction(extraction)
     changes = _settle(ledger, revision)
     new_reports = set(ledger.reports) - before_reports
     _save(store, ledger, changes, pending, new_reports, ledger.claims[before_claims:], revision=revision)

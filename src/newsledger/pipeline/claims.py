@@ -16,6 +16,7 @@ from newsledger.ontology import types_where
 from newsledger.pipeline.numbers import Figure, approximation, figure_at, value_range
 from newsledger.pipeline.roles import DocContext, cue_set
 from newsledger.pipeline.syntax import SUBJECT_DEPS, in_subtree, path_length
+from newsledger.pipeline.tokenindex import token_index
 
 
 _GLUED_PERCENT = re.compile(r"^(\d+(?:[.,]\d+)?)%$")
@@ -144,20 +145,22 @@ def _dominant_series(events: list[Event]) -> tuple[str | None, str | None]:
 
 
 def _speaker(sent: Span, context: DocContext) -> str | None:
-    for token in sent:
-        if context.is_speech_verb(token):
-            for child in token.children:
-                if child.dep_ in SUBJECT_DEPS:
-                    people = context.entities_in(list(child.subtree), "person")
-                    if people:
-                        return people[0][0].name
+    for token in context.speech_verbs_in(sent):
+        for child in token.children:
+            if child.dep_ in SUBJECT_DEPS:
+                people = context.entities_in(list(child.subtree), "person")
+                if people:
+                    return people[0][0].name
     return None
 
 
 def _percentages(sent: Span, language: str, speaker: str | None) -> list[Claim]:
     words = cue_set(language, "percent_words") | {"%"}
     found = []
-    for token in sent:
+    index = token_index(sent.doc)
+    # Only a figure, or a token ending in "%", can be a percentage.
+    for token in [sent.doc[i] for i in range(sent.start, sent.end)
+                  if index.like_num[i] or index.lower[i].endswith("%")]:
         glued = _GLUED_PERCENT.match(token.text)
         if glued:  # "25%" kept as one token by the Spanish tokenizer
             value = float(glued.group(1).replace(",", "."))

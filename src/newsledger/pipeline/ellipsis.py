@@ -18,6 +18,7 @@ from newsledger.pipeline.mentions import Mention, mention_span
 from newsledger.pipeline.numbers import approximation, figure_at, ordinals
 from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
 from newsledger.pipeline.syntax import CLAUSE_DEPS, OBJECT_DEPS, SUBJECT_DEPS, in_subtree
+from newsledger.pipeline.tokenindex import VERBS, token_index
 from newsledger.pipeline.triggers import TriggerFinder
 from newsledger.timex import TimexMatch
 
@@ -34,8 +35,8 @@ def elliptical_mentions(sent: Span, mentions: list[Mention], finder: TriggerFind
         return []
     taken = {m.trigger.i for m in mentions}
     found = []
-    for token in sent:
-        if token.lower_ not in table or token.i in taken or token.i <= nouns[0].token.i:
+    for token in token_index(sent.doc).with_lower(sent, table):
+        if token.i in taken or token.i <= nouns[0].token.i:
             continue
         if token.head.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"amod", "nummod"} or \
                 not any(c.dep_ == "det" for c in token.children):
@@ -79,8 +80,8 @@ def other_group_mentions(sent: Span, mentions: list[Mention], earlier: list[Ment
     kinds = {m.type: sum(1 for n in counted if n.type == m.type) for m in counted}
     taken = {m.trigger.i for m in mentions} | {m.count_span.start for m in mentions if m.count_span}
     found = []
-    for token in sent:
-        if not token.like_num or token.i in taken or token.idx in taken:
+    for token in token_index(sent.doc).numbers(sent):
+        if token.i in taken or token.idx in taken:
             continue
         noun = token.head if token.dep_ == "nummod" else token
         marked = [t for t in (*noun.children, *token.children, sent.doc[token.i - 1] if token.i > sent.start else token)
@@ -139,9 +140,9 @@ def fragment_mentions(sent: Span, mentions: list[Mention], earlier: list[Mention
     date = _first_date(context, list(sent))
     if date is None:
         return []
-    for token in sent:
+    for token in token_index(sent.doc).numbers(sent):
         noun = token.head if token.dep_ == "nummod" else None
-        if not token.like_num or noun is None or token.idx in range(date.start, date.end) \
+        if noun is None or token.idx in range(date.start, date.end) \
                 or noun.lemma_.lower() not in context.people_nouns and noun.lower_ not in context.people_nouns:
             continue
         figure = figure_at(doc, token.i, context.language)
@@ -173,8 +174,8 @@ def another_one_mentions(sent: Span, mentions: list[Mention], earlier: list[Ment
     denial = cue_set(language, "denial")
     taken = {m.trigger.i for m in mentions}
     found = []
-    for token in sent:
-        if token.lower_ not in others or token.pos_ != "PRON" or token.i in taken \
+    for token in token_index(sent.doc).with_lower(sent, others):
+        if token.pos_ != "PRON" or token.i in taken \
                 or token.morph.get("Number") == ["Plur"]:
             continue
         verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
@@ -198,9 +199,7 @@ def another_one_mentions(sent: Span, mentions: list[Mention], earlier: list[Ment
 
 def _has_main_verb(sent: Span) -> bool:
     """A verb outside the relative clauses that describe the sentence's nouns."""
-    for token in sent:
-        if token.pos_ not in {"VERB", "AUX"}:
-            continue
+    for token in token_index(sent.doc).with_pos(sent, VERBS):
         if not any(a.dep_ in {"relcl", "acl", "acl:relcl"} for a in [token, *token.ancestors]):
             return True
     return False

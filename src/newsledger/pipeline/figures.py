@@ -17,6 +17,7 @@ from newsledger.ontology import types_where
 from newsledger.pipeline.doctext import span_text
 from newsledger.pipeline.numbers import Figure, figure_at, ordinals
 from newsledger.pipeline.roles import cue_set
+from newsledger.pipeline.tokenindex import NOUNS, token_index
 from newsledger.pipeline.triggers import rules
 
 @cache
@@ -82,8 +83,11 @@ def series_totals(sent: Span, language: str) -> list[Figure]:
     """In a sentence about a series, a head count not tied to its own date is a total:
     "the two mass transfers …, in which it sent 55 …: 29 in February … and 26 in August"."""
     counted = types_where(counts_people=True)  # series whose members have head counts
+    index = token_index(sent.doc)
+    # is_series holds only for a noun whose lemma names an event.
+    nouns = [sent.doc[i] for i in index.positions(sent, "lemma", rules(language)) if index.pos[i] in NOUNS]
     if not any(is_series(t, language) and {r.type for r in rules(language)[t.lemma_.lower()]} & counted
-               for t in sent):
+               for t in nouns):
         return []
     people = cue_set(language, "people_nouns")
     found = []
@@ -112,10 +116,8 @@ def ordinal_mentions(sent: Span, language: str) -> list[OrdinalMention]:
     table = ordinals(language)
     occurrence = cue_set(language, "occurrence_nouns")
     found = []
-    for token in sent:
-        value = table.get(token.lower_)
-        if value is None:
-            continue
+    for token in token_index(sent.doc).with_lower(sent, table):
+        value = table[token.lower_]
         head = token.head if token.dep_ in {"amod", "nummod", "det"} else token
         if head.i != token.i and head.pos_ not in {"NOUN", "PROPN"}:
             continue

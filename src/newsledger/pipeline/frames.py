@@ -37,6 +37,7 @@ from newsledger.pipeline.numbers import Figure, figure_at
 from newsledger.pipeline.recalled import RecalledEvents
 from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
 from newsledger.pipeline.syntax import OBJECT_DEPS, SUBJECT_DEPS, in_subtree, path_length, prepositional_objects
+from newsledger.pipeline.tokenindex import token_index
 from newsledger.pipeline.triggers import TriggerFinder, rules
 
 Merge = Callable[[list[Mention]], list[Mention]]
@@ -110,7 +111,7 @@ class FrameAssembler:
         doc = self.context.doc
         event_words = {lemma for lemma, found in self.words.items() if found}
         for sent in self.context.sentences:
-            if not any(t.lower_ in self.openers for t in sent):
+            if not token_index(doc).with_lower(sent, self.openers):
                 continue
             for node in sent:
                 for prep, obj in prepositional_objects(node):
@@ -205,9 +206,9 @@ class FrameAssembler:
         cues = cue_set(self.language, "affiliation")
         listed = _listed_types()
         for sent in self.context.sentences:
-            if not any(t.lemma_.lower() in cues or t.lower_ in cues for t in sent):
+            if not token_index(self.context.doc).with_word(sent, cues):
                 continue
-            groups = [(e, t) for e, t in self.context.entities_in(sent) if self.context.is_criminal_group(e)]
+            groups = [(e, t) for e, t in self.context.span_entities(sent) if self.context.is_criminal_group(e)]
             if not groups:
                 continue
             triggers = self.finder.find(sent)
@@ -235,7 +236,7 @@ class FrameAssembler:
             found: dict[str, tuple[Entity, Token]] = {}
             for mention in [frame, *frame.members]:
                 speakers = self.context.speakers(mention.sentence)
-                for entity, token in self.context.entities_in(mention.sentence):
+                for entity, token in self.context.span_entities(mention.sentence):
                     if entity.category in AUTHORITY_CATEGORIES and entity.country \
                             and entity.country != frame.destination \
                             and (entity.id in speakers or _acts(token)):

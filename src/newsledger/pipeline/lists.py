@@ -13,6 +13,7 @@ from newsledger.pipeline.mentions import Mention, mention_span
 from newsledger.pipeline.numbers import figure_at
 from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
 from newsledger.pipeline.syntax import in_subtree, prepositional_objects
+from newsledger.pipeline.tokenindex import token_index
 from newsledger.pipeline.triggers import Trigger, TriggerFinder
 from newsledger.timex import TimexMatch
 
@@ -103,7 +104,9 @@ class ListReader:
     def _speaks_of_transfers(self, sent: Span) -> bool:
         """Transfer vocabulary anywhere, even in clauses set aside as series, and in
         participles ("los detenidos remitidos")."""
-        return any(any(r.type == "transfer" for r in self.finder.rules_for(t)) for t in sent)
+        index = token_index(sent.doc)
+        return any(any(r.type == "transfer" for r in self.finder.rules_at(index, i))
+                   for i in range(sent.start, sent.end))
 
     def _lists_people(self, token: Token) -> bool:
         """A membership cue that speaks of people or of a transfer: "the group included",
@@ -126,7 +129,7 @@ class ListReader:
 
     def attach_members(self, sent: Span, earlier: list[Mention], triggers: list[Token]) -> None:
         """"Among them was …", "the group included …": people of the last transfer."""
-        cue = next((t for t in sent if self._lists_people(t)), None)
+        cue = next((t for t in token_index(sent.doc).with_word(sent, self.membership) if self._lists_people(t)), None)
         if cue is None:
             return
         # The report's own transfer, not one recalled as background in between.
@@ -139,7 +142,7 @@ class ListReader:
         if target is None:
             return
         speakers = self.context.speakers(sent)
-        for entity, token in self.context.entities_in(list(sent)):
+        for entity, token in self.context.span_entities(sent):
             if entity.id in speakers or any(in_subtree(token, t) for t in triggers):
                 continue  # a speaker, or the victim of a killing recalled in the list
             if entity.type == "person" and not self.context.is_official(entity) \

@@ -30,7 +30,7 @@ class Locator:
            targets: bool = False) -> Named | None:
         heads = self._heads(token)
         own = [h for h in heads if h.i == token.i or h.head.i == token.i]
-        sentence_places = self.context.entities_in(list(self.context.sentence_of(token)), "place")
+        sentence_places = self.context.span_entities(self.context.sentence_of(token), "place")
         found = self._on(own, sentence_places, self.at, "location.preposition")
         if found is None:
             # "the killing of Camarena in Guadalajara", "arrested Lara in Tijuana": a place

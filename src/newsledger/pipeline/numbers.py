@@ -38,7 +38,9 @@ def _scales(language: str) -> dict[str, int]:
 
 
 @cache
+@cache
 def ordinals(language: str) -> dict[str, int]:
+    """Ordinal words and their values (read only: the table is shared)."""
     return {str(k).lower(): int(v) for k, v in lang.load(language, "numbers")["ordinals"].items()}
 
 

@@ -125,7 +125,7 @@ class Participants:
                 how |= {t.i: "agents.pronoun" for _, t in pronouns}
                 participants += pronouns
             if len(participants) < 2 and spec.agent_from("sentence"):
-                in_sentence = [(e, t) for e, t in context.entities_in(list(sent), "person")
+                in_sentence = [(e, t) for e, t in context.span_entities(sent, "person")
                                if e.id not in speakers]
                 if in_sentence:
                     participants, how = in_sentence, {t.i: "agents.sentence-people" for _, t in in_sentence}

@@ -215,7 +215,7 @@ class _SpeakerFinder:
             if named and named not in generic_channels(self.language) and any(
                     e is speaker and t.dep_ in SUBJECT_DEPS | {"appos", "flat", "compound"}
                     | {"nsubjpass"} or e is speaker and t.head.dep_ in SUBJECT_DEPS
-                    for e, t in self.context.entities_in(list(sent))):
+                    for e, t in self.context.span_entities(sent)):
                 channel = named
         return channel
 

@@ -259,7 +259,7 @@ class MentionReader:
         its sender, by an official of another country than where it went, is that
         country's; the receiving side announces arrivals, not shipments."""
         speakers = self.context.speakers(sent)
-        for entity, token in self.context.entities_in(sent):
+        for entity, token in self.context.span_entities(sent):
             if entity.id in speakers and entity.country and entity.country != mention.destination \
                     and entity.type in {"person", "organization"}:
                 mention.fill("origin", entity.country, because(token, "origin.announcer", token))

@@ -33,6 +33,7 @@ from newsledger.pipeline.mentions import Mention, mention_span
 from newsledger.pipeline.numbers import Figure, approximation, figure_at
 from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
 from newsledger.pipeline.syntax import CLAUSE_DEPS, in_subtree
+from newsledger.pipeline.tokenindex import token_index
 from newsledger.pipeline.triggers import TriggerFinder
 from newsledger.timex import TimexMatch
 
@@ -73,7 +74,7 @@ class RecalledEvents:
         recent: list[tuple[int, str]] = []  # (sentence number, type) of the series' words
         number = 0
         for sent in self.context.sentences:
-            if sum(1 for t in sent if t.is_alpha) < 3:
+            if len(token_index(sent.doc).positions(sent, "alpha")) < 3:
                 continue  # a speaker's tag or a stray line: no sentence of the passage
             number += 1
             own = by_sentence.get(sent.start, [])
@@ -95,8 +96,8 @@ class RecalledEvents:
         totals = {f.start for f in self.context.doc._.nl_totals.get(sent.start, [])}
         taken = {m.date.start for m in own if m.date is not None}
         others = [m.trigger for m in own]
-        for token in sent:
-            if not token.like_num or token.i in totals:
+        for token in token_index(sent.doc).numbers(sent):
+            if token.i in totals:
                 continue
             figure = figure_at(sent.doc, token.i, self.language)
             if figure is None or figure.start != token.i or not self.counts.is_count(figure) \

@@ -17,6 +17,7 @@ from newsledger.model import Entity, Evidence
 from newsledger.pipeline.doctext import doc_text
 from newsledger.pipeline.evidence import because
 from newsledger.pipeline.syntax import SUBJECT_DEPS, prepositional_objects
+from newsledger.pipeline.tokenindex import VERBS, token_index
 
 # A dateline: a place in capitals (", State" allowed) and a dash or an em dash.
 _DATELINE = re.compile(r"^[A-ZÁÉÍÓÚÑ]{2,}[A-ZÁÉÍÓÚÑa-záéíóúñ.,' ]{0,60}?\s*(?:\([^)]{1,30}\)\s*)?[-—–]+\s*")
@@ -72,6 +73,7 @@ class DocContext:
             for i in range(sent.start, sent.end):
                 self._sentence_at[i] = number
         self._speakers: dict[int, set[str]] = {}
+        self._span_entities: dict[tuple[int, int, str | None], list[tuple[Entity, Token]]] = {}
         self.people_nouns = cue_set(language, "people_nouns")
         # Prepositions of direction, multiword ones included ("en manos de", "por parte de").
         self.to_words = cue_set(language, "destination_prepositions")
@@ -120,6 +122,14 @@ class DocContext:
             if entity and (type is None or entity.type == type) and entity.id not in seen:
                 seen[entity.id] = (entity, token)
         return list(seen.values())
+
+    def span_entities(self, span: Span, type: str | None = None) -> list[tuple[Entity, Token]]:
+        """``entities_in(span, type)``, read once per span: the rules ask again and again
+        for the people, places and groups of the same sentences."""
+        key = (span.start, span.end, type)
+        if key not in self._span_entities:
+            self._span_entities[key] = self.entities_in(span, type)
+        return list(self._span_entities[key])
 
     def person_tokens(self) -> set[int]:
         return {i for i, e in self.token_entity.items() if self.entities[e].type == "person"}
@@ -187,6 +197,11 @@ class DocContext:
         """"said", "dijo"; not "State" in "Secretary of State"."""
         return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in self.speech_verbs
 
+    def speech_verbs_in(self, sent: Span) -> list[Token]:
+        """The tokens of ``sent`` that ``is_speech_verb`` holds for, read off the token index."""
+        index = token_index(self.doc)
+        return [self.doc[i] for i in index.positions(sent, "lemma", self.speech_verbs) if index.pos[i] in VERBS]
+
     def is_speech_act(self, token: Token) -> bool:
         """A speech verb used to report words ("said that …", "dijo: «…»"), not in another
         sense ("sostuvieron una conversación")."""
@@ -202,7 +217,7 @@ class DocContext:
         if sent.start in self._speakers:
             return self._speakers[sent.start]
         found = self._speakers[sent.start] = set()
-        for token in sent:
+        for token in self.speech_verbs_in(sent):
             if self.is_speech_act(token):
                 for child in token.children:
                     if child.dep_ in SUBJECT_DEPS:

@@ -15,6 +15,7 @@ from newsledger.errors import KnowledgeBaseError
 from newsledger.model import EVENT_TYPES
 from newsledger.pipeline.clause import has_people
 from newsledger.pipeline.syntax import in_subtree, is_passive, loose_objects, prepositional_objects
+from newsledger.pipeline.tokenindex import NAMES, TokenIndex, token_index
 
 
 @dataclass(frozen=True)
@@ -135,11 +136,13 @@ class TriggerFinder:
         """Re-tag an event verb the tagger misread as a name ("designó" as PROPN), so the
         rules that read verbs see it as one."""
         self._found.pop((sent.start, sent.end), None)
-        for token in sent:
+        index = token_index(sent.doc)
+        for token in index.with_pos(sent, NAMES):
             if _misread_verb(token):
                 found = self._rules_for(token)
                 if found:
                     token.pos_, token.lemma_ = "VERB", found[0].lemma
+                    index.retagged(token)
 
     def find(self, sent: Span) -> list[Trigger]:
         """The triggers of a span. Several components read the same sentence's triggers
@@ -155,8 +158,13 @@ class TriggerFinder:
 
     def _find(self, sent: Span) -> list[Trigger]:
         found = []
-        for token in sent:
-            for rule in self._rules_for(token):
+        index = token_index(sent.doc)
+        for i in range(sent.start, sent.end):
+            candidates = self.rules_at(index, i)
+            if not candidates:
+                continue
+            token = sent.doc[i]
+            for rule in candidates:
                 if self._matches(token, rule):
                     direct = rule.lemma in {token.lemma_.lower(), token.lower_}
                     found.append(Trigger(token, rule.type, rule.subject_role, rule.needs_destination,
@@ -168,10 +176,18 @@ class TriggerFinder:
         """The rules a token's lemma, or the verb its participle comes from, may fire."""
         return self._rules_for(token)
 
+    def rules_at(self, index: TokenIndex, i: int) -> tuple[TriggerRule, ...]:
+        """``rules_for`` of the token at position ``i``, read off the Doc's token index."""
+        pos = index.pos[i]
+        misread = pos == "PROPN" and _misread_verb(index.doc[i])
+        return self._rules_of_form((index.lemma[i], index.lower[i], pos, misread))
+
     def _rules_for(self, token: Token) -> tuple[TriggerRule, ...]:
+        return self._rules_of_form((token.lemma_.lower(), token.lower_, token.pos_, _misread_verb(token)))
+
+    def _rules_of_form(self, form: tuple[str, str, str, bool]) -> tuple[TriggerRule, ...]:
         # What the rules say depends on the word's form and tag only, and the same forms
         # come back in every sentence: each form is looked up once.
-        form = (token.lemma_, token.lower_, token.pos_, _misread_verb(token))
         found = self._forms.get(form)
         if found is None:
             if len(self._forms) >= _FORMS_KEPT:
@@ -180,7 +196,7 @@ class TriggerFinder:
         return found
 
     def _rules_of(self, lemma: str, word: str, pos: str, misread: bool) -> tuple[TriggerRule, ...]:
-        rules_ = self.rules.get(lemma.lower(), ()) or self.rules.get(word, ())
+        rules_ = self.rules.get(lemma, ()) or self.rules.get(word, ())
         if rules_ or pos not in {"ADJ", "VERB"} and not misread:
             return rules_
         for ending, infinitives in (self.finite if misread else self.participles).items():

@@ -10,7 +10,6 @@ answer itself. A ``Reader`` is safe to share between threads.
 """
 from __future__ import annotations
 
-import csv
 import io
 import threading
 import time
@@ -406,23 +405,14 @@ class Reader:
         return data
 
     def export_csv(self, filter: EventFilter = EventFilter()) -> str:
-        """The events that match ``filter`` as CSV, one row per event (names joined by ``; ``)."""
+        """The events that match ``filter`` as the CSV of ``newsledger export --format csv``
+        (docs/formats.md), one row per event as the ledger shows it (partial reports placed)."""
+        from newsledger.export import source, table  # the export package reads through this one
+
         snap = self.snapshot()
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(CSV_COLUMNS)
-        for record in self._matching(snap, filter):
-            s = snap.summary(record)
-            writer.writerow([s.id, s.date.value or "", s.date.precision, s.date.start or "", s.date.end or "", s.type,
-                             "" if s.count is None else s.count, s.origin or "", s.destination or "",
-                             s.location or "", "; ".join(s.agents), "; ".join(s.organizations),
-                             "; ".join(s.persons), s.negated, s.hypothetical, s.sources, "; ".join(s.outlets),
-                             "; ".join(s.conflicted)])
+        table.write((source.shown(record) for record in self._matching(snap, filter)), out)
         return out.getvalue()
-
-
-CSV_COLUMNS = ("id", "date", "precision", "start", "end", "type", "count", "origin", "destination", "location",
-               "agents", "organizations", "persons", "negated", "hypothetical", "sources", "outlets", "conflicts")
 
 
 def _rows(snap: Snapshot, filter: EventFilter) -> list[Any]:

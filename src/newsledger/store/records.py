@@ -6,9 +6,14 @@ event provenance and a claim's event and period that the contract JSON leaves ou
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from types import SimpleNamespace
 from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from newsledger.model import RawDocument
 from newsledger.lang.detect import detect_language
@@ -203,3 +208,53 @@ def claim_of(row: ClaimRow) -> Claim:
 
 def failure_of(row: FailureRow) -> Failure:
     return Failure(row.source, row.line, row.reason, row.created.replace(tzinfo=timezone.utc))
+
+
+# ---------------------------------------------------------------- many documents at once
+
+class _Loaded(SimpleNamespace):
+    """A row read as plain columns, with the child lists ``extraction_of`` reads as
+    attributes: the same shape as the ORM's objects, at a fraction of their cost."""
+
+
+def load_extractions(session: Session, doc_ids: Sequence[str]) -> dict[str, Extraction]:
+    """The extractions of ``doc_ids`` (those stored) in eight queries, whatever their number.
+
+    Merging a large batch reads every document's extraction; ORM objects with eager
+    loading cost more than the merge itself, so rows are read as plain columns here and
+    put together in the shape ``extraction_of`` reads.
+    """
+    documents = DocumentRow.__table__
+    docs = {row.id: _Loaded(**row._mapping, entities=[], events=[], quotes=[], claims=[])
+            for row in session.execute(select(*[c for c in documents.c if c.name != "text"])
+                                       .where(documents.c.id.in_(doc_ids)))}
+    entities: dict[int, _Loaded] = {}
+    table = EntityRow.__table__
+    for row in session.execute(select(table).where(table.c.document_id.in_(docs))
+                               .order_by(table.c.document_id, table.c.position)):
+        entity = entities[row.id] = _Loaded(**row._mapping, mentions=[])
+        docs[row.document_id].entities.append(entity)
+    table = MentionRow.__table__
+    for row in session.execute(select(table).join(EntityRow.__table__)
+                               .where(EntityRow.__table__.c.document_id.in_(docs))
+                               .order_by(table.c.entity_id, table.c.position)):
+        entities[row.entity_id].mentions.append(row)
+    events: dict[int, _Loaded] = {}
+    table = EventRow.__table__
+    for row in session.execute(select(table).where(table.c.document_id.in_(docs))
+                               .order_by(table.c.document_id, table.c.position)):
+        event = events[row.id] = _Loaded(**row._mapping, roles=[], evidence=[], provenance=[])
+        docs[row.document_id].events.append(event)
+    for child, name, order in ((EventRoleRow, "roles", "position"), (EvidenceRow, "evidence", "position"),
+                               (ProvenanceRow, "provenance", "seq")):
+        table = child.__table__
+        for row in session.execute(select(table).join(EventRow.__table__)
+                                   .where(EventRow.__table__.c.document_id.in_(docs))
+                                   .order_by(table.c.event_id, table.c[order])):
+            getattr(events[row.event_id], name).append(row)
+    for child, name in ((QuoteRow, "quotes"), (ClaimRow, "claims")):
+        table = child.__table__
+        for row in session.execute(select(table).where(table.c.document_id.in_(docs))
+                                   .order_by(table.c.document_id, table.c.position)):
+            getattr(docs[row.document_id], name).append(row)
+    return {doc_id: extraction_of(doc) for doc_id, doc in docs.items()}  # type: ignore[arg-type]

@@ -1,0 +1,31 @@
+"""The text of a Doc and its spans, joined once: the same as spaCy's own."""
+import spacy
+from spacy.tokens import Doc
+
+from newsledger.pipeline.doctext import doc_text, span_text
+
+
+_NLP = spacy.blank("en")
+_NLP.add_pipe("sentencizer")
+
+
+def _doc(text: str) -> Doc:
+    return _NLP(text)
+
+
+def test_span_text_is_spacys() -> None:
+    doc = _doc("Mexico sent 26 prisoners.  They landed in Texas on Tuesday!\n\nThe end ")
+    assert doc_text(doc) == doc.text
+    spans = [*doc.sents, doc[0:1], doc[2:4], doc[5:len(doc)], doc[len(doc) - 1:len(doc)]]
+    for span in spans:
+        assert span_text(span) == span.text
+
+
+def test_text_kept_for_one_doc_only() -> None:
+    """A Doc whose user_data was copied from another Doc does not take its text."""
+    first = _doc("Mexico sent 26 prisoners.")
+    assert doc_text(first) == first.text
+    for other in (_doc("Mexico sent 26 prisoners. They landed in Texas."), _doc("Mexico sent 62 prisoners.")):
+        other.user_data.update(first.user_data)
+        assert doc_text(other) == other.text
+        assert span_text(other[1:len(other)]) == other[1:len(other)].text

@@ -1,0 +1,51 @@
+"""The token index answers what a scan of the tokens would, and follows a re-tagging."""
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from newsledger.pipeline.tokenindex import NAMES, NOUNS, VERBS, token_index
+
+TABLE = """
+Mexico  Mexico  PROPN  nsubj  1
+sent    send    VERB   ROOT   1
+26      26      NUM    nummod 3
+Prisoners prisoner NOUN dobj  1
+.       .       PUNCT  punct  1
+Then    then    ADV    advmod 7
+it      it      PRON   nsubj  7
+designó designó PROPN  ROOT   7
+three   three   NUM    dobj   7
+.       .       PUNCT  punct  7
+"""
+WORDS = frozenset({"prisoner", "then", "three"})
+
+
+def test_positions_are_the_scan(build: Callable[..., Doc]) -> None:
+    doc = build(TABLE)
+    index = token_index(doc)
+    for span in (doc[0:5], doc[5:10], doc[2:8], doc[0:10]):
+        assert index.with_lower(span, WORDS) == [t for t in span if t.lower_ in WORDS]
+        assert index.with_word(span, WORDS) == [t for t in span if t.lower_ in WORDS or t.lemma_.lower() in WORDS]
+        assert index.with_pos(span, NOUNS) == [t for t in span if t.pos_ in NOUNS]
+        assert index.numbers(span) == [t for t in span if t.like_num]
+    assert token_index(doc) is index  # kept with the Doc
+
+
+def test_retagged_token_is_read_again(build: Callable[..., Doc]) -> None:
+    doc = build(TABLE)
+    index = token_index(doc)
+    assert [t.i for t in index.with_pos(doc[0:10], NAMES)] == [0, 7]
+    assert index.with_pos(doc[0:10], VERBS) == [doc[1]]
+    token = doc[7]
+    token.pos_, token.lemma_ = "VERB", "designar"
+    index.retagged(token)
+    assert [t.i for t in index.with_pos(doc[0:10], NAMES)] == [0]
+    assert [t.i for t in index.with_pos(doc[0:10], VERBS)] == [1, 7]
+    assert [t.i for t in index.with_word(doc[0:10], frozenset({"designar"}))] == [7]
+
+
+def test_index_belongs_to_its_doc(build: Callable[..., Doc]) -> None:
+    first, second = build(TABLE), build(TABLE.replace("Prisoners prisoner", "Reos reo"))
+    token_index(first)
+    second.user_data.update(first.user_data)
+    assert token_index(second).with_word(second[0:10], WORDS) == [second[5], second[8]]
