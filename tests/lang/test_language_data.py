@@ -8,7 +8,7 @@ from newsledger.errors import KnowledgeBaseError
 from newsledger.model import EVENT_TYPES
 from newsledger.pipeline.triggers import rules
 
-CUE_LISTS = ("people_nouns", "speech_verbs", "negation", "hypothetical", "modal_auxiliaries",
+CUE_LISTS = ("people_nouns", "speech_verbs", "speech_nouns", "negation", "hypothetical", "modal_auxiliaries",
              "denial", "membership", "occurrence_nouns", "role_nouns", "person_pronouns",
              "title_words", "percent_words", "series_nouns", "nickname_cues")
 

@@ -279,3 +279,16 @@ def test_a_date_inside_an_event_noun_stays_that_events() -> None:
     text = "Rodrigo Salcedo pleaded not guilty on Monday to the 1985 murder of a police officer in Tijuana."
     dates = {e.type: e.date.value for e in events(text)}
     assert dates.get("killing") == "1985"
+
+
+def test_a_quotations_today_is_the_day_of_the_saying() -> None:
+    # PUBLISHED is Thursday 2026-03-12: the statement came out on Tuesday.
+    text = '"Today, Colombia handed 17 prisoners to Spain," the ministry said in a Tuesday statement.'
+    assert one(text, "transfer").date.value == "2026-03-10"
+    text = '"Today we sent 17 prisoners to Spain," the minister said on Tuesday.'
+    assert one(text, "transfer").date.value == "2026-03-10"
+
+
+def test_a_quotations_today_with_no_date_of_saying_stays_undated() -> None:
+    text = '"Today we sent 17 prisoners to Spain," the minister said.'
+    assert one(text, "transfer").date.value is None

@@ -210,3 +210,8 @@ def test_the_finer_of_two_nested_places_is_where_the_act_happened() -> None:
         "un juez federal.", published=PUBLISHED, language="es")
     [event] = [e for e in extraction.events if e.type == "charge"]
     assert event.location == "Brooklyn"
+
+
+def test_el_hoy_de_una_cita_es_el_dia_en_que_se_dijo() -> None:
+    event = only_transfer('"Hoy entregamos a 17 reos a España", dijo el ministro el martes.')
+    assert event.date.value == "2026-03-10" and event.count == 17

@@ -24,13 +24,18 @@ class DateAssigner:
         self.occurrence = cue_set(language, "happening_verbs")
         self.definite = cue_set(language, "definite_determiners")
         self.carriers = lang.grammar(language, "light_verbs") | cue_set(language, "occurrence_verbs")
+        self.speech_nouns = cue_set(language, "speech_nouns")
+        self.todays = frozenset(str(w).lower() for w, offset in lang.load(language, "timex")["relative_days"].items()
+                                if offset == 0)
         self._quotes: list[QuotedText] | None = None
+        self._unquoted: set[int] = set()  # quoted dates resolved to the day of their saying
 
     def assign(self, mentions: list[Mention], timexes: list[tuple[TimexMatch, Token]]) -> None:
         """Each date goes to the nearest trigger in the tree; one date per mention."""
         pairs = []
         # "Today's transfer …," a speaker said: a quotation's relative dates are the
         # speaker's, not the report's.
+        timexes = self._speakers_today(timexes)
         set_aside = [(m, "date.quoted" if self._quoted(m.start) else "date.since") for m, _ in timexes
                      if self._quoted(m.start) or self._since(m)]
         timexes = [(m, h) for m, h in timexes if not self._quoted(m.start) and not self._since(m)]
@@ -98,6 +103,30 @@ class DateAssigner:
             and trigger.head.pos_ in {"VERB", "AUX"} and trigger.head.lemma_.lower() not in self.carriers \
             and any(c.dep_ in {"det", "poss"} and c.lower_ in self.definite for c in trigger.children)
 
+    def _speakers_today(self, timexes: list[tuple[TimexMatch, Token]]) -> list[tuple[TimexMatch, Token]]:
+        """"'Today, the United States secured custody of 29 …,' the department said in a
+        Thursday press release": a quotation's today is the day of the saying, when the
+        sentence dates the saying (a date on the speech verb or on its statement noun).
+        Such a quoted date is kept, resolved to that day; other quoted dates stay aside."""
+        sayings = [(m, h) for m, h in timexes if not self._quoted(m.start) and m.date is not None
+                   and m.date.known and self._dates_a_saying(h)]
+        if not sayings:
+            return timexes
+        found = []
+        for match, head in timexes:
+            said = next((s for s, h in sayings if h.sent == head.sent), None)
+            if said is not None and self._quoted(match.start) and match.text.lower() in self.todays:
+                match = TimexMatch(match.start, match.end, match.text, said.date)
+                self._unquoted.add(match.start)
+            found.append((match, head))
+        return found
+
+    def _dates_a_saying(self, head: Token) -> bool:
+        for token in (head, head.head, head.head.head):
+            if self.context.is_speech_verb(token) or token.pos_ == "NOUN" and token.lemma_.lower() in self.speech_nouns:
+                return True
+        return False
+
     def _owns(self, mention: Mention, match: TimexMatch) -> bool:
         """"pleaded not guilty to the 1985 murder": a date inside a trigger's own noun
         phrase is that event's alone. A verb's subtree is its whole clause, coordinated
@@ -114,6 +143,8 @@ class DateAssigner:
         return bool(before) and before[-1] in self.since_words
 
     def _quoted(self, position: int) -> bool:
+        if position in self._unquoted:
+            return False
         if self._quotes is None:
             self._quotes = quoted_spans(self.context.text)
         return any(q.start <= position < q.end for q in self._quotes)
