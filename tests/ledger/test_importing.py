@@ -109,6 +109,8 @@ def test_a_database_with_documents_is_refused_unless_merge_or_replace(
         result = import_file(store, exported, mode="merge")
     assert result.skipped == 9 and result.documents == (len(DEV_TEXTS) if DEV.exists() else 0)
     merged, before = export_of(samples_db_copy), export_of(source_db)
+    if not DEV.exists():  # the source ledger is then the samples' own, its decision among them
+        pytest.skip("the merge comparison needs the dev texts of ../shared/eval")
     # Merging the dev texts into the samples' ledger gives the events of the source ledger,
     # with the decision between the imported reports kept.
     assert merged["events"] == before["events"] and merged["claim_checks"] == before["claim_checks"]
