@@ -148,7 +148,8 @@ def test_kill_at_a_random_point_then_rerun(cli: Invoke, corpus: Path, tmp_path: 
 
 @pytest.mark.skipif(not PG_URL, reason="set NEWSLEDGER_TEST_PG to a scratch PostgreSQL URL")
 @pytest.mark.parametrize(("mode", "arg", "n"), [
-    ("sql", "CREATE TABLE", 4), ("sql", "INSERT INTO event_roles", 3), ("sql", "INSERT INTO ledger_reports", 1),
+    # On PostgreSQL a batch's rows go in a few multi-row statements: the first is inside it.
+    ("sql", "CREATE TABLE", 4), ("sql", "INSERT INTO event_roles", 1), ("sql", "INSERT INTO ledger_reports", 1),
 ], ids=["schema", "document", "ledger"])
 def test_postgres_kill_then_rerun(cli: Invoke, corpus: Path, clean: dict[str, Any], mode: str, arg: str,
                                   n: int) -> None:
