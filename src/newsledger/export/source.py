@@ -2,20 +2,18 @@
 
 Every format but ``json`` streams: loading the whole ledger (``ledger.service.load``)
 rebuilds every report and costs gigabytes for 100,000 events, so an export reads the
-saved records instead (``ledger_records``: each record's "Ledger export" object, saved
-when it was merged) ``CHUNK`` rows at a time in one database snapshot, with the saved
-reports of those records (for the documents' URLs and titles and the entities' types and
-countries). Each event is handed to the writer and forgotten.
-
-An export is of the ledger's merged records as saved: a record that the ledger shows as
-pending or as supporting another event (a partial report, see ``ledger.support``) is
-written as its own record, since placing partial reports needs the whole ledger in
-memory. ``json`` (``Reader.export``) shows the ledger as placed.
+events as the ledger shows them, saved at every write (``ledger_shown``, see
+``ledger.published``: partial reports placed, pending records left out), ``CHUNK`` rows
+at a time in one database snapshot, with the saved reports of those events (for the
+documents' URLs and titles and the entities' types and countries). Each event is handed
+to the writer and forgotten. A database upgraded to migration 0006 and not written
+since has nothing published yet: its saved records are read instead, each as its own
+event, until the next ``sync`` or ingest publishes the ledger.
 
 Filters are the ``events`` command's (``read.EventFilter``) and mean the same: the type
-and date range are read from the saved record; the country, entity and text filters
-need the record's reports, so only then each chunk's records are rebuilt and matched by
-the read API's own code (``read.reader.matching``) over that chunk.
+and date range are read from the saved row; the country, entity and text filters need
+the event's reports, so only then each chunk's events are rebuilt and matched by the
+read API's own code (``read.reader.matching``) over that chunk.
 """
 from __future__ import annotations
 
@@ -24,9 +22,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, exists, or_, select
 
-from newsledger.ledger.tables import LedgerRecordRow, LedgerReportRow
+from newsledger.ledger.tables import LedgerRecordRow, LedgerReportRow, LedgerShownRow
 from newsledger.read.filters import EventFilter, overlaps
 
 if TYPE_CHECKING:
@@ -107,14 +105,20 @@ def events(store: "Store", filter: EventFilter = EventFilter(),
            chunk: int = CHUNK) -> Generator[ExportEvent, None, None]:
     """The saved events that match ``filter``, in timeline order (by first day, undated
     last, then id), read ``chunk`` records at a time in one snapshot of the database."""
-    query = select(LedgerRecordRow.id, LedgerRecordRow.date_start, LedgerRecordRow.members, LedgerRecordRow.payload)
-    if filter.type is not None:
-        query = query.where(LedgerRecordRow.type == filter.type)
-    first, last = filter.window()
-    if last is not None:
-        query = query.where(LedgerRecordRow.date_start <= last)
     with store.snapshot() as session:
-        for rows in _pages(session, query, chunk, dated=first is not None or last is not None):
+        table: Any = LedgerShownRow
+        query = select(LedgerShownRow.id, LedgerShownRow.date_start, LedgerShownRow.members,
+                       LedgerShownRow.payload).where(LedgerShownRow.status == "event")
+        if not session.scalar(select(exists().where(LedgerShownRow.id.is_not(None)))):
+            table = LedgerRecordRow
+            query = select(LedgerRecordRow.id, LedgerRecordRow.date_start, LedgerRecordRow.members,
+                           LedgerRecordRow.payload)
+        if filter.type is not None:
+            query = query.where(table.type == filter.type)
+        first, last = filter.window()
+        if last is not None:
+            query = query.where(table.date_start <= last)
+        for rows in _pages(session, table, query, chunk, dated=first is not None or last is not None):
             page = [(row.id, list(row.members), row.payload) for row in rows
                     if _in_window(row.payload, first, last)]
             if not page:
@@ -127,11 +131,11 @@ def events(store: "Store", filter: EventFilter = EventFilter(),
                 yield _event(payload, [reports[key] for key in members if key in reports])
 
 
-def _pages(session: Any, query: Any, chunk: int, dated: bool) -> Iterator[list[Any]]:
+def _pages(session: Any, table: Any, query: Any, chunk: int, dated: bool) -> Iterator[list[Any]]:
     """The query's rows by first day (undated last), then id, ``chunk`` at a time: each page
     is a query of its own that starts after the last row of the one before (keyset
     pagination), since SQLite's driver would buffer a streamed result whole."""
-    day, ident = LedgerRecordRow.date_start, LedgerRecordRow.id
+    day, ident = table.date_start, table.id
     after: tuple[date, str] | None = None
     while True:
         page = query.where(day.is_not(None))

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, func, select
 
 from newsledger.errors import InputError, Refused
+from newsledger.ledger import published
 from newsledger.ledger import state as ledger_state
 from newsledger.ledger.merging import Ledger
 from newsledger.ledger.service import claim_payload, load, update
@@ -195,6 +196,8 @@ def _write_whole(store: Store, ledger: Ledger, documents: dict[str, DocumentInfo
         for entry in ledger.claims:
             session.add(LedgerClaimRow(document_id=entry.document.id, position=entry.index,
                                        payload=claim_payload(entry)))
+        session.flush()
+        published.publish(session, ledger)
 
 
 def _merge(store: Store, ledger: Ledger, documents: dict[str, DocumentInfo], source: str,

@@ -25,6 +25,7 @@ from sqlalchemy import update as update_rows
 from newsledger.errors import LedgerError
 from newsledger.ledger.claims import ClaimCheck, ClaimEntry
 from newsledger.ledger.entities import EntityView, describe
+from newsledger.ledger import published
 from newsledger.ledger.fields import Record
 from newsledger.ledger.merging import Changes, Decision, Ledger, Link, collector_paused
 from newsledger.ledger.reports import Report
@@ -127,6 +128,7 @@ def _save(store: Store, ledger: Ledger, changes: Changes, new_docs: Iterable[str
             session.add(row)
             session.flush()
             decision.id, decision.created = row.id, row.created
+        published.publish(session, ledger, changed=(record.id for record in changes.added))
     return decision
 
 
@@ -186,7 +188,10 @@ def update(store: Store, doc_ids: Iterable[str] | None = None) -> Changes:
 def sync(store: Store) -> SyncResult:
     """The explicit write step: merge every stored document the ledger has not merged."""
     ledger = load(store)
-    changes, _, merged = _add(store, ledger, None)
+    changes, ledger, merged = _add(store, ledger, None)
+    if not merged and published.missing(store):
+        with store.session() as session:
+            published.publish(session, ledger)
     return SyncResult(merged, len(changes.added), len(changes.removed))
 
 
@@ -255,7 +260,8 @@ def rebuild(store: Store) -> Ledger:
     with store.session() as session:
         decisions = [Decision(row.kind, [(a, b) for a, b in row.pairs], row.id, row.created)
                      for row in session.scalars(select(LedgerDecisionRow).order_by(LedgerDecisionRow.id))]
-        for table in (LedgerClaimRow, LedgerRecordRow, LedgerLinkRow, LedgerReportRow, LedgerDocumentRow):
+        for table in (LedgerClaimRow, LedgerRecordRow, LedgerLinkRow, LedgerReportRow, LedgerDocumentRow,
+                      *published.TABLES):
             session.execute(delete(table))
     ledger = load(store)
     for decision in decisions:

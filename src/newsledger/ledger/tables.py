@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Float, Integer, String
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from newsledger.store.schema import Base, utcnow
@@ -78,4 +78,82 @@ class LedgerClaimRow(Base):
 
     document_id: Mapped[str] = mapped_column(String(80), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class LedgerShownRow(Base):
+    """An event (or a pending record) as the ledger shows it, in flat columns and whole.
+
+    Written at every save (``ledger.published``) so that readers who open the database
+    with SQL (the ``events_flat`` view, Datasette, sqlite-utils) see the ledger as placed
+    without rebuilding it. Lists are joined with ``export.flat.SEPARATOR``.
+    """
+
+    __tablename__ = "ledger_shown"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))  # event | pending
+    type: Mapped[str] = mapped_column(String(64), index=True)
+    date_value: Mapped[str | None] = mapped_column(String(32))
+    date_precision: Mapped[str | None] = mapped_column(String(16))
+    date_start: Mapped[date | None] = mapped_column(Date, index=True)
+    date_end: Mapped[date | None] = mapped_column(Date)
+    count: Mapped[int | None] = mapped_column(Integer)
+    origin: Mapped[str | None] = mapped_column(String(8))
+    destination: Mapped[str | None] = mapped_column(String(8))
+    location: Mapped[str | None] = mapped_column(Text)
+    agents: Mapped[str] = mapped_column(Text)
+    persons: Mapped[str] = mapped_column(Text)
+    organizations: Mapped[str] = mapped_column(Text)
+    negated: Mapped[bool] = mapped_column(Boolean)
+    hypothetical: Mapped[bool] = mapped_column(Boolean)
+    sources: Mapped[int] = mapped_column(Integer)
+    conflicts: Mapped[bool] = mapped_column(Boolean)
+    conflicted_fields: Mapped[str] = mapped_column(Text)
+    first_source_url: Mapped[str | None] = mapped_column(Text)
+    digest: Mapped[str] = mapped_column(String(64))
+    members: Mapped[list[str]] = mapped_column(JSON)  # its reports, supporting ones included
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class LedgerStatementRow(Base):
+    """One value of a shown event as one document states it, with its span (``statements_flat``)."""
+
+    __tablename__ = "ledger_statements"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(String(32), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    field: Mapped[str] = mapped_column(String(32))
+    value: Mapped[str | None] = mapped_column(Text)
+    document_id: Mapped[str] = mapped_column(String(80), index=True)
+    report: Mapped[str] = mapped_column(String(255))
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str | None] = mapped_column(Text)
+    rule: Mapped[str | None] = mapped_column(String(64))
+    cue: Mapped[str | None] = mapped_column(Text)
+
+
+class LedgerCheckRow(Base):
+    """A claim as checked against the ledger's tallies (``claims_flat``)."""
+
+    __tablename__ = "ledger_checks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(String(80), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    stated: Mapped[float | None] = mapped_column(Float)
+    event_type: Mapped[str | None] = mapped_column(String(64))
+    origin: Mapped[str | None] = mapped_column(String(8))
+    destination: Mapped[str | None] = mapped_column(String(8))
+    speaker: Mapped[str | None] = mapped_column(Text)
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str | None] = mapped_column(Text)
+    verdict: Mapped[str] = mapped_column(String(32), index=True)
+    expected: Mapped[float | None] = mapped_column(Float)
+    confidence: Mapped[float | None] = mapped_column(Float)
+    series: Mapped[str | None] = mapped_column(Text)
+    explanation: Mapped[str | None] = mapped_column(Text)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
