@@ -2,7 +2,8 @@
 
 One two-worker ``LocalCluster`` on 127.0.0.1 serves the module (starting one costs
 seconds); the library and ``--scheduler`` use it as a running cluster. One subprocess
-test starts ``ingest --workers 2`` itself and interrupts it, as Ctrl-C would.
+test starts ``ingest --workers 2`` itself and interrupts it, as Ctrl-C would. The tests
+that store run on each back end (``db_url``): the writer is the same code on both.
 """
 from __future__ import annotations
 
@@ -122,9 +123,11 @@ def _ledger(url: str) -> dict[str, Any]:
     return {"documents": documents, "failures": failures, "ledger": ledger}
 
 
-def test_a_cluster_stores_what_in_process_ingest_stores(scheduler: str, armed: None, tmp_path: Path) -> None:
+def test_a_cluster_stores_what_in_process_ingest_stores(scheduler: str, armed: None, tmp_path: Path,
+                                                        db_url: str) -> None:
+    """The cluster's writer on each back end stores what in-process ingest stores in SQLite."""
     folder = _corpus(tmp_path / "in")
-    here, there = f"sqlite:///{tmp_path / 'here.db'}", f"sqlite:///{tmp_path / 'there.db'}"
+    here, there = f"sqlite:///{tmp_path / 'here.db'}", db_url
     with Store(here) as store:
         expected = ingestion.ingest_paths(store, [folder])
     with Store(there) as store, parallel.Cluster(scheduler=scheduler) as cluster:
@@ -136,9 +139,9 @@ def test_a_cluster_stores_what_in_process_ingest_stores(scheduler: str, armed: N
     assert _ledger(there) == _ledger(here)
 
 
-def test_a_failing_document_is_recorded_and_the_others_stored(scheduler: str, tmp_path: Path) -> None:
+def test_a_failing_document_is_recorded_and_the_others_stored(scheduler: str, tmp_path: Path, db_url: str) -> None:
     folder = _corpus(tmp_path / "in")
-    url = f"sqlite:///{tmp_path / 'x.db'}"
+    url = db_url
     with Store(url) as store, parallel.Cluster(scheduler=scheduler) as cluster:
         result = ingestion.ingest_paths(store, [folder], cluster=cluster)
         assert result.summary().startswith("stored 8, duplicates 0, failed 2")
@@ -153,7 +156,7 @@ def test_a_failing_document_is_recorded_and_the_others_stored(scheduler: str, tm
         assert store.count_documents() == 8
 
 
-def test_the_workers_read_the_files_themselves(scheduler: str, tmp_path: Path) -> None:
+def test_the_workers_read_the_files_themselves(scheduler: str, tmp_path: Path, db_url: str) -> None:
     """A task holds a path and positions, never a text; a file changed meanwhile is a
     failure of its documents, not a wrong extraction."""
     folder = _corpus(tmp_path / "in", failing=False)
@@ -166,7 +169,7 @@ def test_the_workers_read_the_files_themselves(scheduler: str, tmp_path: Path) -
     assert all(raw.text not in repr(part) for raw in raws)
 
     (folder / "feed.jsonl").write_text(json.dumps(RECORDS[1]) + "\n", encoding="utf-8")
-    url = f"sqlite:///{tmp_path / 'x.db'}"
+    url = db_url
     with Store(url) as store, parallel.Cluster(scheduler=scheduler) as cluster:
         result = ingestion.ingest(store, items, extract=cluster.extractor(items))
     changed = {f.line: f.reason for f in result.failures if f.source.endswith("feed.jsonl")}
@@ -174,10 +177,10 @@ def test_the_workers_read_the_files_themselves(scheduler: str, tmp_path: Path) -
     assert len(result.stored) == len(ARTICLES)
 
 
-def test_ingest_scheduler_uses_a_running_cluster(scheduler: str, cli: Any, tmp_path: Path) -> None:
+def test_ingest_scheduler_uses_a_running_cluster(scheduler: str, cli: Any, tmp_path: Path, db_url: str) -> None:
     folder = _corpus(tmp_path / "in", failing=False)
     (folder / "broken.jsonl").unlink()
-    url = f"sqlite:///{tmp_path / 'x.db'}"
+    url = db_url
     result = cli("ingest", folder, "--scheduler", scheduler, db=url)
     assert result.exit_code == 0, result.stderr
     assert f"extracting on the Dask cluster at {scheduler}" in result.stderr
