@@ -13,7 +13,7 @@ from newsledger.errors import StorageError
 from newsledger.ingest import RawDocument, content_hash
 from newsledger.model import DocumentInfo, Extraction, Span
 from newsledger.store import Store
-from newsledger.store.schema import EventRoleRow, ProvenanceRow
+from newsledger.store.schema import DocumentRow, EventRoleRow, ProvenanceRow
 
 
 @pytest.fixture
@@ -148,3 +148,18 @@ def test_failures_are_recorded(store: Store) -> None:
     assert [(f.source, f.line, f.reason) for f in failures] == [
         ("batch.jsonl", 3, "malformed JSON"), ("empty.txt", None, "empty file")]
     assert failures[0].created.tzinfo is not None
+
+
+def test_replace_stores_the_new_extraction_and_keeps_the_first_stored_time(store: Store) -> None:
+    raw, extraction = sample()
+    doc_id, _ = store.add(raw, extraction)
+    with store.session() as session:
+        created = session.get(DocumentRow, doc_id).created  # type: ignore[union-attr]
+    extraction.events = extraction.events[:1]
+    extraction.claims = [claim for claim in extraction.claims if claim.event is None]
+    raw.title = extraction.document.title = "Transfer, corrected"
+    assert store.replace(raw, extraction) == doc_id
+    assert store.extraction(doc_id) == extraction
+    assert store.count_documents() == 1 and store.event_counts() == {doc_id: 1}
+    with store.session() as session:
+        assert session.get(DocumentRow, doc_id).created == created  # type: ignore[union-attr]

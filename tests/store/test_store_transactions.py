@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ from store_samples import TEXT, sample
 
 from newsledger.errors import StorageError
 from newsledger.store import Store
-from newsledger.store.schema import Base, ClaimRow
+from newsledger.store.schema import Base
 
 
 @pytest.fixture
@@ -26,18 +27,25 @@ def row_counts(store: Store) -> dict[str, int]:
                 for name, table in Base.metadata.tables.items() if name != "failures"}
 
 
-def test_failure_mid_insert_leaves_no_partial_rows(store: Store) -> None:
-    def explode(*_: Any) -> None:
-        raise RuntimeError("disk on fire")
+@contextmanager
+def failing_claims(store: Store) -> Iterator[None]:
+    """Every statement inserting claims fails: claims go in last, after the document,
+    entities, events and their children, so a failure there must undo all of those."""
+    def explode(_connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if statement.lstrip().upper().startswith("INSERT INTO CLAIMS"):
+            raise RuntimeError("disk on fire")
 
-    # Claims are inserted last, after the document, entities, events and their children.
-    event.listen(ClaimRow, "before_insert", explode)
+    event.listen(store.engine, "before_cursor_execute", explode)
     try:
-        raw, extraction = sample()
-        with pytest.raises(StorageError) as caught:
-            store.add(raw, extraction)
+        yield
     finally:
-        event.remove(ClaimRow, "before_insert", explode)
+        event.remove(store.engine, "before_cursor_execute", explode)
+
+
+def test_failure_mid_insert_leaves_no_partial_rows(store: Store) -> None:
+    raw, extraction = sample()
+    with failing_claims(store), pytest.raises(StorageError) as caught:
+        store.add(raw, extraction)
     assert "a.txt" in str(caught.value) and "disk on fire" in str(caught.value)
     assert set(row_counts(store).values()) == {0}
     (failure,) = store.failures()
@@ -72,14 +80,8 @@ def test_a_batch_is_stored_in_one_transaction_or_not_at_all(store: Store) -> Non
     assert store.count_documents() == 2
     assert store.add_many([second]) == [(second[1].document.id, False)]
 
-    def explode(*_: Any) -> None:
-        raise RuntimeError("disk on fire")
-
     third, fourth = sample(TEXT + " Third.", source="c.txt"), sample(TEXT + " Fourth.", source="d.txt")
-    event.listen(ClaimRow, "before_insert", explode)
-    try:
-        with pytest.raises(StorageError, match="could not store a batch of 2 documents: RuntimeError: disk on fire"):
-            store.add_many([third, fourth])
-    finally:
-        event.remove(ClaimRow, "before_insert", explode)
+    with failing_claims(store), pytest.raises(
+            StorageError, match="could not store a batch of 2 documents: RuntimeError: disk on fire"):
+        store.add_many([third, fourth])
     assert store.count_documents() == 2 and store.failures() == []  # the caller retries one by one

@@ -42,7 +42,7 @@ from newsledger.ledger.service import claim_payload, load, update
 from newsledger.ledger.tables import (LedgerClaimRow, LedgerDecisionRow, LedgerDocumentRow, LedgerLinkRow,
                                       LedgerRecordRow, LedgerReportRow)
 from newsledger.model import DocumentInfo, Entity, Event, Extraction, RawDocument, Span
-from newsledger.store.records import claim_row, to_rows
+from newsledger.store.writing import DocumentRows, document_rows, write_documents
 from newsledger.store.schema import Base, DocumentRow
 
 if TYPE_CHECKING:
@@ -178,8 +178,7 @@ def _write_whole(store: Store, ledger: Ledger, documents: dict[str, DocumentInfo
         if replace:
             for table in reversed(Base.metadata.sorted_tables):
                 session.execute(delete(table))
-        for row in _document_rows(ledger, documents, source):
-            session.add(row)
+        write_documents(session, _document_rows(ledger, documents, source))
         for doc_id in documents:
             session.add(LedgerDocumentRow(document_id=doc_id))
         for key in sorted(ledger.reports):
@@ -209,8 +208,7 @@ def _merge(store: Store, ledger: Ledger, documents: dict[str, DocumentInfo], sou
     result.skipped = len(documents) - len(new)
     new_keys = {key for key, report in ledger.reports.items() if report.document.id in new}
     with store.session() as session:
-        for row in _document_rows(ledger, new, source):
-            session.add(row)
+        write_documents(session, _document_rows(ledger, new, source))
         for decision in ledger.decisions:
             pairs = [list(p) for p in decision.pairs if p[0] in new_keys or p[1] in new_keys]
             if pairs:
@@ -219,7 +217,7 @@ def _merge(store: Store, ledger: Ledger, documents: dict[str, DocumentInfo], sou
     result.documents, result.reports = len(new), len(new_keys)
 
 
-def _document_rows(ledger: Ledger, documents: dict[str, DocumentInfo], source: str) -> list[DocumentRow]:
+def _document_rows(ledger: Ledger, documents: dict[str, DocumentInfo], source: str) -> list[DocumentRows]:
     """Store rows for each document: its reports' events and entities and its claims, no text.
 
     They are what ``rebuild`` and ``sync`` read, so that a rebuilt ledger is the same.
@@ -249,11 +247,8 @@ def _document_rows(ledger: Ledger, documents: dict[str, DocumentInfo], source: s
         spans += [Span(e.claim.start, e.claim.end, e.claim.text) for e in claims[doc_id] if e.claim.text]
         raw = RawDocument(cited_text(spans), doc.source, doc.published, doc.language or None, doc.title, doc.url, doc.outlet,
                           warnings=[note])
-        row = to_rows(doc_id, raw, extraction)
-        by_local = {event.local_id: event for event in row.events}
-        row.claims = [claim_row(entry.index, entry.claim, by_local)
-                      for entry in sorted(claims[doc_id], key=lambda e: e.index)]
-        rows.append(row)
+        rows.append(document_rows(doc_id, raw, extraction, claims=[
+            (entry.index, entry.claim) for entry in sorted(claims[doc_id], key=lambda e: e.index)]))
     return rows
 
 

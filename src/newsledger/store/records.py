@@ -1,8 +1,9 @@
-"""Conversion between ``model`` records and table rows, both ways.
+"""Conversion of table rows back into ``model`` records.
 
 Kept apart from the repository so the mapping can be read (and tested) as one piece:
-whatever ``to_rows`` writes, ``extraction_of`` must give back unchanged, including the
-event provenance and a claim's event and period that the contract JSON leaves out.
+whatever ``writing.document_rows`` writes, ``extraction_of`` must give back unchanged,
+including the event provenance and a claim's event and period that the contract JSON
+leaves out.
 """
 from __future__ import annotations
 
@@ -10,19 +11,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from types import SimpleNamespace
-from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from newsledger.model import RawDocument
-from newsledger.lang.detect import detect_language
 from newsledger.model import Claim, DateValue, DocumentInfo, Entity, Event, Evidence, Extraction, Quote, Span
 from newsledger.store.schema import (ClaimRow, DocumentRow, EntityRow, EventRoleRow, EventRow, EvidenceRow,
                                      FailureRow, MentionRow, ProvenanceRow, QuoteRow)
 
 ROLES = ("agents", "organizations", "persons")
-T = TypeVar("T")
 
 
 @dataclass
@@ -44,103 +41,6 @@ class StoredEvent:
     event: Event
 
 
-# ---------------------------------------------------------------- model → rows
-
-def to_rows(doc_id: str, raw: RawDocument, extraction: Extraction) -> DocumentRow:
-    """The document row with every extracted value attached, ready for ``session.add``.
-
-    Metadata the extraction states wins over the raw document's, so that what is read
-    back is the extraction as it was produced; the raw document fills the gaps.
-    """
-    info = extraction.document
-    language = info.language or raw.language or detect_language(raw.text)
-    row = DocumentRow(
-        id=doc_id, source=info.source or raw.source, url=_first(info.url, raw.url),
-        title=_first(info.title, raw.title), outlet=_first(info.outlet, raw.outlet),
-        published=_first(info.published, raw.published), language=language, text=raw.text,
-        warnings=list(raw.warnings),
-    )
-    by_name: dict[str, EntityRow] = {}
-    for position, entity in enumerate(extraction.entities):
-        entity_row = EntityRow(
-            position=position, local_id=entity.id, name=entity.name, type=entity.type,
-            category=entity.category, country=entity.country, titles=list(entity.titles),
-            kb_id=entity.kb_id, wikidata=entity.wikidata,
-            mentions=[MentionRow(position=i, start=m.start, end=m.end, text=m.text)
-                      for i, m in enumerate(entity.mentions)],
-        )
-        row.entities.append(entity_row)
-        by_name.setdefault(entity.name, entity_row)
-    by_local: dict[str, EventRow] = {}
-    for position, event in enumerate(extraction.events):
-        event_row = _event_row(position, event, by_name)
-        row.events.append(event_row)
-        by_local.setdefault(event.id, event_row)
-    row.quotes = [QuoteRow(position=i, speaker=q.speaker, text=q.text, channel=q.channel, start=q.start, end=q.end)
-                  for i, q in enumerate(extraction.quotes)]
-    row.claims = [claim_row(i, claim, by_local) for i, claim in enumerate(extraction.claims)]
-    return row
-
-
-def _event_row(position: int, event: Event, entities: dict[str, EntityRow]) -> EventRow:
-    row = EventRow(
-        position=position, local_id=event.id, type=event.type, date_value=event.date.value,
-        date_precision=event.date.precision, date_start=event.date.start, date_end=event.date.end,
-        count=event.count, origin=event.origin, destination=event.destination, location=event.location,
-        negated=bool(event.negated), hypothetical=bool(event.hypothetical),
-        evidence=[EvidenceRow(position=i, start=s.start, end=s.end, text=s.text)
-                  for i, s in enumerate(event.evidence)],
-    )
-    seq_of = {key: seq for seq, key in enumerate(event.provenance)}
-    placed: set[str] = set()
-    position_in_event = 0
-    for role in ROLES:
-        for name in getattr(event, role):
-            key = f"{role}:{name}"
-            span = event.provenance.get(key) if key not in placed else None
-            if span is not None:
-                placed.add(key)
-            row.roles.append(EventRoleRow(
-                role=role, position=position_in_event, name=name, entity=entities.get(name),
-                start=span.start if span else None, end=span.end if span else None,
-                text=span.text if span else None, provenance_seq=seq_of[key] if span else None,
-                rule=_rule(span), cue=_cue(span),
-            ))
-            position_in_event += 1
-    row.provenance = [ProvenanceRow(seq=seq_of[key], key=key, start=span.start, end=span.end, text=span.text,
-                                    rule=_rule(span), cue=_cue(span))
-                      for key, span in event.provenance.items() if key not in placed]
-    return row
-
-
-def _rule(span: Span | None) -> str | None:
-    return span.rule if isinstance(span, Evidence) else None
-
-
-def _cue(span: Span | None) -> str | None:
-    return span.cue if isinstance(span, Evidence) else None
-
-
-def claim_row(position: int, claim: Claim, events: dict[str, EventRow]) -> ClaimRow:
-    integral = [name for name in ("value", "low", "high")
-                if isinstance(getattr(claim, name), int) and not isinstance(getattr(claim, name), bool)]
-    period = claim.period
-    return ClaimRow(
-        position=position, kind=claim.kind, value=float(claim.value),
-        low=None if claim.low is None else float(claim.low),
-        high=None if claim.high is None else float(claim.high), integral=integral,
-        event_type=claim.event_type, origin=claim.origin, destination=claim.destination,
-        speaker=claim.speaker, start=claim.start, end=claim.end, text=claim.text,
-        event_ref=claim.event, event=events.get(claim.event) if claim.event else None,
-        period_value=period.value if period else None, period_precision=period.precision if period else None,
-        period_start=period.start if period else None, period_end=period.end if period else None,
-    )
-
-
-def _first(*values: T | None) -> T | None:
-    return next((value for value in values if value is not None), None)
-
-
 # ---------------------------------------------------------------- rows → model
 
 def document_info(row: DocumentRow) -> DocumentInfo:
@@ -148,7 +48,7 @@ def document_info(row: DocumentRow) -> DocumentInfo:
 
 
 def extraction_of(row: DocumentRow) -> Extraction:
-    """The extraction exactly as ``to_rows`` stored it."""
+    """The extraction exactly as ``writing.document_rows`` stored it."""
     return Extraction(
         document=document_info(row),
         entities=[entity_of(e) for e in row.entities],

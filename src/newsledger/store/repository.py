@@ -29,8 +29,9 @@ from newsledger.store import search
 from newsledger.store.bulk import chunks
 from newsledger.store.migrate import upgrade
 from newsledger.store.records import (Failure, StoredEvent, document_info, entity_of, event_of, failure_of,
-                                      load_extractions, to_rows)
+                                      load_extractions)
 from newsledger.store.schema import DocumentRow, EntityRow, EventRow, FailureRow, QuoteRow, utcnow
+from newsledger.store.writing import document_rows, write_documents
 
 DEFAULT_URL = "sqlite:///newsledger.db"
 log = logging.getLogger(__name__)
@@ -194,9 +195,9 @@ class Store:
             self._fail(raw, f"extraction is of document {given}, but the text hashes to {doc_id}")
         try:
             with self.session() as session:
-                if session.get(DocumentRow, doc_id) is not None:
+                if session.scalar(select(DocumentRow.id).where(DocumentRow.id == doc_id)) is not None:
                     return doc_id, False
-                session.add(to_rows(doc_id, raw, extraction))
+                write_documents(session, [document_rows(doc_id, raw, extraction)])
         except IntegrityError as error:
             if self.has(doc_id):  # stored meanwhile by another writer
                 return doc_id, False
@@ -223,11 +224,13 @@ class Store:
         try:
             with self.session() as session:
                 seen = set(session.scalars(select(DocumentRow.id).where(DocumentRow.id.in_(set(ids)))))
+                rows = []
                 for (raw, extraction), doc_id in zip(pairs, ids):
                     done.append((doc_id, doc_id not in seen))
                     if doc_id not in seen:
                         seen.add(doc_id)
-                        session.add(to_rows(doc_id, raw, extraction))
+                        rows.append(document_rows(doc_id, raw, extraction))
+                write_documents(session, rows)
         except Exception as error:  # noqa: BLE001 - the caller stores them one by one
             raise StorageError(f"could not store a batch of {len(pairs)} documents: "
                                f"{type(error).__name__}: {error}") from error
@@ -306,10 +309,7 @@ class Store:
                 if old is not None:
                     session.delete(old)
                     session.flush()
-                row = to_rows(doc_id, raw, extraction)
-                if created is not None:
-                    row.created = created
-                session.add(row)
+                write_documents(session, [document_rows(doc_id, raw, extraction, created=created)])
         except SQLAlchemyError as error:
             raise StorageError(f"{raw.source}: could not store the new extraction: "
                                f"{getattr(error, 'orig', error)}") from error
