@@ -95,6 +95,7 @@ RULES: dict[str, str] = {
     "agents.origin": "the sending country acts when no other actor is named",
     "agents.relative-clause": "the person a relative or appositive clause attributes the act to",
     "agents.participants": "a person of the clause taking part in the call or agreement",
+    "agents.controller": "the subject of the verb a subjectless clause depends on (\"after speaking with X, Y said\": Y speaks)",
     "agents.pronoun": "a personal pronoun standing for the last person named as a subject",
     "agents.sentence-people": "a person of the sentence, for an agreement with fewer than two named in the clause",
     "agents.party-states": "a country of the clause, a party to an agreement with fewer than two people named",

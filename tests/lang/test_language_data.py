@@ -10,7 +10,7 @@ from newsledger.pipeline.triggers import rules
 
 CUE_LISTS = ("people_nouns", "speech_verbs", "speech_nouns", "negation", "hypothetical", "modal_auxiliaries",
              "denial", "membership", "occurrence_nouns", "role_nouns", "person_pronouns",
-             "title_words", "percent_words", "series_nouns", "nickname_cues")
+             "title_words", "percent_words", "series_nouns", "nickname_cues", "announcing_verbs")
 
 
 @pytest.mark.parametrize("language", lang.LANGUAGES)

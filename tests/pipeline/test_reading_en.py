@@ -292,3 +292,25 @@ def test_a_quotations_today_is_the_day_of_the_saying() -> None:
 def test_a_quotations_today_with_no_date_of_saying_stays_undated() -> None:
     text = '"Today we sent 17 prisoners to Spain," the minister said.'
     assert one(text, "transfer").date.value is None
+
+
+def test_the_day_an_arrest_is_announced_dates_it() -> None:
+    event = one("On Tuesday, the state prosecutor announced the arrest of four men in Mazatlán.", "arrest")
+    assert event.date.value == "2026-03-10"
+
+
+def test_the_day_an_arrest_is_praised_does_not_date_it() -> None:
+    event = one("On Tuesday, the governor praised the arrest of four men in Mazatlán.", "arrest")
+    assert event.date.value is None
+
+
+def test_an_announced_event_keeps_a_date_of_its_own() -> None:
+    event = one("On Tuesday, the navy reported the seizure on Sunday of two tons of cocaine off Oaxaca.", "seizure")
+    assert event.date.value == "2026-03-08"
+
+
+def test_who_spoke_before_saying_something_took_part_in_the_call() -> None:
+    event = one("After speaking with President Luis Arce by phone on Monday, Prime Minister Ana Torres "
+                "said the talks had gone well.", "consultation")
+    assert set(event.agents) == {"Luis Arce", "Ana Torres"}
+    assert event.date.value == "2026-03-09"

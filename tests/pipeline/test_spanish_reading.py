@@ -215,3 +215,14 @@ def test_the_finer_of_two_nested_places_is_where_the_act_happened() -> None:
 def test_el_hoy_de_una_cita_es_el_dia_en_que_se_dijo() -> None:
     event = only_transfer('"Hoy entregamos a 17 reos a España", dijo el ministro el martes.')
     assert event.date.value == "2026-03-10" and event.count == 17
+
+
+def test_the_day_a_transfer_is_announced_dates_it() -> None:
+    event = only_transfer("El lunes la Secretaría de Seguridad informó el envío a Estados Unidos de 12 reos "
+                          "de penales federales.")
+    assert event.date.value == "2026-03-09"
+
+
+def test_the_day_a_transfer_is_thanked_for_does_not_date_it() -> None:
+    event = only_transfer("El lunes la embajada agradeció el envío a Estados Unidos de 12 reos de penales federales.")
+    assert event.date.value is None

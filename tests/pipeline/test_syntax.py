@@ -179,3 +179,16 @@ def test_is_passive_ud_passive_subject(build: Callable[..., Doc]) -> None:
     .          .         PUNCT punct      2
     """, lang="es")
     assert is_passive(doc[2])
+
+
+def test_a_subjectless_clause_borrows_the_subject_of_its_verb() -> None:
+    from newsledger.pipeline import nlp_for
+    from newsledger.pipeline.syntax import controller
+
+    doc = nlp_for("en")("After speaking with Luis Arce, Ana Torres said the talks went well.")
+    speaking = next(t for t in doc if t.text == "speaking")
+    assert controller(speaking) is not None and controller(speaking).text == "Torres"
+    said = next(t for t in doc if t.text == "said")
+    assert controller(said) is None  # finite, with a subject of its own
+    went = next(t for t in doc if t.text == "went")
+    assert controller(went) is None

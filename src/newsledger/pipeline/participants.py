@@ -12,7 +12,7 @@ from newsledger.pipeline.locations import Locator
 from newsledger.pipeline.mentions import Mention, Named, mention_span, sentence_span
 from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
 from newsledger.pipeline.syntax import (
-    OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, is_passive, preposition_of, prepositional_objects,
+    OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, controller, is_passive, preposition_of, prepositional_objects,
 )
 
 
@@ -120,6 +120,15 @@ class Participants:
             # Trump", "her call with Trump"; not everyone named in the sentence.
             participants = [(e, t) for e, t in found if e.type == "person"]
             how: dict[int, str] = {}
+            controlling = controller(mention.trigger)
+            if controlling is not None:
+                # "After speaking with Trump, Sheinbaum said …": a verb without a subject of
+                # its own takes the subject of the verb it depends on, a speaker or not.
+                have = {e.id for e, _ in participants}
+                controller_people = [(e, t) for e, t in context.entities_in(list(controlling.subtree))
+                                     if e.type == "person" and e.id not in have]
+                how |= {t.i: "agents.controller" for _, t in controller_people}
+                participants = controller_people + participants
             if len(participants) < 2 and spec.agent_from("pronouns"):
                 pronouns = self._pronoun_people(sent, participants)
                 how |= {t.i: "agents.pronoun" for _, t in pronouns}

@@ -90,3 +90,22 @@ def loose_objects(token: Token) -> list[Token]:
         elif child.dep_ == "advmod":
             found += [g for g in child.children if g.dep_ == "npadvmod" and g.pos_ == "NOUN"]
     return found
+
+
+def controller(verb: Token) -> Token | None:
+    """The subject a non-finite verb borrows from the verb it depends on: "After speaking
+    with Arce, Torres said …", "Tras hablar con Arce, Torres afirmó …" (Torres speaks).
+    None for a verb with a subject of its own, a finite one, or no verb to borrow from."""
+    if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children):
+        return None
+    if not ({"Ger", "Inf", "Part"} & set(verb.morph.get("VerbForm")) or verb.tag_ in {"VBG", "VB"}):
+        return None
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head  # "after speaking": the preposition hangs from the main verb
+    elif verb.dep_ not in {"advcl", "xcomp"}:
+        return None
+    if head is verb or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+    return min(subjects, key=lambda c: abs(c.i - head.i)) if subjects else None
