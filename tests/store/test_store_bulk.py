@@ -119,3 +119,30 @@ def test_a_batch_goes_in_one_insert_per_table_and_reads_back_exact(store: Store)
     assert len(claims) == 4 * 3
     assert all(events[event_id] == (doc_id, ref) for doc_id, ref, event_id in claims if ref is not None)
     assert all(event_id is None for _, ref, event_id in claims if ref is None)
+
+
+def test_many_rows_arrive_whole_with_their_defaults_json_and_dates(store: Store) -> None:
+    """Past ``COPY_FROM`` rows PostgreSQL gets them by COPY: the values must be the ones
+    an INSERT stores (JSON, dates, booleans, quotes and tabs in text, column defaults)."""
+    from datetime import date
+
+    from newsledger.ledger.tables import LedgerShownRow
+    from newsledger.store.bulk import COPY_FROM
+
+    rows = [{"id": f"ev-{i:06}", "status": "event", "type": "arrest", "date_value": "2025-03",
+             "date_precision": "month", "date_start": date(2025, 3, 1), "date_end": date(2025, 3, 31),
+             "count": i, "origin": None, "destination": None, "location": "Culiacán\t'norte'",
+             "agents": "Marina; Ejército", "persons": "", "organizations": "", "negated": i % 2 == 0,
+             "hypothetical": False, "sources": 2, "conflicts": False, "conflicted_fields": "",
+             "first_source_url": None, "digest": "x" * 64, "members": [f"d#{i}", "e#1"],
+             "payload": {"id": f"ev-{i:06}", "nested": {"quote": "\"a\"\n"}}} for i in range(COPY_FROM + 7)]
+    with store.session() as session:
+        insert_rows(session, LedgerShownRow, rows)
+        insert_rows(session, LedgerDocumentRow, ({"document_id": f"doc-{i}"} for i in range(COPY_FROM)))
+    with store.session() as session:
+        found = {row.id: row for row in session.scalars(select(LedgerShownRow))}
+        merged = list(session.scalars(select(LedgerDocumentRow.merged)))
+    assert len(found) == len(rows) and len(merged) == COPY_FROM and all(merged)
+    for wanted in (rows[0], rows[1], rows[-1]):
+        got = found[wanted["id"]]
+        assert {key: getattr(got, key) for key in wanted} == wanted
