@@ -307,3 +307,25 @@ def test_a_title_word_before_a_name_is_not_its_first_name(build: Callable[..., D
     spoke      speak      VERB  ROOT     5
     """, ents=[(2, 3, "ORG"), (3, 5, "PERSON")])
     assert "Ruiz Tapia" in [e.name for e in resolve(doc)]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Officials of the Biden administration met in El Paso on Monday."),
+    ("es", "Funcionarios del Gobierno de Sheinbaum viajaron a Washington el lunes."),
+])
+def test_a_government_named_for_a_person_names_that_person(language: str, text: str) -> None:
+    from newsledger.extract import extract_text
+
+    result = extract_text(text, language=language)
+    people = {e.name: e for e in result.entities if e.type == "person"}
+    person = people["Joe Biden" if language == "en" else "Claudia Sheinbaum"]
+    assert [m.text for m in person.mentions] == ["Biden" if language == "en" else "Sheinbaum"]
+    assert any(e.type != "person" and any(person.mentions[0].start >= m.start and person.mentions[0].end <= m.end
+                                          for m in e.mentions) for e in result.entities)
+
+
+def test_no_person_is_found_inside_a_name_on_a_place_word() -> None:
+    from newsledger.extract import extract_text
+
+    result = extract_text("The Sinaloa Cartel and the Juárez Cartel fought in Ciudad Juárez.", language="en")
+    assert not [e for e in result.entities if e.type == "person"]

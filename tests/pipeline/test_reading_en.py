@@ -314,3 +314,8 @@ def test_who_spoke_before_saying_something_took_part_in_the_call() -> None:
                 "said the talks had gone well.", "consultation")
     assert set(event.agents) == {"Luis Arce", "Ana Torres"}
     assert event.date.value == "2026-03-09"
+
+
+def test_a_coordinated_passive_moves_the_subject_of_the_first_verb() -> None:
+    event = one("The 26 inmates were taken from three prisons and flown to Texas on Tuesday.", "transfer")
+    assert (event.count, event.date.value) == (26, "2026-03-10")

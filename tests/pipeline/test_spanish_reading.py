@@ -226,3 +226,13 @@ def test_the_day_a_transfer_is_announced_dates_it() -> None:
 def test_the_day_a_transfer_is_thanked_for_does_not_date_it() -> None:
     event = only_transfer("El lunes la embajada agradeció el envío a Estados Unidos de 12 reos de penales federales.")
     assert event.date.value is None
+
+
+def test_a_passive_without_subject_moves_the_people_of_the_sentence_before() -> None:
+    event = only_transfer("Los 14 reclusos pidieron volver a su país. Tras la aprobación de ambos gobiernos, "
+                          "fueron transferidos el 5 de marzo.")
+    assert event.date.value == "2026-03-05"
+
+
+def test_a_passive_without_subject_after_money_moves_no_one() -> None:
+    assert transfers("Los fondos llegaron tarde. Fueron transferidos el 5 de marzo.") == []

@@ -36,6 +36,9 @@ class _Draft:
     mentions: list[Span] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     votes: Counter[str] = field(default_factory=Counter)
+    # Mentions inside another entity's name ("Trump" in "the Trump administration"): the
+    # person is named, but the words act as the larger name, so roles keep reading that.
+    inner: list[Span] = field(default_factory=list)
 
 
 class EntityResolver:
@@ -87,6 +90,7 @@ class EntityResolver:
         _capitals(drafts)
         _resolve_short_forms(drafts)
         self._drop_common_words(drafts)
+        _people_named_within(drafts, kb)
         entities, token_entity = self._finish(doc, drafts)
         doc._.nl_entities = entities
         doc._.nl_token_entity = token_entity
@@ -129,15 +133,16 @@ class EntityResolver:
     def _finish(self, doc: Doc, drafts: dict[str, _Draft]) -> tuple[list[Entity], dict[int, str]]:
         entities: list[Entity] = []
         token_entity: dict[int, str] = {}
-        ordered = sorted(drafts.values(), key=lambda d: min(m.start for m in d.mentions))
+        ordered = sorted(drafts.values(), key=lambda d: min(m.start for m in d.mentions + d.inner))
         for number, draft in enumerate(ordered, start=1):
             entity_id = f"e{number}"
             entry = draft.entry
             titles = list(draft.titles)
             if entry is not None:
                 titles += [t for t in entry.titles.get(self.language, ()) if t not in titles]
-            mentions = sorted({(m.start_char, m.end_char): m for m in draft.mentions}.values(),
+            mentions = sorted({(m.start_char, m.end_char): m for m in draft.mentions + draft.inner}.values(),
                               key=lambda m: m.start_char)
+            inner = {(m.start_char, m.end_char) for m in draft.inner}
             entities.append(Entity(
                 id=entity_id, name=draft.name, type=draft.type,
                 category=entry.category if entry else None,
@@ -146,6 +151,8 @@ class EntityResolver:
                 wikidata=entry.wikidata if entry else None,
                 mentions=[TextSpan(m.start_char, m.end_char, m.text) for m in mentions]))
             for mention in mentions:
+                if (mention.start_char, mention.end_char) in inner:
+                    continue
                 for token in mention:
                     token_entity[token.i] = entity_id
         return entities, token_entity
@@ -253,6 +260,31 @@ def _looks_like_name(span: Span, non_entity: frozenset[str]) -> bool:
     # "Ley de Seguridad Nacional", "National Security Law", "Kingpin Act": a law's name
     # starts (Spanish) or ends (English) with the word that says it is one.
     return fold(words[0].text) not in non_entity and fold(words[-1].text) not in non_entity
+
+
+def _people_named_within(drafts: dict[str, _Draft], kb: KnowledgeBase) -> None:
+    """"President Donald Trump's administration", "el Gobierno de Sheinbaum": a name of
+    a government or group built on a person's name names that person too. Only names the
+    knowledge base knows as a person's (no guessing inside a longer name), written with
+    capitals where they stand."""
+    for draft in list(drafts.values()):
+        if draft.type == "person":
+            continue
+        for mention in draft.mentions:
+            if len(mention) < 2:
+                continue
+            for start in range(mention.start, mention.end):
+                for end in range(min(mention.end, start + 3), start, -1):
+                    words = mention.doc[start:end]
+                    if (start, end) == (mention.start, mention.end) or not all(t.text[:1].isupper() for t in words):
+                        continue
+                    text = _TRAILING.sub("", words.text)
+                    entry = kb.lookup(text, type="person", fuzzy=False)
+                    if entry is None or entry.type != "person":
+                        continue
+                    person = drafts.setdefault(entry.id, _Draft(entry.name, "person", entry))
+                    person.inner.append(words)
+                    break
 
 
 @lru_cache(maxsize=20000)

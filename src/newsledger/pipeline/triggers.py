@@ -238,8 +238,10 @@ class TriggerFinder:
     def _has_people_object(self, token: Token) -> bool:
         """Generic verbs ("send", "fly") count only when people or a count are moved."""
         candidates = loose_objects(token)
-        if is_passive(token):  # "Morales fue entregado": the subject is the one moved
-            candidates += [c for c in token.children if c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}]
+        if is_passive(token) or token.dep_ == "conj" and token.tag_ == "VBN" and is_passive(token.head):
+            # "Morales fue entregado": the subject is the one moved
+            subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}]
+            candidates += subjects or _implied_subjects(token)
         candidates += [obj for prep, obj in prepositional_objects(token) if prep in {"a", "of"}]
         if token.dep_ in {"acl", "relcl", "amod"}:
             candidates.append(token.head)
@@ -271,3 +273,20 @@ class TriggerFinder:
             return True
         return False
 
+
+
+def _implied_subjects(verb: Token) -> list[Token]:
+    """Who a passive verb without a subject moves: a coordinated verb's subject ("the 26
+    were taken from prison and flown to Texas"), else, in a language that drops subjects
+    ("Los 14 reclusos pidieron el traslado. Fueron transferidos el viernes"), the subject
+    of the sentence before."""
+    subject_deps = {"nsubj", "nsubj:pass", "nsubjpass"}
+    if verb.dep_ == "conj":
+        return [c for c in verb.head.children if c.dep_ in subject_deps]
+    sentence = verb.sent
+    if verb.i != sentence.root.i and not (verb.dep_ in {"advcl", "ccomp"} and verb.head.i == sentence.root.i):
+        return []
+    if sentence.start == 0 or verb.lang_ != "es":
+        return []
+    before = verb.doc[sentence.start - 1].sent
+    return [c for c in before.root.children if c.dep_ in subject_deps]
