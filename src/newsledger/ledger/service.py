@@ -92,7 +92,8 @@ def _save(store: Store, ledger: Ledger, changes: Changes, new_docs: Iterable[str
     decision is returned with its saved id.
     """
     new_reports = set(new_reports)
-    with store.session() as session:
+    # Saving a large ledger builds millions of rows and payloads: the same pause as merging.
+    with collector_paused(), store.session() as session:
         if revision is not None:
             _prune(session, revision, delete_documents)
             new_reports |= revision.readded
