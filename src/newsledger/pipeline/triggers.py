@@ -282,6 +282,10 @@ def _implied_subjects(verb: Token) -> list[Token]:
     of the sentence before."""
     subject_deps = {"nsubj", "nsubj:pass", "nsubjpass"}
     if verb.dep_ == "conj":
+        # Only a subject both verbs undergo: the count and people rules read a passive's
+        # own subject, and one borrowed from an active verb would leave them without it.
+        if not is_passive(verb.head):
+            return []
         return [c for c in verb.head.children if c.dep_ in subject_deps]
     sentence = verb.sent
     if verb.i != sentence.root.i and not (verb.dep_ in {"advcl", "ccomp"} and verb.head.i == sentence.root.i):
