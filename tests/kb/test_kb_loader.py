@@ -177,3 +177,71 @@ def test_top_level_must_be_a_list(tmp_path: Path) -> None:
 
 def test_an_empty_file_is_no_entries(tmp_path: Path) -> None:
     assert len(KnowledgeBase.from_files([write(tmp_path, "")])) == 0
+
+
+def test_titles_sharing_a_first_word_longest_first(tmp_path: Path) -> None:
+    # Titles are kept by first word for speed: the longest one that opens the name still wins.
+    kb = load(tmp_path, """
+- id: person/ana-ruiz
+  name: Ana Ruiz Soto
+  type: person
+  titles: {en: [Deputy, Deputy Minister of Water]}
+- id: person/minister-water
+  name: Water Board
+  type: person
+""")
+    assert kb.lookup("Deputy Minister of Water Ana Ruiz Soto").id == "person/ana-ruiz"
+    assert kb.lookup("Deputy Ana Ruiz Soto").id == "person/ana-ruiz"
+    assert kb.lookup("Deputyship Ana Ruiz Soto", fuzzy=False) is None
+
+
+def test_shortened_names_compare_with_names_of_the_same_first_word(tmp_path: Path) -> None:
+    # Full names are kept by first word: "Ana Soto" is Ana Ruiz Soto, whatever other
+    # people share her surname; two Anas ending on the same surname are ambiguous.
+    kb = load(tmp_path, """
+- id: person/ana-ruiz
+  name: Ana Ruiz Soto
+  type: person
+- id: person/luis-soto
+  name: Luis Perea Soto
+  type: person
+""")
+    assert kb.lookup("Ana Soto").id == "person/ana-ruiz"
+    assert kb.lookup("Luis Soto").id == "person/luis-soto"
+    assert kb.lookup("Marta Soto") is None
+    twins = load(tmp_path, """
+- id: person/ana-ruiz
+  name: Ana Ruiz Soto
+  type: person
+- id: person/ana-vega
+  name: Ana Vega Soto
+  type: person
+""")
+    assert twins.lookup("Ana Soto") is None
+
+
+def test_fuzzy_scores_only_keys_near_in_length_with_the_same_results(tmp_path: Path) -> None:
+    # Keys of a very different length cannot reach the threshold, so they are not scored;
+    # the answer stays the one scoring every key gives.
+    from rapidfuzz import fuzz, process
+
+    kb = load(tmp_path, """
+- id: place/villa-ahumada
+  name: Villa Ahumada
+  type: place
+- id: place/villa-ahumadas-del-norte-grande
+  name: Villa Ahumadas del Norte Grande
+  type: place
+- id: place/vila
+  name: Vila
+  type: place
+""")
+    assert kb.lookup("Villa Ahumda", type="place").id == "place/villa-ahumada"
+    choices = kb._fuzzy_choices("place", None)
+    for query in ("villa ahumda", "vila", "villa ahumadas del norte grnde", "mexico ciy", "v" * 40):
+        near = choices.near_in_length(len(query))
+        every = process.extract(query, choices.keys, scorer=fuzz.token_sort_ratio, score_cutoff=90.0, limit=10)
+        some = process.extract(query, [choices.keys[i] for i in near], scorer=fuzz.token_sort_ratio,
+                               score_cutoff=90.0, limit=10)
+        assert [(k, s, near[i]) for k, s, i in some] == every, query
+        assert near == sorted(near)

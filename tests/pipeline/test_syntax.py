@@ -192,3 +192,12 @@ def test_a_subjectless_clause_borrows_the_subject_of_its_verb() -> None:
     assert controller(said) is None  # finite, with a subject of its own
     went = next(t for t in doc if t.text == "went")
     assert controller(went) is None
+
+
+def test_prepositional_objects_are_kept_per_doc(sent_to: Doc, envio: Doc) -> None:
+    # Answers are kept in the Doc: asking again gives the same pairs, and a Doc that
+    # carries a copy of another's user_data does not get the other Doc's answers.
+    first = pairs(prepositional_objects(sent_to[1]))
+    assert pairs(prepositional_objects(sent_to[1])) == first == [("to", "U.S."), ("from", "Altiplano")]
+    envio.user_data.update(sent_to.user_data)
+    assert pairs(prepositional_objects(envio[1])) == [("a", "reos"), ("a", "Estados"), ("desde", "penal")]

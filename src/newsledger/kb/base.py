@@ -1,8 +1,10 @@
 """The knowledge base: entries by id, name lookup, country codes and ruler patterns."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -73,13 +75,24 @@ class KnowledgeBase:
                 size = len(_words(entry.name))
                 self._person_words += [(entry.id, _words(n)) for n in entry.all_names()
                                        if len(_words(n)) >= size]
+        # The same lists by first word: a shortened name starts with the full name's first
+        # word, so an unknown name is compared with the few names that share it.
+        self._person_words_by_first: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+        for entry_id, tokens in self._person_words:
+            if tokens:
+                self._person_words_by_first[tokens[0]].append((entry_id, tokens))
         self._patterns: dict[str, list[dict[str, Any]]] = {}
         self._isos = {e.iso: e for e in self.entries if e.iso}
-        self._choices: dict[tuple[str, str | None], tuple[list[tuple[str, str]], list[str]]] = {}
+        self._choices: dict[tuple[str, str | None], _Choices] = {}
         self._answers: dict[tuple[str, str | None, str | None, bool, str | None], KBEntry | None] = {}
         # Folded office titles of all people, longest first ("attorney general", "president").
         self._titles = sorted({fold(t) for e in self.entries if e.type == "person"
                                for ts in e.titles.values() for t in ts} - {""}, key=len, reverse=True)
+        # The same titles by first word, in that order: a name can only start with a title
+        # whose first word is its own first word.
+        self._titles_by_first: dict[str, list[str]] = defaultdict(list)
+        for title in self._titles:
+            self._titles_by_first[title.split(" ", 1)[0]].append(title)
 
     @staticmethod
     def _index(table: dict[Key, dict[str, set[str]]], text: str, entry_id: str, language: str) -> None:
@@ -166,7 +179,7 @@ class KnowledgeBase:
 
     def _without_title(self, folded: str) -> str | None:
         """``folded`` minus a leading office title of some known person, if any."""
-        for title in self._titles:
+        for title in self._titles_by_first.get(folded.split(" ", 1)[0], ()):
             if folded.startswith(title + " ") and len(folded) > len(title) + 1:
                 return folded[len(title) + 1:]
         return None
@@ -204,20 +217,22 @@ class KnowledgeBase:
         words = _words(folded)
         if len(words) < 2:
             return None
-        matches = {entry_id for entry_id, tokens in self._person_words
-                   if len(tokens) > len(words) and tokens[0] == words[0] and set(words) <= set(tokens)
+        matches = {entry_id for entry_id, tokens in self._person_words_by_first.get(words[0], ())
+                   if len(tokens) > len(words) and set(words) <= set(tokens)
                    and 0 < tokens.index(words[-1]) >= len(tokens) - 2
                    and self._allowed(self._by_id[entry_id], "person", country)}
         return self._by_id[matches.pop()] if len(matches) == 1 else None
 
-    def _fuzzy_choices(self, entry_type: str, country: str | None) -> tuple[list[tuple[str, str]], list[str]]:
-        """The (key, id) pairs of a type (and country) that fuzzy matching compares, and
-        their keys; made once per type and country."""
+    def _fuzzy_choices(self, entry_type: str, country: str | None) -> _Choices:
+        """The (key, id) pairs of a type (and country) that fuzzy matching compares, their
+        keys, and the keys' positions by length; made once per type and country."""
         choice = (entry_type, country)
         if choice not in self._choices:
             pairs = [(k, i) for k, i in self._fuzzy_keys.get(entry_type, [])
                      if self._allowed(self._by_id[i], entry_type, country)]
-            self._choices[choice] = (pairs, [k for k, _ in pairs])
+            keys = [k for k, _ in pairs]
+            by_length = sorted(range(len(keys)), key=lambda index: len(keys[index]))
+            self._choices[choice] = _Choices(pairs, keys, [len(keys[i]) for i in by_length], by_length)
         return self._choices[choice]
 
     def _fuzzy(self, folded: str, type: str | None, country: str | None) -> KBEntry | None:
@@ -226,11 +241,12 @@ class KnowledgeBase:
         types = [type] if type is not None else list(self._fuzzy_keys)
         best: dict[str, float] = {}
         for entry_type in types:
-            pairs, keys = self._fuzzy_choices(entry_type, country)
-            results = process.extract(folded, keys, scorer=fuzz.token_sort_ratio,
+            choices = self._fuzzy_choices(entry_type, country)
+            positions = choices.near_in_length(len(folded))
+            results = process.extract(folded, [choices.keys[i] for i in positions], scorer=fuzz.token_sort_ratio,
                                       score_cutoff=FUZZY_THRESHOLD, limit=10)
             for _, score, index in results:
-                entry_id = pairs[index][1]
+                entry_id = choices.pairs[positions[index]][1]
                 best[entry_id] = max(best.get(entry_id, 0.0), score)
         if not best:
             return None
@@ -305,6 +321,33 @@ class KnowledgeBase:
             from newsledger.kb.patterns import build_patterns
             self._patterns[language] = build_patterns(self.entries, language)
         return [dict(p) for p in self._patterns[language]]
+
+
+@dataclass(frozen=True)
+class _Choices:
+    """The keys fuzzy matching compares for one type and country.
+
+    Most of a fuzzy look-up's time went into scoring keys of a very different length,
+    which cannot reach the threshold: ``token_sort_ratio`` is the Indel similarity of the
+    two strings with their words sorted, 100 * (1 - d / (m + n)), and the distance d is
+    at least the difference in length |m - n|. So a score of at least T needs
+    |m - n| <= (1 - T/100) * (m + n). Keys are folded (single spaces), so sorting their
+    words keeps their length; one character of slack covers a query that is not.
+    """
+
+    pairs: list[tuple[str, str]]
+    keys: list[str]
+    lengths: list[int]  # the keys' lengths, ascending
+    by_length: list[int]  # the keys' positions in that order
+
+    def near_in_length(self, length: int) -> list[int]:
+        """The positions, in key order, of the keys whose length could reach the threshold
+        against a query of ``length``: scoring them alone gives the same results, ties
+        included (extract breaks them by position, and the order is kept)."""
+        room = 1 - FUZZY_THRESHOLD / 100
+        low = bisect_left(self.lengths, (length * (1 - room) - 1) / (1 + room))
+        high = bisect_right(self.lengths, (length * (1 + room) + 1) / (1 - room))
+        return sorted(self.by_length[low:high])
 
 
 def _words(name: str) -> list[str]:

@@ -20,6 +20,7 @@ from newsledger import lang
 from newsledger.kb import KBEntry, KnowledgeBase, fold
 from newsledger.model import Entity
 from newsledger.model import Span as TextSpan
+from newsledger.pipeline.doctext import span_text
 from newsledger.pipeline.nametypes import LABEL_TYPES, NameEvidence, common_words
 
 _LEADING = re.compile(r"^(?:the|The|THE|el|El|la|La|los|Los|las|Las)\s+(?=\S)")
@@ -149,12 +150,12 @@ class EntityResolver:
                 country=(entry.iso or entry.country) if entry else None,
                 titles=titles, kb_id=entry.id if entry else None,
                 wikidata=entry.wikidata if entry else None,
-                mentions=[TextSpan(m.start_char, m.end_char, m.text) for m in mentions]))
+                mentions=[TextSpan(m.start_char, m.end_char, span_text(m)) for m in mentions]))
             for mention in mentions:
                 if (mention.start_char, mention.end_char) in inner:
                     continue
-                for token in mention:
-                    token_entity[token.i] = entity_id
+                for i in range(mention.start, mention.end):
+                    token_entity[i] = entity_id
         return entities, token_entity
 
 

@@ -31,8 +31,29 @@ def preposition_of(token: Token) -> str | None:
     return None
 
 
+# Where prepositional_objects keeps its answers in a Doc's user_data.
+_OBJECTS_KEY = ("newsledger", "prepositional_objects")
+
+
 def prepositional_objects(token: Token) -> Iterator[tuple[str, Token]]:
-    """(preposition, object head) pairs hanging off ``token``, in both label schemes."""
+    """(preposition, object head) pairs hanging off ``token``, in both label schemes.
+
+    The rules ask again and again about the same verbs and nouns, and each walk makes a
+    new ``Token`` object per child; the labels and heads do not change once parsed (the
+    one repair re-tags, it never re-attaches), so each token's pairs are read once per Doc.
+    """
+    doc = token.doc
+    kept = doc.user_data.get(_OBJECTS_KEY)
+    # user_data can be copied into another Doc: the answers kept count for their own Doc only.
+    if kept is None or kept[0] is not doc:
+        kept = doc.user_data[_OBJECTS_KEY] = (doc, {})
+    found = kept[1].get(token.i)
+    if found is None:
+        found = kept[1][token.i] = tuple(_prepositional_objects(token))
+    return iter(found)
+
+
+def _prepositional_objects(token: Token) -> Iterator[tuple[str, Token]]:
     for child in token.children:
         if child.dep_ in {"prep", "dative", "agent"} or (child.dep_ == "prt" and child.lower_ in {"over", "back"}):
             for grandchild in child.children:
