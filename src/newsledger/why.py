@@ -103,6 +103,7 @@ RULES: dict[str, str] = {
     # -- location ------------------------------------------------------------------------
     "location.preposition": "a place introduced by a locative preposition of the trigger or its clause",
     "location.place-preposition": "a place of the trigger's words introduced by a locative preposition",
+    "location.finer": "a smaller place named just before the one chosen, which only says where it lies (\"Ahome, in northern Sinaloa\")",
     "location.patient": "a place hung on the person acted on (\"the killing of … in Guadalajara\")",
     "location.actor": "a place hung on the acting body (\"a jury in Brooklyn convicted …\")",
     "location.target": "the place an armed action is aimed at (\"a strike on Sonora\", \"to invade Cuba\")",

@@ -58,3 +58,17 @@ def test_a_name_is_made_once_per_distinct_input() -> None:
                       Entity("e1", "Omar García Harfuch", "person", None, "US", ["Security Minister"]), "persons")
     assert other is not first and other.country == "US" and "harfuch" not in other.aliases
     assert Name.make("Omar García Harfuch") is Name.make("Omar García Harfuch")
+
+
+def test_places_agree_when_one_lies_inside_the_other() -> None:
+    from newsledger.ledger.names import Name, places_agree
+
+    city = Name.make("Culiacán", Entity("e1", "Culiacán", "place", "city", "MX", kb_id="place/culiacan"))
+    state = Name.make("Sinaloa", Entity("e2", "Sinaloa", "place", "state", "MX", kb_id="place/sinaloa"))
+    other_state = Name.make("Sonora", Entity("e3", "Sonora", "place", "state", "MX", kb_id="place/sonora"))
+    unknown_town = Name.make("Choix", Entity("e4", "Choix", "place"))
+    other_town = Name.make("Eldorado", Entity("e5", "Eldorado", "place"))
+    assert places_agree(city, state) and places_agree(state, city)
+    assert not places_agree(city, other_state)
+    assert places_agree(unknown_town, state)  # a town the knowledge base does not know may lie in it
+    assert not places_agree(unknown_town, other_town)

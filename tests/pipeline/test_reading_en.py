@@ -319,3 +319,14 @@ def test_who_spoke_before_saying_something_took_part_in_the_call() -> None:
 def test_a_coordinated_passive_moves_the_subject_of_the_first_verb() -> None:
     event = one("The 26 inmates were taken from three prisons and flown to Texas on Tuesday.", "transfer")
     assert (event.count, event.date.value) == (26, "2026-03-10")
+
+
+def test_a_town_named_after_its_head_noun_is_where_it_happened() -> None:
+    event = one("Soldiers seized 300 kilograms of cocaine on Tuesday at a ranch in the municipality of "
+                "Choix, in northern Sinaloa.", "seizure")
+    assert event.location == "Choix"
+
+
+def test_a_known_city_before_its_state_is_the_location() -> None:
+    event = one("A federal jury in Brooklyn, in New York, convicted Emilio Varela on Tuesday.", "charge")
+    assert event.location == "Brooklyn"

@@ -236,3 +236,10 @@ def test_a_passive_without_subject_moves_the_people_of_the_sentence_before() -> 
 
 def test_a_passive_without_subject_after_money_moves_no_one() -> None:
     assert transfers("Los fondos llegaron tarde. Fueron transferidos el 5 de marzo.") == []
+
+
+def test_a_municipality_named_by_its_head_noun_is_the_location() -> None:
+    [event] = [e for e in extract_text("Soldados aseguraron el martes 300 kilos de cocaína en el municipio "
+                                       "de Choix, al norte de Sinaloa.", published=PUBLISHED, language="es").events
+               if e.type == "seizure"]
+    assert event.location == "Choix"

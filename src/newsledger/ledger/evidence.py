@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from newsledger.ledger.distinct import (MAX_DAY_GAP, claim_conflict, count_penalty, persons_may_meet, people_meet,
                                         too_many_people)
-from newsledger.ledger.names import related, same_entity
+from newsledger.ledger.names import places_agree, related, same_entity
 from newsledger.ledger.reports import MAX_NAME_BONUS, Report
 
 __all__ = ["BLOCKED", "SURE", "UNSURE", "Score", "compare", "score_value"]
@@ -196,10 +196,12 @@ def _evaluate(a: Report, b: Report, reasons: list[str] | None) -> float:
             value += _LOCATION
             if reasons is not None:
                 reasons.append(f"location {a.location.text}")
-        else:
+        elif not places_agree(a.location, b.location):
             value += _OTHER_LOCATION
             if reasons is not None:
                 reasons.append(f"location {a.location.text} vs {b.location.text}")
+        elif reasons is not None:
+            reasons.append(f"location {a.location.text} within {b.location.text}, or the other way round")
 
     same_document = a.document.id == b.document.id
     if same_document:
@@ -318,3 +320,4 @@ def _claimed(a: Report, b: Report, reasons: list[str] | None) -> float:
             texts = {n.folded: n.text for n in a.unique}
             reasons.append("shared " + ", ".join(texts[f] for f in sorted(exact)))
     return value
+

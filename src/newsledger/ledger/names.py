@@ -18,6 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from newsledger import lang
+from newsledger.kb import KnowledgeBase
 from newsledger.model import Entity
 
 # Function words that carry no identity in names, and the generic heads groups are named
@@ -139,14 +140,24 @@ _CACHE: dict[int, bool] = {}
 
 
 def places_agree(a: Name, b: Name) -> bool:
-    """Whether two stated places can be the place of one event: the same place, or a
-    country and a place inside it ("Mexico" and "Los Mochis")."""
+    """Whether two stated places can be the place of one event: the same place, a country
+    and a place inside it ("Mexico" and "Los Mochis"), a place the knowledge base puts
+    inside the other ("Culiacán" and "Sinaloa"), or a place it does not know beside a
+    state or region, which may well hold it ("Ahome" and "Sinaloa": the reports cannot
+    tell, so the other evidence decides)."""
     if related(a, b):
         return True
     for outer, inner in ((a, b), (b, a)):
         if outer.category == "country" and outer.country and inner.country == outer.country:
             return True
-    return False
+        if outer.category in AREAS and inner.kb_id is None:
+            return True
+    kb = KnowledgeBase.default()
+    return kb.part_of(a.text, b.text) or kb.part_of(b.text, a.text)
+
+
+# Places that say in which larger area a smaller one lies.
+AREAS = frozenset({"state", "region"})
 
 
 def same_entity(a: Name, b: Name) -> bool:

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsledger.kb import KnowledgeBase
 from newsledger.model import Entity
 from newsledger.pipeline.mentions import Named, mention_span
 from newsledger.pipeline.roles import DocContext, cue_set
 from newsledger.pipeline.syntax import (
     OBJECT_DEPS, SUBJECT_DEPS, in_subtree, preposition_of, prepositional_objects,
 )
+
+
+# Places whose name, after a comma, only says where a smaller place lies.
+LARGER_AREAS = frozenset({"state", "region", "country"})
 
 
 class Locator:
@@ -28,6 +33,36 @@ class Locator:
 
     def of(self, token: Token, places: list[tuple[Entity, Token]], compounds: bool = False,
            targets: bool = False) -> Named | None:
+        found = self._of(token, places, compounds, targets)
+        return self._finer(found) if found is not None else None
+
+    def _finer(self, found: Named) -> Named:
+        """"in the municipality of Ahome, in northern Sinaloa", "una corte de Brooklyn, en
+        Nueva York": the place chosen may be the larger area that locates a smaller one
+        named just before it; the smaller one says where. It is taken when the knowledge
+        base puts it inside the chosen place, or when only a comma, locative prepositions
+        and adjectives stand between them and the chosen one is a state, region or country."""
+        name, span = found
+        doc = self.context.doc
+        chosen = doc.char_span(span.start, span.end, alignment_mode="expand")
+        entity = self.context.entity_at(chosen.root) if chosen is not None else None
+        if chosen is None or entity is None:
+            return found
+        kb = KnowledgeBase.default()
+        for other, t in self.context.span_entities(self.context.sentence_of(chosen.root), "place"):
+            if other.id == entity.id or not 0 < chosen.start - t.i <= 8:
+                continue
+            between = doc[t.i + 1:chosen.start]
+            words = [w for w in between if self.context.entity_at(w) is not other]
+            joined = bool(words) and words[0].text == "," and all(
+                w.is_punct or w.lower_ in self.at or w.pos_ in {"ADJ", "DET"} for w in words)
+            if kb.part_of(other.name, entity.name) and (joined or all(w.lower_ in self.linking for w in words)) \
+                    or joined and entity.category in LARGER_AREAS and other.category not in LARGER_AREAS | {"country"}:
+                return other.name, mention_span(t, other, "location.finer")
+        return found
+
+    def _of(self, token: Token, places: list[tuple[Entity, Token]], compounds: bool,
+            targets: bool) -> Named | None:
         heads = self._heads(token)
         own = [h for h in heads if h.i == token.i or h.head.i == token.i]
         sentence_places = self.context.span_entities(self.context.sentence_of(token), "place")

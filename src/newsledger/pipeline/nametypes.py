@@ -155,7 +155,8 @@ class NameEvidence:
     def shaped_names(self, doc: Doc, taken: set[int], titles: frozenset[str]) -> list[Span]:
         """Names the model missed, found by their shape: two to four capitalised proper
         nouns in a row, none a word of the lexicon or an office ("Juan Escalante" after
-        a known organisation the model read past). Labelled as people: the vote decides."""
+        a known organisation the model read past), labelled as people (the vote decides),
+        or a single one after a noun that says what it is ("the town of Ahome")."""
         found: list[Span] = []
         i = 0
         while i < len(doc):
@@ -165,9 +166,18 @@ class NameEvidence:
             # Inside running text only: a line or sentence opening with capitals is a
             # heading or a list item, which other readers handle.
             inside = i > 0 and not doc[i].is_sent_start and not doc[i - 1].is_punct
-            if inside and j - i >= 2 and not (j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()):
+            if inside and j > i and not (j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()):
                 span = Span(doc, i, j, label="PERSON" if doc.lang_ == "en" else "PER")
-                if not self.is_non_name(span):
+                if j - i == 1:
+                    # "the municipality of Ahome": one word is a name when a noun before it
+                    # says it is a place or a group.
+                    head = self._head_before(span)
+                    kind = fold(head.text) if head is not None else ""
+                    label = "GPE" if kind in self.data.place_heads else "ORG" \
+                        if kind in self.data.organization_heads else None
+                    span = Span(doc, i, j, label=label if doc.lang_ == "en" or label is None
+                                else {"GPE": "LOC", "ORG": "ORG"}[label]) if label else None
+                if span is not None and not self.is_non_name(span):
                     found.append(span)
             i = max(j, i + 1)
         return found
