@@ -283,6 +283,11 @@ class KnowledgeBase:
         """Whether the place named ``inner`` lies inside the place named ``outer``, up the
         ``part_of`` chain ("Brooklyn" in "New York")."""
         entry, target = self.lookup(inner, type="place"), self.lookup(outer, type="place")
+        return entry is not None and target is not None and self.inside(entry.id, target.id)
+
+    def inside(self, inner_id: str, outer_id: str) -> bool:
+        """``part_of`` for two entries already resolved (no look-up of their names)."""
+        entry, target = self._by_id.get(inner_id), self._by_id.get(outer_id)
         if entry is None or target is None or entry.id == target.id:
             return False
         seen: set[str] = set()

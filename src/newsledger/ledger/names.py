@@ -152,8 +152,10 @@ def places_agree(a: Name, b: Name) -> bool:
             return True
         if outer.category in AREAS and inner.kb_id is None:
             return True
+    if a.kb_id is None or b.kb_id is None:
+        return False
     kb = KnowledgeBase.default()
-    return kb.part_of(a.text, b.text) or kb.part_of(b.text, a.text)
+    return kb.inside(a.kb_id, b.kb_id) or kb.inside(b.kb_id, a.kb_id)
 
 
 # Places that say in which larger area a smaller one lies.

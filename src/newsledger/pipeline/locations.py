@@ -56,7 +56,8 @@ class Locator:
             words = [w for w in between if self.context.entity_at(w) is not other]
             joined = bool(words) and words[0].text == "," and all(
                 w.is_punct or w.lower_ in self.at or w.pos_ in {"ADJ", "DET"} for w in words)
-            if kb.part_of(other.name, entity.name) and (joined or all(w.lower_ in self.linking for w in words)) \
+            nested = bool(other.kb_id and entity.kb_id and kb.inside(other.kb_id, entity.kb_id))
+            if nested and (joined or all(w.lower_ in self.linking for w in words)) \
                     or joined and entity.category in LARGER_AREAS and other.category not in LARGER_AREAS | {"country"}:
                 return other.name, mention_span(t, other, "location.finer")
         return found
