@@ -1,9 +1,10 @@
 """The token index answers what a scan of the tokens would, and follows a re-tagging."""
 from collections.abc import Callable
 
+import pytest
 from spacy.tokens import Doc
 
-from newsledger.pipeline.tokenindex import NAMES, NOUNS, VERBS, token_index
+from newsledger.pipeline.tokenindex import NAMES, NOUNS, VERBS, TokenIndex, token_index
 
 TABLE = """
 Mexico  Mexico  PROPN  nsubj  1
@@ -49,3 +50,16 @@ def test_index_belongs_to_its_doc(build: Callable[..., Doc]) -> None:
     token_index(first)
     second.user_data.update(first.user_data)
     assert token_index(second).with_word(second[0:10], WORDS) == [second[5], second[8]]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Mexico sent 26 alleged cartel members to the U.S. on Tuesday, 3 more than planned."),
+    ("es", "México envió el martes a veintiséis presuntos integrantes de cárteles a Estados Unidos."),
+])
+def test_the_index_reads_what_the_tokens_say(language: str, text: str) -> None:
+    from newsledger.pipeline import nlp_for
+
+    doc = nlp_for(language)(text)
+    index = TokenIndex(doc)
+    assert [(index.lower[t.i], index.lemma[t.i], index.pos[t.i], index.like_num[t.i], index.alpha[t.i])
+            for t in doc] == [(t.lower_, t.lemma_.lower(), t.pos_, t.like_num, t.is_alpha) for t in doc]

@@ -13,6 +13,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Collection
 
+from spacy.attrs import IS_ALPHA, LEMMA, LIKE_NUM, LOWER, POS
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
 _KEY = ("newsledger", "tokens")
@@ -29,17 +31,19 @@ class TokenIndex:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.lower: list[str] = []
-        self.lemma: list[str] = []  # lower-cased, as the rules compare it
-        self.pos: list[str] = []
-        self.like_num: list[bool] = []
-        self.alpha: list[bool] = []
-        for token in doc:
-            self.lower.append(token.lower_)
-            self.lemma.append(token.lemma_.lower())
-            self.pos.append(token.pos_)
-            self.like_num.append(token.like_num)
-            self.alpha.append(token.is_alpha)
+        # One array read instead of a Token object and five attribute look-ups per
+        # position; each distinct string is decoded once.
+        rows = doc.to_array([LOWER, LEMMA, POS, LIKE_NUM, IS_ALPHA]).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        lower: dict[int, str] = {}
+        lemma: dict[int, str] = {}
+        self.lower: list[str] = [lower.get(row[0]) or lower.setdefault(row[0], strings[row[0]]) for row in rows]
+        # lower-cased, as the rules compare it
+        self.lemma: list[str] = [lemma.get(row[1]) or lemma.setdefault(row[1], strings[row[1]].lower())
+                                 for row in rows]
+        self.pos: list[str] = [POS_NAMES.get(row[2], "") for row in rows]
+        self.like_num: list[bool] = [bool(row[3]) for row in rows]
+        self.alpha: list[bool] = [bool(row[4]) for row in rows]
         # (column, id of the word set) -> (the word set, sorted positions whose value is in it)
         self._found: dict[tuple[str, int], tuple[Collection[str] | None, list[int]]] = {}
 
