@@ -29,3 +29,13 @@ def test_text_kept_for_one_doc_only() -> None:
         other.user_data.update(first.user_data)
         assert doc_text(other) == other.text
         assert span_text(other[1:len(other)]) == other[1:len(other)].text
+
+
+def test_the_joined_text_is_the_docs_own() -> None:
+    from newsledger.pipeline import nlp_for
+    from newsledger.pipeline.doctext import doc_text
+
+    text = "  MÉXICO.— Mexico sent 26 \n\n prisoners\tnorth on Tuesday;  officials said so.  "
+    for language in ("en", "es"):
+        doc = nlp_for(language)(text)
+        assert doc_text(doc) == doc.text == text

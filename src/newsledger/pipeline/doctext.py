@@ -7,6 +7,7 @@ channels, speech marks). A span's text is the slice of the Doc's text between it
 """
 from __future__ import annotations
 
+from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 _KEY = ("newsledger", "text")
@@ -17,8 +18,18 @@ def doc_text(doc: Doc) -> str:
     kept = doc.user_data.get(_KEY)
     # user_data can be copied into another Doc: the text kept counts for its own Doc only.
     if kept is None or kept[0] is not doc:
-        kept = doc.user_data[_KEY] = (doc, doc.text)
+        kept = doc.user_data[_KEY] = (doc, _joined(doc))
     return kept[1]
+
+
+def _joined(doc: Doc) -> str:
+    """What ``doc.text`` gives, from one array read: ``doc.text`` makes a Token object per
+    position to ask for its text and trailing space (a token's space is one " " or none)."""
+    if not len(doc):
+        return ""
+    strings = doc.vocab.strings
+    return "".join(strings[orth] + " " if space else strings[orth]
+                   for orth, space in doc.to_array([ORTH, SPACY]).tolist())
 
 
 def span_text(span: Span) -> str:
