@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from newsledger.lang.detect import detect_language
 from newsledger.model import Claim, Event, Evidence, Extraction, RawDocument, Span
-from newsledger.store.bulk import chunks
+from newsledger.store.bulk import chunks, insert_rows
 from newsledger.store.records import ROLES
 from newsledger.store.schema import (Base, ClaimRow, DocumentRow, EntityRow, EventRoleRow, EventRow, EvidenceRow,
                                      MentionRow, ProvenanceRow, QuoteRow, utcnow)
@@ -171,19 +171,19 @@ def write_documents(session: Session, documents: Sequence[DocumentRows]) -> None
     """
     if not documents:
         return
-    _insert(session, _table(DocumentRow), [doc.document for doc in documents])
+    insert_rows(session, _table(DocumentRow), [doc.document for doc in documents])
     entity_ids = _insert_returning_ids(session, _table(EntityRow), [r for doc in documents for r in doc.entities])
-    _insert(session, _table(MentionRow), [_point(row, "entity_id", entity_ids, doc.id, at)
+    insert_rows(session, _table(MentionRow), [_point(row, "entity_id", entity_ids, doc.id, at)
                                             for doc in documents for at, row in doc.mentions])
     event_ids = _insert_returning_ids(session, _table(EventRow), [r for doc in documents for r in doc.events])
-    _insert(session, _table(EventRoleRow), [
+    insert_rows(session, _table(EventRoleRow), [
         _point(_point(row, "event_id", event_ids, doc.id, event), "entity_id", entity_ids, doc.id, entity)
         for doc in documents for event, entity, row in doc.roles])
     for table, name in ((_table(EvidenceRow), "evidence"), (_table(ProvenanceRow), "provenance")):
-        _insert(session, table, [_point(row, "event_id", event_ids, doc.id, at)
+        insert_rows(session, table, [_point(row, "event_id", event_ids, doc.id, at)
                                  for doc in documents for at, row in getattr(doc, name)])
-    _insert(session, _table(QuoteRow), [row for doc in documents for row in doc.quotes])
-    _insert(session, _table(ClaimRow), [_point(row, "event_id", event_ids, doc.id, at)
+    insert_rows(session, _table(QuoteRow), [row for doc in documents for row in doc.quotes])
+    insert_rows(session, _table(ClaimRow), [_point(row, "event_id", event_ids, doc.id, at)
                                           for doc in documents for at, row in doc.claims])
 
 
@@ -195,15 +195,6 @@ def _point(row: Row, column: str, ids: dict[tuple[str, int], int], doc_id: str, 
     """``row`` with ``column`` set to the id of its document's row at ``position``."""
     row[column] = None if position is None else ids[(doc_id, position)]
     return row
-
-
-def _insert(session: Session, table: Table, rows: list[Row]) -> None:
-    """Core ``INSERT`` of ``rows`` (dicts with the same keys), many per statement.
-
-    The ``Table`` and not the mapped class: an ORM-enabled insert would run the ORM's
-    bulk machinery, whose per-row cost is what this module avoids."""
-    for part in chunks(rows):
-        session.execute(insert(table), list(part))
 
 
 def _insert_returning_ids(session: Session, table: Table, rows: list[Row]) -> dict[tuple[str, int], int]:
