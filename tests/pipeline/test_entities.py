@@ -3,13 +3,14 @@ particles in long Spanish names, and the nickname and law-name filters."""
 from collections.abc import Callable
 
 import pytest
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsledger.model import Entity
 from newsledger.pipeline import extensions
 from newsledger.pipeline.entities import (
     EntityResolver, _display_name, _Draft, _join_particles, _resolve_short_forms, _trim,
 )
+from tests.pipeline.conftest import vocab
 
 
 def resolve(doc: Doc, language: str = "en") -> list[Entity]:
@@ -329,3 +330,17 @@ def test_no_person_is_found_inside_a_name_on_a_place_word() -> None:
 
     result = extract_text("The Sinaloa Cartel and the Juárez Cartel fought in Ciudad Juárez.", language="en")
     assert not [e for e in result.entities if e.type == "person"]
+
+
+@pytest.mark.parametrize("words, kept", [
+    (["the", "Gulf", "Cartel", "'s"], "Gulf Cartel"),
+    (["the", "Gulf", "Cartel", "'S"], "Gulf Cartel 'S"),  # the possessive is matched as written
+    (["Aeronaves", "del"], "Aeronaves"),
+    (["Juan", "Ruiz", ",", "."], "Juan Ruiz"),
+])
+def test_trim_reads_the_token_index_as_the_tokens(words: list[str], kept: str) -> None:
+    """``_trim`` reads the lower-cased forms from the token index: the same cut as the tokens'."""
+    doc = Doc(vocab("en"), words=words)
+    doc.ents = [Span(doc, 0, len(words), label="ORG")]
+    span = _trim(doc.ents[0])
+    assert (span.text, span.label_) == (kept, "ORG")

@@ -4,9 +4,12 @@ known short name continued is a longer one, and each name gets one type by evide
 from datetime import date
 
 import pytest
+from spacy.tokens import Span
 
 from newsledger.extract import extract_text
-from newsledger.pipeline.nametypes import name_data
+from newsledger.kb import fold
+from newsledger.pipeline.nametypes import MAX_SHAPED, NameEvidence, name_data
+from tests.pipeline.conftest import make_doc
 
 PUBLISHED = date(2026, 3, 12)
 
@@ -101,3 +104,70 @@ def test_a_photo_credit_is_no_name() -> None:
 def test_a_capitalised_plural_cut_at_a_particle_is_no_name() -> None:
     found = entities("Helicópteros del Ejército y de la Marina trasladaron a los detenidos.", "es")
     assert not any(name.lower().startswith("helicópteros") for name in found), found
+
+
+# -- shaped names read from the token index ------------------------------------------------
+
+def _shaped_names_straight(evidence, doc, taken, titles):
+    """``NameEvidence.shaped_names`` written the straightforward way, a Token per position."""
+    found = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < MAX_SHAPED and j not in taken and evidence._name_word(doc[j], titles):
+            j += 1
+        inside = i > 0 and not doc[i].is_sent_start and not doc[i - 1].is_punct
+        if inside and j > i and not (j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()):
+            span = Span(doc, i, j, label="PER")
+            if j - i == 1:
+                head = evidence._head_before(span)
+                kind = fold(head.text) if head is not None else ""
+                label = "LOC" if kind in evidence.data.place_heads else "ORG" \
+                    if kind in evidence.data.organization_heads else None
+                span = Span(doc, i, j, label=label) if label else None
+            if span is not None and not evidence.is_non_name(span):
+                found.append(span)
+        i = max(j, i + 1)
+    return found
+
+
+SHAPED = """
+Ayer        ayer        ADV   advmod 2
+llegaron    llegar      VERB  ROOT   2
+Juan        Juan        PROPN nsubj  2
+Pablo       Pablo       PROPN flat   3
+Ruiz        Ruiz        PROPN flat   3
+Soto        Soto        PROPN flat   3
+Vega        Vega        PROPN flat   3
+Lara        Lara        PROPN flat   3
+y           y           CCONJ cc     9
+Semanas     semana      PROPN conj   3
+al          al          ADP   case   12
+municipio   municipio   NOUN  nmod   2
+de          de          ADP   case   14
+Ahome       Ahome       PROPN nmod   12
+con         con         ADP   case   17
+el          el          DET   det    17
+colectivo   colectivo   NOUN  obl    2
+Hijas       Hijas       PROPN nmod   17
+,           ,           PUNCT punct  20
+Marta       Marta       PROPN appos  17
+Ibarra      Ibarra      PROPN flat   20
+y           y           CCONJ cc     23
+ONU         ONU         PROPN conj   20
+Ana         Ana         PROPN conj   20
+"""
+
+
+@pytest.mark.parametrize("taken", [set(), {4}, {12, 13}, set(range(2, 8))])
+def test_shaped_names_are_those_of_a_token_per_position(taken: set[int]) -> None:
+    """Runs longer than four words, a lexicon word, a taken word, a noun that says what a
+    lone name is, a name after punctuation and one that ends the Doc: the same spans as
+    reading every position as a Token."""
+    doc = make_doc(SHAPED, lang="es")
+    evidence = NameEvidence("es", frozenset({"semana"}))
+    titles = frozenset({"ruiz"}) if taken else frozenset()
+    found = evidence.shaped_names(doc, taken, titles)
+    expected = _shaped_names_straight(evidence, doc, taken, titles)
+    assert [(s.start, s.end, s.label_) for s in found] == [(s.start, s.end, s.label_) for s in expected]
+    assert found  # the sentence has names to find

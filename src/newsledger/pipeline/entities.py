@@ -20,8 +20,9 @@ from newsledger import lang
 from newsledger.kb import KBEntry, KnowledgeBase, fold
 from newsledger.model import Entity
 from newsledger.model import Span as TextSpan
-from newsledger.pipeline.doctext import span_text
+from newsledger.pipeline.doctext import doc_text, span_text
 from newsledger.pipeline.nametypes import LABEL_TYPES, NameEvidence, common_words
+from newsledger.pipeline.tokenindex import token_index
 
 _LEADING = re.compile(r"^(?:the|The|THE|el|El|la|La|los|Los|las|Las)\s+(?=\S)")
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
@@ -56,8 +57,9 @@ class EntityResolver:
     def __call__(self, doc: Doc) -> Doc:
         kb = KnowledgeBase.default()
         drafts: dict[str, _Draft] = {}
-        found = _join_particles(doc)
-        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        ents = list(doc.ents)  # Doc.ents makes a new Span per entity at each reading
+        found = _join_particles(doc, ents)
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
         found = _join_given_names(found + self.names.shaped_names(doc, taken, self.folded_titles), self.folded_titles)
         for ent in found:
             etype = LABEL_TYPES.get(ent.label_)
@@ -70,15 +72,16 @@ class EntityResolver:
             longer = _longer_name(span, self.names.data.continuations) if entry is not None and entry.type == "organization" else None
             if longer is not None:
                 span, entry, etype = longer, None, "organization"
+            text = span_text(span)
             if entry is None:
-                entry = _lookup(span.text, etype)
+                entry = _lookup(text, etype)
             if entry is None and (not self._plausible_name(span, kb) or self.names.is_non_name(span)):
                 continue
             # An unknown name is one entity whatever labels its mentions got: the type is voted.
-            key = entry.id if entry else f"name:{fold(span.text)}"
+            key = entry.id if entry else f"name:{fold(text)}"
             draft = drafts.get(key)
             if draft is None:
-                name = entry.name if entry else _display_name(span.text)
+                name = entry.name if entry else _display_name(text)
                 draft = drafts[key] = _Draft(name, entry.type if entry else etype, entry)
             draft.mentions.append(span)
             if entry is None:
@@ -107,15 +110,17 @@ class EntityResolver:
     def _plausible_name(self, span: Span, kb: KnowledgeBase) -> bool:
         if not _looks_like_name(span, self.non_entity):
             return False
-        if tuple(fold(span.text).split()) in _kb_phrases():
+        if tuple(fold(span_text(span)).split()) in _kb_phrases():
             return False
         return not self._nickname(span)
 
     def _nickname(self, span: Span) -> bool:
         """«Delta 1», “El Ricky”: a nickname in quotation marks names someone else."""
         doc = span.doc
-        before = "".join(t.text_with_ws for t in doc[max(0, span.start - 3):span.start])[-4:]
-        after = doc[span.end:span.end + 4].text[:6]
+        # The text of the three tokens before and the four after, sliced from the Doc's.
+        first = max(0, span.start - 3)
+        before = doc_text(doc)[doc[first].idx:span.start_char][-4:] if first < span.start else ""
+        after = span_text(doc[span.end:span.end + 4])[:6]
         return bool(re.search(r"[«“\"]\s*(?:El |La |Los )?$", before)) and bool(re.match(r"[^«»“”\"\n]{0,4}[»”\"]", after))
 
     def _title_before(self, span: Span) -> str | None:
@@ -160,26 +165,30 @@ class EntityResolver:
 
 
 _PARTICLES = lang.words("names", "particles")
+# What a name never ends with: a possessive, a comma or a full stop left on the span.
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’", ",", "."})
 _ARTICLES = lang.words("names", "leading_articles")
 
 
-def _join_particles(doc: Doc) -> list[Span]:
+def _join_particles(doc: Doc, ents: list[Span] | None = None) -> list[Span]:
     """"María del" + "Rosario Navarro Sánchez": the model cuts long Spanish names at a
-    particle; two adjacent mentions joined by one are one person."""
-    ents = list(doc.ents)
+    particle; two adjacent mentions joined by one are one person. ``ents``: the Doc's
+    entities, when the caller has read them already."""
+    ents = list(doc.ents) if ents is None else ents
+    lower = token_index(doc).lower
     joined: list[Span] = []
     i = 0
     while i < len(ents):
         ent = ents[i]
         if i + 1 < len(ents) and not ent.ent_id_ and not ents[i + 1].ent_id_ \
-                and ent[-1].lower_ in _PARTICLES and ents[i + 1].start == ent.end \
+                and lower[ent.end - 1] in _PARTICLES and ents[i + 1].start == ent.end \
                 and {"PERSON", "PER"} & {ent.label_, ents[i + 1].label_}:
             merged = doc[ent.start:ents[i + 1].end]
             merged.label_ = "PER" if "PER" in {ent.label_, ents[i + 1].label_} else "PERSON"
             joined.append(merged)
             i += 2
             continue
-        if not ent.ent_id_ and ent[-1].lower_ in _PARTICLES and ent.end < len(doc) \
+        if not ent.ent_id_ and lower[ent.end - 1] in _PARTICLES and ent.end < len(doc) \
                 and doc[ent.end].pos_ == "PROPN" and (i + 1 == len(ents) or ents[i + 1].start > ent.end):
             end = ent.end
             while end < len(doc) and (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
@@ -226,22 +235,23 @@ def _given_name_cut_off(first: Span, person: Span, titles: frozenset[str]) -> bo
     if not (word.is_alpha and word.text[:1].isupper() and not word.is_upper and "\n" not in word.whitespace_):
         return False
     doc = first.doc
-    return not any(fold(doc[max(0, first.end - n):first.end].text) in titles for n in range(1, 5))
+    return not any(fold(span_text(doc[max(0, first.end - n):first.end])) in titles for n in range(1, 5))
 
 
 
 def _trim(ent: Span) -> Span | None:
     """Drop a leading article and a trailing possessive from a mention."""
-    start, end = ent.start, ent.end
-    while start < end and ent.doc[start].lower_ in _ARTICLES \
-            and not ent.ent_id_:
+    doc, start, end = ent.doc, ent.start, ent.end
+    # The lower-cased forms from the token index: spaCy makes a Token object per doc[i].
+    lower, known = token_index(doc).lower, bool(ent.ent_id_)
+    while start < end and lower[start] in _ARTICLES and not known:
         start += 1
-    while end > start and (ent.doc[end - 1].text in {"'s", "’s", "'", "’", ",", "."}
-                           or ent.doc[end - 1].lower_ in _PARTICLES and not ent.ent_id_):
+    while end > start and (lower[end - 1] in _POSSESSIVES and doc[end - 1].text in _POSSESSIVES
+                           or lower[end - 1] in _PARTICLES and not known):
         end -= 1  # a name never ends in "del": "Aeronaves del [Ejército]" was cut mid-phrase
     if start >= end:
         return None
-    span = ent.doc[start:end]
+    span = doc[start:end]
     span.label_ = ent.label_
     return span
 
@@ -249,12 +259,14 @@ def _trim(ent: Span) -> Span | None:
 def _looks_like_name(span: Span, non_entity: frozenset[str]) -> bool:
     """A name the model found must look like one: capitalised proper nouns, not a lone
     short word, a sentence-initial adverb ("Según") or the title of a law."""
-    words = [t for t in span if t.is_alpha]
+    doc, index = span.doc, token_index(span.doc)
+    # Only the alphabetic words become Token objects (spaCy makes one per doc[i]).
+    words = [doc[i] for i in range(span.start, span.end) if index.alpha[i]]
     if not words or not any(t.text[:1].isupper() for t in words):
         return False
-    if any(t.like_num for t in span) and len(span) == 1:
+    if len(span) == 1 and index.like_num[span.start]:
         return False
-    if len(span) == 1 and len(span.text) < 3:
+    if len(span) == 1 and len(span_text(span)) < 3:
         return False
     if words[0].pos_ not in {"PROPN", "NOUN", "X"}:
         return False
@@ -274,17 +286,24 @@ def _people_named_within(drafts: dict[str, _Draft], kb: KnowledgeBase) -> None:
         for mention in draft.mentions:
             if len(mention) < 2:
                 continue
+            doc, text = mention.doc, doc_text(mention.doc)
+            # Each word read once: spaCy makes a new Token (and a Span per doc[a:b]) at each
+            # reading, and a mention's runs of words overlap.
+            tokens = list(mention)
+            capital = [t.text[:1].isupper() for t in tokens]
+            starts = [t.idx for t in tokens]
+            ends = [t.idx + len(t.text) for t in tokens]
             for start in range(mention.start, mention.end):
                 for end in range(min(mention.end, start + 3), start, -1):
-                    words = mention.doc[start:end]
-                    if (start, end) == (mention.start, mention.end) or not all(t.text[:1].isupper() for t in words):
+                    first, last = start - mention.start, end - mention.start
+                    if (start, end) == (mention.start, mention.end) or not all(capital[first:last]):
                         continue
-                    text = _TRAILING.sub("", words.text)
-                    entry = kb.lookup(text, type="person", fuzzy=False)
+                    name = _TRAILING.sub("", text[starts[first]:ends[last - 1]])
+                    entry = kb.lookup(name, type="person", fuzzy=False)
                     if entry is None or entry.type != "person":
                         continue
                     person = drafts.setdefault(entry.id, _Draft(entry.name, "person", entry))
-                    person.inner.append(words)
+                    person.inner.append(doc[start:end])
                     break
 
 
@@ -370,7 +389,7 @@ def _capitals(drafts: dict[str, _Draft]) -> None:
 
 
 def _in_capitals(span: Span) -> bool:
-    letters = [c for c in span.text if c.isalpha()]
+    letters = [c for c in span_text(span) if c.isalpha()]
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
@@ -408,9 +427,10 @@ def _surnames_over_places(drafts: dict[str, _Draft]) -> None:
             for word in dict.fromkeys(words[1:]):
                 surnames[word] = draft if surnames.get(word, draft) is draft else None
     for key, draft in list(drafts.items()):
+        if draft.type == "person":
+            continue
         words = fold(draft.name).split()
-        mentions = {fold(m.text) for m in draft.mentions}
-        if draft.type == "person" or len(words) != 1 or not mentions <= {words[0]}:
+        if len(words) != 1 or not {fold(span_text(m)) for m in draft.mentions} <= {words[0]}:
             continue
         # A known place only yields to a person's last name; an unknown word to any surname.
         person = last.get(words[0]) if draft.entry is not None else surnames.get(words[0])

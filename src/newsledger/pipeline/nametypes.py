@@ -27,6 +27,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsledger import lang
 from newsledger.kb import fold
+from newsledger.pipeline.doctext import span_text
+from newsledger.pipeline.tokenindex import NAMES, token_index
 
 # How much each kind of evidence weighs against one model label.
 HEAD_WEIGHT = 2.0
@@ -106,15 +108,16 @@ class NameEvidence:
         doc = span.doc
         # "Lee también:", "Minuto a minuto": the phrase may run past the model's span.
         for end in range(span.end, min(span.end + 3, len(doc)) + 1):
-            if fold(doc[span.start:end].text) in data.non_names:
+            if fold(span_text(doc[span.start:end])) in data.non_names:
                 return True
         if len(span) > 1 and fold(span[0].text) in data.non_names:
             return True  # "Foto Alfredo Domínguez", "Redacción Monterrey": a credit or a byline
-        if fold(span.text) in data.calendar:
+        text = span_text(span)
+        if fold(text) in data.calendar:
             return True
         if len(span) <= 2 and fold(span[0].text) in data.calendar:
             return True  # "Viernes 23" in a dateline
-        if any(p.match(span.text) for p in data.shapes):
+        if any(p.match(text) for p in data.shapes):
             return True
         head = self._head_before(span)
         return head is not None and fold(head.text) in data.thing_heads
@@ -142,7 +145,7 @@ class NameEvidence:
                 votes["organization"] += HEAD_WEIGHT
             elif word in data.place_heads:
                 votes["place"] += HEAD_WEIGHT
-        words = fold(span.text).split()
+        words = fold(span_text(span)).split()
         if len(words) > 1:
             if words[0] in data.place_prefixes or words[-1] in data.place_suffixes:
                 votes["place"] += SHAPE_WEIGHT
@@ -158,15 +161,19 @@ class NameEvidence:
         a known organisation the model read past), labelled as people (the vote decides),
         or a single one after a noun that says what it is ("the town of Ahome")."""
         found: list[Span] = []
-        i = 0
-        while i < len(doc):
-            j = i
-            while j < len(doc) and j - i < MAX_SHAPED and j not in taken and self._name_word(doc[j], titles):
+        words = self._name_words(doc, taken, titles)
+        n = len(doc)
+        i = 0  # the first position a new run may start at
+        for start in sorted(words):
+            if start < i:
+                continue
+            i, j = start, start
+            while j < n and j - i < MAX_SHAPED and j in words:
                 j += 1
             # Inside running text only: a line or sentence opening with capitals is a
             # heading or a list item, which other readers handle.
             inside = i > 0 and not doc[i].is_sent_start and not doc[i - 1].is_punct
-            if inside and j > i and not (j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()):
+            if inside and not (j < n and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()):
                 span = Span(doc, i, j, label="PERSON" if doc.lang_ == "en" else "PER")
                 if j - i == 1:
                     # "the municipality of Ahome": one word is a name when a noun before it
@@ -179,8 +186,16 @@ class NameEvidence:
                                 else {"GPE": "LOC", "ORG": "ORG"}[label]) if label else None
                 if span is not None and not self.is_non_name(span):
                     found.append(span)
-            i = max(j, i + 1)
+            i = j
         return found
+
+    def _name_words(self, doc: Doc, taken: set[int], titles: frozenset[str]) -> set[int]:
+        """The positions, outside ``taken``, of the words a shaped name is made of. Only the
+        alphabetic proper nouns (read from the token index) become ``Token`` objects:
+        spaCy makes a new one per ``doc[i]``, and most words are neither."""
+        index = token_index(doc)
+        return {i for i in index.positions(doc[:], "pos", NAMES)
+                if index.alpha[i] and i not in taken and self._name_word(doc[i], titles)}
 
     def _name_word(self, token: Token, titles: frozenset[str]) -> bool:
         text = token.text
