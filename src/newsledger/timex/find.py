@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from newsledger.model import DateValue
-from newsledger.timex.grammar import Compiled, fields_of, grammar
+from newsledger.timex.grammar import Compiled, fields_of, grammar, lowered_view
 from newsledger.timex.interpret import Context, Focus, interpret
 from newsledger.timex.lexicon import Lexicon, alternation, fold
 
@@ -69,11 +69,12 @@ def find(text: str, anchor: date, language: str) -> list[TimexMatch]:
     gram = grammar(language)
     lex = gram.lexicon
     candidates = []
-    present = gram.present(text)
+    lowered = lowered_view(text)
+    present = gram.present(text, lowered)
     for order, pattern in enumerate(gram.patterns):
         if not pattern.in_text or not present.issuperset(pattern.required):
             continue
-        for match in pattern.regex.finditer(text):
+        for match in pattern.finditer(text, lowered):
             if match.end() > match.start() and _plausible(text, match, pattern, lex, anchor):
                 fields = fields_of(lex, pattern, match, anchor)
                 if fields is not None:

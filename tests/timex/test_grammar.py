@@ -1,0 +1,94 @@
+"""Matching lower-cased text case-sensitively (grammar.lowered_view) gives what IGNORECASE gives."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsledger import lang
+from newsledger.timex.grammar import UNLOWERABLE, _case_sensitive, grammar, lowered_view
+
+SENTENCES = {
+    "es": [
+        "El MARTES 5 DE MAYO de 2026, el Gobierno dijo que el próximo Lunes habría reunión.",
+        "A PRINCIPIOS DE FEBRERO del año pasado, hace TRES SEMANAS, la Navidad y el Día de Reyes.",
+        "El sábado 3 de octubre; ayer por la TARDE; el 21 de Diciembre del 2025, a mediados de Mayo.",
+        "Según «El Mayo» Zambada, en Enero, en los años 90 y en el primer trimestre de 2024.",
+        "ESTA SEMANA, el mes pasado y dentro de dos días: el 1º de marzo, el Miércoles siguiente.",
+    ],
+    "en": [
+        "On TUESDAY, March 5, 2026, the minister said next Monday would do; LAST FEBRUARY too.",
+        "Theresa May met him in May. Three Weeks Ago, in the 1990s and in Q3 2024, on Christmas Day.",
+        "Early this month, the Third Quarter, two thousand people, on Jan. 12 and the 20th century.",
+        "He spent 28 YEARS in prison before 2013; this coming Friday night; Earlier This Year.",
+    ],
+}
+
+
+def test_lookbehind_sees_text_before_pos() -> None:
+    """Compiled.finditer re-reads each match with regex.match(text, pos): the left edge must
+    still see the character before pos, as it does when finditer reaches pos itself."""
+    assert re.compile(r"(?<![\w$])b").match("ab", 1) is None
+    assert re.compile(r"(?<![\w$])b").match(" b", 1) is not None
+
+
+def test_alphabet_has_no_case_surprises() -> None:
+    """Every character whose lower case lies in the alphabet matches, with IGNORECASE, exactly
+    the literals equal to that lower case, and is a word character, digit or space just
+    when its lower case is: what lowered_view() relies on, checked on every code point."""
+    alphabet = [c for c in map(chr, range(0x2500)) if c == c.lower() and not UNLOWERABLE.search(c)]
+    members = set(alphabet)
+    lowerable = [c for c in map(chr, range(0x110000)) if c.lower() in members]
+    every = "".join(lowerable)
+    for literal in alphabet:
+        found = re.compile(re.escape(literal), re.IGNORECASE).findall(every)
+        assert found == [c for c in lowerable if c.lower() == literal], literal
+    for char in lowerable:
+        for category in (r"\w", r"\d", r"\s"):
+            assert bool(re.match(category, char)) == bool(re.match(category, char.lower())), char
+
+
+@pytest.mark.parametrize("text", ["İstanbul", "ſome", "ΟΔΟΣ", "Москва", "dotless ı"])
+def test_lowered_view_refuses_unsafe_text(text: str) -> None:
+    assert lowered_view(text) is None
+
+
+def test_lowered_view_of_plain_text() -> None:
+    text = "ÁNGEL Núñez — «SÁBADO» 5 de MAYO, 10 € y 20 %…"
+    assert lowered_view(text) == text.lower()
+
+
+@pytest.mark.parametrize("source", [
+    r"[A-Z]x", r"[a-z]x", r"(?i:x)y", r"(?-i:x)", r"\x41", r"\u00c1", r"Mayo", r"ıx", r"(a)\1",
+])
+def test_case_sensitive_refuses_sources(source: str) -> None:
+    assert _case_sensitive(re.compile(source, re.IGNORECASE)) is None
+
+
+@pytest.mark.parametrize("source", [
+    r"(?<![\w$€£#@/])(?P<day>[1-9]|1\d)[\s\-]+de\b", r"[\s-]+(?:mayo|sábado)\.?", r"(?P<x>a)(?P=x)",
+])
+def test_case_sensitive_accepts_sources(source: str) -> None:
+    found = _case_sensitive(re.compile(source, re.IGNORECASE))
+    assert found is not None and found.pattern == source and not found.flags & re.IGNORECASE
+
+
+@pytest.mark.parametrize("language", lang.LANGUAGES)
+def test_every_pattern_and_probe_can_match_lowered_text(language: str) -> None:
+    gram = grammar(language)
+    assert gram.lowered_probes is not None
+    assert all(pattern.lowered is not None for pattern in gram.patterns)
+
+
+@pytest.mark.parametrize("language", sorted(SENTENCES))
+def test_lowered_matching_equals_ignorecase(language: str) -> None:
+    gram = grammar(language)
+    for sentence in SENTENCES[language]:
+        for text in (sentence, sentence.upper(), sentence.title()):
+            lowered = lowered_view(text)
+            assert lowered is not None
+            assert gram.present(text, lowered) == gram.present(text)
+            for pattern in gram.patterns:
+                plain = [(m.span(), m.groupdict()) for m in pattern.regex.finditer(text)]
+                fast = [(m.span(), m.groupdict()) for m in pattern.finditer(text, lowered)]
+                assert fast == plain, (pattern.rule, text)
