@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from newsledger.pipeline.figures import cumulative_figures, is_series, ordinal_mentions
+from newsledger.pipeline.figures import _cumulative_patterns, closing_words, cumulative_figures, is_series, ordinal_mentions
 
 
 @cache
@@ -159,3 +159,32 @@ def test_spanish_ordinal(build: Callable[..., Doc]) -> None:
     assert ordinals(doc, "es") == [(3, "tercer", "traslado")]
     vez = build("por por ADP case 2\nsegunda segundo ADJ amod 2\nvez vez NOUN ROOT 2", lang="es")
     assert ordinals(vez, "es") == [(2, "segunda", "vez")]
+
+
+@pytest.mark.parametrize("pattern, closing", [
+    ("N (?:\\w+ ){0,4}en total", "en total"),
+    ("ha(?:s|ve) (?:[\\w’]+ ){0,2}N (?:[\\w.’-]+ ){0,6}(?:so far )?this year", "this year"),
+    ("suman (?:ya )?(?:casi |más de )?N", ""),
+    ("ascienden? a N", ""),
+    ("N in all|N so far", ""),       # one branch's words
+    ("N (?:in all|so far)", ""),
+    ("N\\bsince", ""),                # an escape, not a word
+])
+def test_closing_words(pattern: str, closing: str) -> None:
+    assert closing_words(pattern) == closing
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_closing_words_end_every_match(language: str) -> None:
+    """Where a pattern runs does not change what it finds: its closing words are in
+    every text it matches."""
+    texts = {"en": ["Mexico has sent 92 people in total.", "It has sent 30 prisoners so far this year.",
+                    "Some 40 people since January, 12 in all."],
+             "es": ["En total, 41 reclusos; 55 personas en total.", "Van 30 detenidos desde enero."]}[language]
+    ran = 0
+    for pattern, closing in _cumulative_patterns(language):
+        for text in texts:
+            for match in pattern.finditer(text.lower()):
+                ran += 1
+                assert closing in match.group()
+    assert ran

@@ -4,7 +4,7 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
-from newsledger.pipeline.tokenindex import NAMES, NOUNS, VERBS, TokenIndex, token_index
+from newsledger.pipeline.tokenindex import NAMES, NOUNS, VERBS, TokenIndex, morph_values, token_index
 
 TABLE = """
 Mexico  Mexico  PROPN  nsubj  1
@@ -63,3 +63,33 @@ def test_the_index_reads_what_the_tokens_say(language: str, text: str) -> None:
     index = TokenIndex(doc)
     assert [(index.lower[t.i], index.lemma[t.i], index.pos[t.i], index.like_num[t.i], index.alpha[t.i])
             for t in doc] == [(t.lower_, t.lemma_.lower(), t.pos_, t.like_num, t.is_alpha) for t in doc]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Mexico sent 26 prisoners; it will send more, and the men were transferred."),
+    ("es", "México enviará a veintiséis reos; los detenidos fueron trasladados a Estados Unidos."),
+])
+def test_lower_case_and_morphology_read_as_the_tokens_say(language: str, text: str) -> None:
+    from newsledger.pipeline import nlp_for
+
+    doc = nlp_for(language)(text)
+    index = TokenIndex(doc)
+    assert index.is_lower == [t.is_lower for t in doc]
+    for field in ("Tense", "Number", "VerbForm", "NumType"):
+        # twice: the second answer comes from what the first kept
+        for _ in range(2):
+            assert [morph_values(t, field) for t in doc] == [t.morph.get(field) for t in doc]
+
+
+def test_morphology_of_a_hand_built_doc(build: Callable[..., Doc]) -> None:
+    doc = build("""
+    They    they    PRON nsubj 2 _ Number=Plur
+    will    will    AUX  aux   2 _ _
+    sent    send    VERB ROOT  2 _ Tense=Past|VerbForm=Part
+    .       .       PUNCT punct 2
+    """)
+    assert [morph_values(t, "VerbForm") for t in doc] == [[], [], ["Part"], []]
+    assert morph_values(doc[0], "Number") == ["Plur"]
+    values = morph_values(doc[2], "Tense")
+    values.append("Fut")  # a caller's list is its own
+    assert morph_values(doc[2], "Tense") == ["Past"]

@@ -239,3 +239,47 @@ def test_spanish_needs_modifier(build: Callable[..., Doc]) -> None:
     assert found(doc, "es") == [("operación", "military_operation")]
     doc = build("una uno DET det 1\noperación operación NOUN ROOT 1\nfinanciera financiero ADJ amod 1", lang="es")
     assert found(doc, "es") == []
+
+
+# -- where the finder looks ------------------------------------------------------------
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Mexico sent 26 prisoners to the United States, which had requested their extradition."),
+    ("es", "México envió a 26 reos trasladados a Estados Unidos, que había pedido su extradición."),
+    ("es", "El Departamento de Estado designó como terroristas a ocho cárteles tras el envío."),
+])
+def test_candidates_hold_every_position_with_rules(language: str, text: str) -> None:
+    from newsledger.pipeline import nlp_for
+    from newsledger.pipeline.tokenindex import token_index
+
+    doc = nlp_for(language)(text)
+    finder = TriggerFinder(language, set(cue_set(language, "people_nouns")), set())
+    index = token_index(doc)
+    for span in (doc[:], doc[2:9]):
+        with_rules = [i for i in range(span.start, span.end) if finder.rules_at(index, i)]
+        assert set(with_rules) <= set(finder.candidates(index, span))
+        assert finder.candidates(index, span) == sorted(finder.candidates(index, span))
+        # the triggers: the scan of every position gives the same
+        scan = []
+        for i in with_rules:
+            token = doc[i]
+            rule = next((r for r in finder.rules_at(index, i) if finder._matches(token, r)), None)
+            if rule is not None:
+                scan.append((i, rule.type))
+        assert [(t.token.i, t.type) for t in finder._find(span)] == scan
+        assert scan or span.start  # the sentences have triggers
+
+
+def test_candidates_follow_a_retagged_verb(build: Callable[..., Doc]) -> None:
+    doc = build("""
+    El        el        DET   det    1
+    gobierno  gobierno  NOUN  nsubj  2
+    extraditó extraditó PROPN ROOT   2
+    a         a         ADP   case   4
+    Ruiz      Ruiz      PROPN obj    2
+    .         .         PUNCT punct  2
+    """, lang="es")
+    finder = TriggerFinder("es", set(cue_set("es", "people_nouns")), {4})
+    finder.repair(doc[:])
+    assert doc[2].pos_ == "VERB"
+    assert [(t.token.text, t.type) for t in finder.find(doc[:])] == [("extraditó", "transfer")]

@@ -17,12 +17,13 @@ from newsledger.ontology import types_where
 from newsledger.pipeline.doctext import span_text
 from newsledger.pipeline.numbers import Figure, figure_at, ordinals
 from newsledger.pipeline.roles import cue_set
-from newsledger.pipeline.tokenindex import NOUNS, token_index
+from newsledger.pipeline.tokenindex import NOUNS, morph_values, token_index
 from newsledger.pipeline.triggers import rules
 
 @cache
-def _cumulative_patterns(language: str) -> tuple[re.Pattern[str], ...]:
-    """The cue phrases with N standing for a figure in digits or in this language's words."""
+def _cumulative_patterns(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The cue phrases with N standing for a figure in digits or in this language's words,
+    each with the words it closes with (see ``closing_words``)."""
     numbers = lang.load(language, "numbers")
     words = sorted({str(w).lower() for table in ("units", "tens") for w in numbers[table]},
                    key=len, reverse=True)
@@ -31,7 +32,27 @@ def _cumulative_patterns(language: str) -> tuple[re.Pattern[str], ...]:
     number = (rf"(?P<n>\d[\d,.]*\d|\d|(?:un|una|a) (?:{scale})|"
               rf"(?:{word})(?:[- ](?:y[- ])?(?:{word}))?)\b")
     patterns = lang.load(language, "cues").get("cumulative_patterns", [])
-    return tuple(re.compile(p.replace("N", number)) for p in patterns)
+    return tuple((re.compile(p.replace("N", number)), closing_words(p)) for p in patterns)
+
+
+_CLOSING = re.compile(r"[a-záéíóúñ ]+$")
+
+
+def closing_words(pattern: str) -> str:
+    """The plain words every match of ``pattern`` ends with ("en total" of "N (?:\\w+ ){0,4}en
+    total"), or "" where it ends otherwise. A pattern that opens with the figure tries the
+    figure's long alternation at every position of the text; where its closing words do
+    not occur in the text, it cannot match and need not run."""
+    found = _CLOSING.search(pattern)
+    if found is None or not found.group().strip() or pattern[:found.start()].endswith("\\"):
+        return ""
+    depth = 0
+    for char in pattern[:found.start()]:  # a top-level "|" makes the closing words one branch's
+        depth += char == "("
+        depth -= char == ")"
+        if char == "|" and depth == 0:
+            return ""
+    return found.group().strip()
 
 
 @cache
@@ -47,7 +68,9 @@ def cumulative_figures(sent: Span, language: str) -> list[Figure]:
     text = span_text(sent).lower()
     found: dict[int, Figure] = {}
     patterns = _cumulative_patterns(language) if _cue_words(language).search(text) else ()
-    for pattern in patterns:
+    for pattern, closing in patterns:
+        if closing not in text:
+            continue
         for match in pattern.finditer(text):
             start = sent.start_char + match.start("n")
             span = sent.doc.char_span(start, start + len(match.group("n")), alignment_mode="expand")
@@ -74,7 +97,7 @@ def is_series(noun: Token, language: str) -> bool:
     names a series of events, not one."""
     if noun.pos_ not in {"NOUN", "PROPN"} or not rules(language).get(noun.lemma_.lower()):
         return False
-    if noun.morph.get("Number") != ["Plur"] and noun.tag_ != "NNS":
+    if morph_values(noun, "Number") != ["Plur"] and noun.tag_ != "NNS":
         return False
     return any(c.dep_ == "nummod" or c.lemma_.lower() in lang.grammar(language, "both_words") for c in noun.children)
 

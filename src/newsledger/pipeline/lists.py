@@ -106,7 +106,7 @@ class ListReader:
         participles ("los detenidos remitidos")."""
         index = token_index(sent.doc)
         return any(any(r.type == "transfer" for r in self.finder.rules_at(index, i))
-                   for i in range(sent.start, sent.end))
+                   for i in self.finder.candidates(index, sent))
 
     def _lists_people(self, token: Token) -> bool:
         """A membership cue that speaks of people or of a transfer: "the group included",

@@ -9,6 +9,7 @@ from newsledger.model import Evidence
 from newsledger.pipeline.evidence import because
 from newsledger.pipeline.numbers import ordinals
 from newsledger.pipeline.roles import DocContext, cue_set
+from newsledger.pipeline.tokenindex import morph_values
 
 # How a trigger may hang below a word for that word to make it planned or denied.
 GOVERNED_DEPS = {"xcomp", "ccomp", "dobj", "obj", "nsubjpass", "nsubj:pass", "prep", "pobj", "pcomp",
@@ -71,7 +72,7 @@ class Modality:
         hypothetical = because(modal, "hypothetical.modal", modal) if modal is not None else None
         if hypothetical is None and self._judged(token):
             hypothetical = because(token.head, "hypothetical.judged", token.head)
-        if hypothetical is None and "Fut" in token.morph.get("Tense"):
+        if hypothetical is None and "Fut" in morph_values(token, "Tense"):
             hypothetical = because(token, "hypothetical.future", token)
         if hypothetical is None and token.pos_ in {"NOUN", "PROPN"}:
             # "un posible nuevo envío", "a possible strike": the noun's own attribute plans it.
@@ -86,7 +87,7 @@ class Modality:
             modal = self._modal(head)
             if modal is not None:
                 hypothetical = because(modal, "hypothetical.modal", modal)
-            elif "Fut" in head.morph.get("Tense"):
+            elif "Fut" in morph_values(head, "Tense"):
                 hypothetical = because(head, "hypothetical.future", head)
             elif head.lower_ in self.modals:
                 hypothetical = because(head, "hypothetical.modal", head)
@@ -160,7 +161,7 @@ class Modality:
         if head.lemma_ in lang.grammar_any("copulas"):
             # "was the second this year" ranks the act; "was not necessary" judges it.
             return any(c.pos_ == "ADJ" and (c.dep_ == "acomp" or c.dep_ == "attr" and c.ent_type_ != "ORDINAL"
-                                            and "Ord" not in c.morph.get("NumType"))
+                                            and "Ord" not in morph_values(c, "NumType"))
                        for c in head.children)
         return head.pos_ == "ADJ" and any(c.dep_ == "cop" for c in head.children)
 

@@ -19,6 +19,7 @@ from newsledger.pipeline.roles import DocContext, cue_set
 from newsledger.pipeline.syntax import (
     OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, in_subtree, is_passive, prepositional_objects,
 )
+from newsledger.pipeline.tokenindex import morph_values
 from newsledger.pipeline.triggers import Trigger, TriggerFinder
 from newsledger.timex import TimexMatch
 
@@ -167,7 +168,7 @@ class MentionReader:
     def _definite_plural(self, noun: Token) -> bool:
         """"los envíos", "the transfers": a plural event noun with only a definite article
         speaks of the series; it has no count, date or ordinal of its own."""
-        plural = noun.morph.get("Number") == ["Plur"] or noun.tag_ == "NNS"
+        plural = morph_values(noun, "Number") == ["Plur"] or noun.tag_ == "NNS"
         determiners = [c for c in noun.children if c.dep_ == "det"]
         return plural and bool(determiners) and all(d.lower_ in self.definite for d in determiners) \
             and not any(c.dep_ in {"nummod", "amod", "nmod", "obl", "prep", "acl", "relcl", "appos"}
@@ -176,7 +177,7 @@ class MentionReader:
     @staticmethod
     def _bare_plural(noun: Token) -> bool:
         """"stepped up arrests and seizures": a plural with no determiner is a kind of act."""
-        plural = noun.morph.get("Number") == ["Plur"] or noun.tag_ == "NNS"
+        plural = morph_values(noun, "Number") == ["Plur"] or noun.tag_ == "NNS"
         return plural and not any(c.dep_ in {"det", "poss", "nummod", "amod"} for c in noun.children) \
             and noun.dep_ != "conj" or plural and noun.dep_ == "conj" and MentionReader._bare_plural(noun.head)
 

@@ -17,7 +17,7 @@ from newsledger.model import Entity, Evidence
 from newsledger.pipeline.doctext import doc_text
 from newsledger.pipeline.evidence import because
 from newsledger.pipeline.syntax import SUBJECT_DEPS, prepositional_objects
-from newsledger.pipeline.tokenindex import VERBS, token_index
+from newsledger.pipeline.tokenindex import VERBS, morph_values, token_index
 
 # A dateline: a place in capitals (", State" allowed) and a dash or an em dash.
 _DATELINE = re.compile(r"^[A-ZÁÉÍÓÚÑ]{2,}[A-ZÁÉÍÓÚÑa-záéíóúñ.,' ]{0,60}?\s*(?:\([^)]{1,30}\)\s*)?[-—–]+\s*")
@@ -270,7 +270,7 @@ class DocContext:
         """A person named only by a noun ("his father", "the man") as the subject of a
         clause that reports no speech: the nearest antecedent, and it has no name."""
         if token.dep_ not in SUBJECT_DEPS or token.pos_ != "NOUN" or self.is_speech_act(token.head) \
-                or "Plur" in token.morph.get("Number"):
+                or "Plur" in morph_values(token, "Number"):
             return False  # "soldiers", "they": no antecedent of "him"
         nouns = self.people_nouns
         relations = cue_set(self.language, "relation_nouns")

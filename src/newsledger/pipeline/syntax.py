@@ -10,6 +10,8 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
+from newsledger.pipeline.tokenindex import morph_values
+
 OBJECT_DEPS = {"dobj", "obj", "nsubjpass", "nsubj:pass", "dative", "iobj", "oprd", "attr"}
 SUBJECT_DEPS = {"nsubj", "csubj", "agent"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass"}
@@ -97,7 +99,7 @@ def is_passive(verb: Token) -> bool:
     """"were sent", "fue derrocado", "fueron entregados": the subject is the patient."""
     if any(c.dep_ in {"auxpass", "aux:pass", "nsubjpass", "nsubj:pass"} for c in verb.children):
         return True
-    return "Part" in verb.morph.get("VerbForm") and any(
+    return "Part" in morph_values(verb, "VerbForm") and any(
         c.dep_ in {"aux", "cop"} and c.lemma_.lower() in {"ser", "be"} for c in verb.children)
 
 
@@ -119,7 +121,7 @@ def controller(verb: Token) -> Token | None:
     None for a verb with a subject of its own, a finite one, or no verb to borrow from."""
     if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children):
         return None
-    if not ({"Ger", "Inf", "Part"} & set(verb.morph.get("VerbForm")) or verb.tag_ in {"VBG", "VB"}):
+    if not ({"Ger", "Inf", "Part"} & set(morph_values(verb, "VerbForm")) or verb.tag_ in {"VBG", "VB"}):
         return None
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep":

@@ -4,7 +4,8 @@ Many rules look at every token of every sentence for a few cue words ("in total"
 "among them", an ordinal, a figure, a speech verb), and spaCy makes a new ``Token``
 object at each ``doc[i]`` or iteration step and looks each string up again. The index
 holds, per token position, the lower-cased form, the lower-cased lemma, the coarse
-tag and whether it looks like a number, so that a scan tests plain strings and only
+tag, whether it looks like a number, is alphabetic or is in lower case, and its
+morphological analysis (read with ``morph_values``), so that a scan tests plain strings and only
 makes the ``Token`` objects of the positions that pass. ``TriggerFinder.repair`` is
 the one place that re-tags a token, and it updates the index with it.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Collection
 
-from spacy.attrs import IS_ALPHA, LEMMA, LIKE_NUM, LOWER, POS
+from spacy.attrs import IS_ALPHA, IS_LOWER, LEMMA, LIKE_NUM, LOWER, MORPH, POS
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
@@ -24,6 +25,10 @@ NOUNS = frozenset({"NOUN", "PROPN"})
 NAMES = frozenset({"PROPN"})
 # More word sets than the rules have means callers pass sets made on the fly.
 _SEARCHES_KEPT = 256
+# (morphological analysis key, field) -> its values: a key names one analysis string,
+# whatever the Doc or the language, so the values hold for every Doc.
+_MORPH_VALUES: dict[tuple[int, str], tuple[str, ...]] = {}
+_MORPH_KEPT = 50_000
 
 
 class TokenIndex:
@@ -31,21 +36,37 @@ class TokenIndex:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        # One array read instead of a Token object and five attribute look-ups per
-        # position; each distinct string is decoded once.
-        rows = doc.to_array([LOWER, LEMMA, POS, LIKE_NUM, IS_ALPHA]).tolist() if len(doc) else []
+        # One array read instead of a Token object and six attribute look-ups per
+        # position; each distinct string is decoded once, and each column is mapped
+        # in one pass.
+        columns = doc.to_array([LOWER, LEMMA, POS, LIKE_NUM, IS_ALPHA, IS_LOWER, MORPH]).T.tolist() \
+            if len(doc) else [[] for _ in range(7)]
+        lower_ids, lemma_ids, pos_ids, like_num, alpha, is_lower, self._morph = columns
         strings = doc.vocab.strings
-        lower: dict[int, str] = {}
-        lemma: dict[int, str] = {}
-        self.lower: list[str] = [lower.get(row[0]) or lower.setdefault(row[0], strings[row[0]]) for row in rows]
+        lower = {key: strings[key] for key in set(lower_ids)}
+        lemma = {key: strings[key].lower() for key in set(lemma_ids)}
+        pos = {key: POS_NAMES.get(key, "") for key in set(pos_ids)}
+        self.lower: list[str] = list(map(lower.__getitem__, lower_ids))
         # lower-cased, as the rules compare it
-        self.lemma: list[str] = [lemma.get(row[1]) or lemma.setdefault(row[1], strings[row[1]].lower())
-                                 for row in rows]
-        self.pos: list[str] = [POS_NAMES.get(row[2], "") for row in rows]
-        self.like_num: list[bool] = [bool(row[3]) for row in rows]
-        self.alpha: list[bool] = [bool(row[4]) for row in rows]
+        self.lemma: list[str] = list(map(lemma.__getitem__, lemma_ids))
+        self.pos: list[str] = list(map(pos.__getitem__, pos_ids))
+        self.like_num: list[bool] = list(map(bool, like_num))
+        self.alpha: list[bool] = list(map(bool, alpha))
+        self.is_lower: list[bool] = list(map(bool, is_lower))
         # (column, id of the word set) -> (the word set, sorted positions whose value is in it)
         self._found: dict[tuple[str, int], tuple[Collection[str] | None, list[int]]] = {}
+
+    def morph(self, i: int, field: str) -> list[str]:
+        """``doc[i].morph.get(field)``: read once per distinct analysis and field, since
+        ``Token.morph`` makes a new analysis object and ``get`` decodes its strings on
+        every call. (The analysis of a position never changes once parsed.)"""
+        key = (self._morph[i], field)
+        values = _MORPH_VALUES.get(key)
+        if values is None:
+            if len(_MORPH_VALUES) >= _MORPH_KEPT:
+                _MORPH_VALUES.clear()
+            values = _MORPH_VALUES[key] = tuple(self.doc[i].morph.get(field))
+        return list(values)
 
     def retagged(self, token: Token) -> None:
         """Read again the tag and lemma of a token whose annotation was changed."""
@@ -92,6 +113,11 @@ class TokenIndex:
         return [self.doc[i] for i in self.positions(span, "number")]
 
 
+def morph_values(token: Token, field: str) -> list[str]:
+    """``token.morph.get(field)``, read off the Doc's token index."""
+    return token_index(token.doc).morph(token.i, field)
+
+
 def token_index(doc: Doc) -> TokenIndex:
     """The Doc's index, read on first use and kept in its ``user_data``."""
     index = doc.user_data.get(_KEY)
@@ -100,4 +126,4 @@ def token_index(doc: Doc) -> TokenIndex:
     return index
 
 
-__all__ = ["TokenIndex", "token_index"]
+__all__ = ["TokenIndex", "morph_values", "token_index"]

@@ -96,6 +96,9 @@ def _verb_like(token: Token) -> bool:
         and any(c.dep_ in {"aux", "auxpass", "dobj"} for c in token.children)
 
 
+# The tags whose word endings ``_rules_of`` reads: a participle (ADJ, VERB), or a
+# finite verb misread as a name (PROPN).
+_ENDING_TAGS = frozenset({"ADJ", "VERB", "PROPN"})
 _FORMS_KEPT = 200_000
 # language -> (the rules and word endings they were read with, form -> rules)
 _FORMS: dict[str, tuple[tuple[object, ...], dict[tuple[str, str, str, bool], tuple[TriggerRule, ...]]]] = {}
@@ -159,7 +162,7 @@ class TriggerFinder:
     def _find(self, sent: Span) -> list[Trigger]:
         found = []
         index = token_index(sent.doc)
-        for i in range(sent.start, sent.end):
+        for i in self.candidates(index, sent):
             candidates = self.rules_at(index, i)
             if not candidates:
                 continue
@@ -176,10 +179,19 @@ class TriggerFinder:
         """The rules a token's lemma, or the verb its participle comes from, may fire."""
         return self._rules_for(token)
 
+    def candidates(self, index: TokenIndex, span: Span) -> list[int]:
+        """The positions of ``span`` where ``rules_at`` may find rules: a rule's lemma or
+        form, or a tag whose word endings ``_rules_of`` reads. Two searches of the index,
+        kept per Doc, instead of a ``rules_at`` look-up at every token of every sentence."""
+        named = index.positions(span, "word", self.rules)
+        tagged = index.positions(span, "pos", _ENDING_TAGS)
+        return sorted({*named, *tagged})
+
     def rules_at(self, index: TokenIndex, i: int) -> tuple[TriggerRule, ...]:
         """``rules_for`` of the token at position ``i``, read off the Doc's token index."""
         pos = index.pos[i]
-        misread = pos == "PROPN" and _misread_verb(index.doc[i])
+        # (only a lower-case name can be a misread verb: no Token object for the others)
+        misread = pos == "PROPN" and index.is_lower[i] and _misread_verb(index.doc[i])
         return self._rules_of_form((index.lemma[i], index.lower[i], pos, misread))
 
     def _rules_for(self, token: Token) -> tuple[TriggerRule, ...]:
