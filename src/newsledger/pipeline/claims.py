@@ -3,6 +3,7 @@ percentages — each tied to the event it is about, so the ledger can check it."
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from spacy.language import Language
@@ -11,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from newsledger.model import Claim, DateValue, Event
 from newsledger.pipeline.claimtypes import ClaimTyper
 from newsledger.pipeline.countclaims import CountFigures
+from newsledger.pipeline.doctext import span_text
 from newsledger.pipeline.figures import OrdinalMention, ordinal_mentions
 from newsledger.ontology import types_where
 from newsledger.pipeline.numbers import Figure, approximation, figure_at, value_range
@@ -32,6 +34,7 @@ class ClaimExtractor:
         events: dict[str, Event] = {e.id: e for e in doc._.nl_events or []}
         members: dict[int, str] = {i: event_id for event_id, tokens in (doc._.nl_event_members or {}).items()
                                    for i in tokens}
+        member_positions = sorted(members)  # each sentence takes its slice, not a scan of its tokens
         series = _dominant_series(list(events.values()))
         claims: list[Claim] = []
         counter = CountFigures(doc, language)
@@ -52,7 +55,8 @@ class ClaimExtractor:
         typer = ClaimTyper(language, list(events.values()), doc._.nl_event_members or {})
         for number, sent in enumerate(context.sentences):
             speaker = _speaker(sent, context)
-            in_sentence = {i: members[i] for i in range(sent.start, sent.end) if i in members}
+            in_sentence = {i: members[i] for i in member_positions[bisect_left(member_positions, sent.start):
+                                                                   bisect_left(member_positions, sent.end)]}
             for figure in totals.get(sent.start, ()):
                 event_type = typer.of_total(doc[figure.start], sent)
                 origin, destination = series if event_type == "transfer" else (None, None)
@@ -158,16 +162,19 @@ def _percentages(sent: Span, language: str, speaker: str | None) -> list[Claim]:
     words = cue_set(language, "percent_words") | {"%"}
     found = []
     index = token_index(sent.doc)
-    # Only a figure, or a token ending in "%", can be a percentage.
-    for token in [sent.doc[i] for i in range(sent.start, sent.end)
-                  if index.like_num[i] or index.lower[i].endswith("%")]:
+    # Only a figure, or a token ending in "%", can be a percentage; a sentence without "%"
+    # takes its figures from the index instead of a scan of its tokens.
+    positions = index.positions(sent, "number")
+    if "%" in span_text(sent):
+        positions = [i for i in range(sent.start, sent.end) if index.like_num[i] or index.lower[i].endswith("%")]
+    for token in [sent.doc[i] for i in positions]:
         glued = _GLUED_PERCENT.match(token.text)
         if glued:  # "25%" kept as one token by the Spanish tokenizer
             value = float(glued.group(1).replace(",", "."))
             found.append(Claim("percentage", int(value) if value.is_integer() else value, None,
                                token.idx, token.idx + len(glued.group(1)), speaker=speaker,
                                text=glued.group(1)))
-        elif token.like_num and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ in words:
+        elif index.like_num[token.i] and token.i + 1 < sent.end and index.lower[token.i + 1] in words:
             figure = figure_at(sent.doc, token.i, language)
             if figure is not None:
                 found.append(Claim("percentage", figure.value, None, token.idx,

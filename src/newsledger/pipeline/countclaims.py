@@ -18,6 +18,7 @@ from newsledger.kb import fold
 from newsledger.pipeline.nametypes import name_data
 from newsledger.pipeline.numbers import Figure, figure_at
 from newsledger.pipeline.roles import cue_set
+from newsledger.pipeline.tokenindex import NOUNS, token_index
 
 _MODIFIERS = {"nummod", "nmod", "appos", "amod", "det"}
 
@@ -30,6 +31,7 @@ class CountFigures:
         self.language = language
         self.groups = name_data(language).organization_heads
         self.percent = cue_set(language, "percent_words") | {"%"}
+        self._groups: dict[int, bool] = {}  # position -> whether it is a group noun
         # Figures inside dates ("el 27 de febrero") count days, not people.
         self.dated: set[int] = set()
         for match in doc._.nl_timexes or []:
@@ -53,18 +55,47 @@ class CountFigures:
     def of_groups(self, trigger: Token) -> Figure | None:
         """The number of groups an act names: a figure before a group noun that is in
         the trigger's phrase or that the trigger's clause describes."""
-        nouns = [t for t in trigger.subtree if t.i != trigger.i and self._is_group(t)]
+        doc, sent = self.doc, trigger.sent
+        # The trigger's subtree lies between its leftmost and rightmost descendants.
+        left, right = trigger.left_edge.i, trigger.right_edge.i
+        groups = self._groups_in(min(sent.start, left), max(sent.end, right + 1))
+        nouns = self._groups_under(trigger, [i for i in groups if left <= i <= right])
         if trigger.dep_ in {"acl", "relcl", "acl:relcl"} and self._is_group(trigger.head):
             nouns.insert(0, trigger.head)
         # "…, one of eight groups added to the list": the act's object is one of the N.
-        nouns += [t for t in trigger.sent if self._is_group(t) and self._one_of(t)]
+        nouns += [doc[i] for i in groups if sent.start <= i < sent.end and self._one_of(doc[i])]
+        like_num = token_index(doc).like_num
         for noun in nouns:
-            for token in self.doc[noun.left_edge.i:noun.i]:
-                if token.like_num and token.dep_ in _MODIFIERS:
-                    figure = self._figure(token)
+            for i in range(noun.left_edge.i, noun.i):
+                if like_num[i] and doc[i].dep_ in _MODIFIERS:
+                    figure = self._figure(doc[i])
                     if figure is not None and figure.value > 1:
                         return figure
         return None
+
+    def _groups_in(self, start: int, end: int) -> list[int]:
+        """The positions of the group nouns in tokens [start, end). spaCy makes a new Token
+        object per position: only the nouns of the token index are read as tokens, each
+        once per Doc (the acts of one sentence ask again)."""
+        doc, found = self.doc, []
+        for i in token_index(doc).positions(doc[start:end], "pos", NOUNS):
+            group = self._groups.get(i)
+            if group is None:
+                group = self._groups[i] = self._is_group(doc[i])
+            if group:
+                found.append(i)
+        return found
+
+    @staticmethod
+    def _groups_under(trigger: Token, groups: list[int]) -> list[Token]:
+        """Which of the group nouns ``groups`` are in the trigger's subtree (the trigger
+        itself not), in the subtree's order. Only a trigger with two or more of them walks
+        its subtree."""
+        doc = trigger.doc
+        under = [i for i in groups if i != trigger.i and trigger.is_ancestor(doc[i])]
+        if len(under) < 2:
+            return [doc[i] for i in under]
+        return [t for t in trigger.subtree if t.i in under]
 
     def _one_of(self, noun: Token) -> bool:
         """The noun's phrase reads "one of" / "una de" the noun: its grandparent is a one."""

@@ -10,6 +10,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from newsledger import lang
+from newsledger.pipeline.tokenindex import token_index
 
 _DIGITS = re.compile(r"^\d{1,3}(?:[,.]\d{3})+$|^\d+$")
 
@@ -112,9 +113,10 @@ def _approximations(language: str) -> tuple[tuple[tuple[str, ...], str], ...]:
 def approximation(doc: Doc, start: int, language: str) -> str | None:
     """How a cue before the figure at ``start`` bends it ("nearly", "más de", "at least"):
     ``below``, ``above``, ``around``, ``at_least``, ``at_most``, or None when exact."""
+    lower = token_index(doc).lower  # not a Token object per word and cue
     for words, kind in _approximations(language):
         begin = start - len(words)
-        if begin >= 0 and tuple(t.lower_ for t in doc[begin:start]) == words:
+        if begin >= 0 and tuple(lower[begin:start]) == words:
             return kind
     return None
 
