@@ -116,9 +116,10 @@ def _event_of(anchor: Token, event_type: str | None, in_sentence: dict[int, str]
 def _period(anchor, doc: Doc) -> DateValue | None:
     """"the first of 2026", "its second transfer this year": a year the count runs in."""
     for match in doc._.nl_timexes or []:
+        if match.date.precision != "year":
+            continue  # before its span is made: most dates are days
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
-        if span is not None and match.date.precision == "year" and in_subtree(span.root, anchor) \
-                and span.root.i != anchor.i:
+        if span is not None and in_subtree(span.root, anchor) and span.root.i != anchor.i:
             return match.date
     return None
 

@@ -18,7 +18,7 @@ from newsledger.kb import fold
 from newsledger.pipeline.nametypes import name_data
 from newsledger.pipeline.numbers import Figure, figure_at
 from newsledger.pipeline.roles import cue_set
-from newsledger.pipeline.tokenindex import NOUNS, token_index
+from newsledger.pipeline.tokenindex import NOUNS, morph_values, token_index
 
 _MODIFIERS = {"nummod", "nmod", "appos", "amod", "det"}
 
@@ -108,7 +108,7 @@ class CountFigures:
 
     def _is_group(self, token: Token) -> bool:
         return token.pos_ in {"NOUN", "PROPN"} and fold(token.lemma_) in self.groups \
-            and token.morph.get("Number") != ["Sing"] and token.tag_ != "NN"
+            and morph_values(token, "Number") != ["Sing"] and token.tag_ != "NN"
 
     def _figure(self, token: Token) -> Figure | None:
         if token.i in self.dated:

@@ -9,6 +9,7 @@ comma, and is left alone.
 """
 from __future__ import annotations
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -18,10 +19,16 @@ _RUNS_ON = {",", "-", "–", "(", "“", "«", "\""}
 
 @Language.component("newsledger_paragraphs", assigns=["token.is_sent_start"])
 def mark_paragraphs(doc: Doc) -> Doc:
-    for token in doc[1:-1]:
-        if not token.is_space or "\n" not in token.text:
+    # The white-space tokens from one array read: spaCy makes a Token object per
+    # position, and only these few can hold a line break.
+    spaces = doc.to_array(IS_SPACE).nonzero()[0].tolist() if len(doc) else []
+    for i in spaces:
+        if not 0 < i < len(doc) - 1:
             continue
-        after, before = doc[token.i + 1], doc[token.i - 1]
+        token = doc[i]
+        if "\n" not in token.text:
+            continue
+        after, before = doc[i + 1], doc[i - 1]
         if token.text.count("\n") >= 2 or (after.text[:1].isupper() or after.text[:1].isdigit()) \
                 and before.text not in _RUNS_ON and not before.is_space:
             after.is_sent_start = True

@@ -60,7 +60,9 @@ def _dialogue_dashes(text: str) -> list[QuotedText]:
     """Spanish dialogue: a paragraph opening with "—" quotes up to the next " —"; not a
     separator ornament, nor the items of a list a line ending in ":" introduces
     ("Estos son algunos de los nombres:\n— Ricardo González Sauceda, …")."""
-    found = []
+    found: list[QuotedText] = []
+    if not text.startswith(("—", "–")) and "\n—" not in text and "\n–" not in text:
+        return found  # no line opens with a dash: the pattern would try every position
     for match in re.finditer(r"(?m)^[—–]\s*(?P<q>[^—–\n]+?)(?:\s*[—–]|$)", text):
         if len(match.group("q").split()) < DIALOGUE_WORDS or _list_item(text, match.start()):
             continue
@@ -93,9 +95,24 @@ def _channels(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
                  for e in entries)
 
 
+@cache
+def _any_channel(language: str) -> re.Pattern[str] | None:
+    """The channel patterns as one alternation, each with its own case flag and without
+    its group names: most sentences name no channel, and one search says so instead of
+    one per pattern. None when the patterns cannot be joined (a back-reference)."""
+    entries = lang.load(language, "cues").get("channels", [])
+    if not entries or any("(?P=" in e["pattern"] for e in entries):
+        return None
+    return re.compile("|".join(("(?:" if e.get("case") else "(?i:") + re.sub(r"\(\?P<\w+>", "(?:", e["pattern"]) + ")"
+                               for e in entries))
+
+
 def channel_in(text: str, language: str) -> str | None:
     """The first channel the text names; "{name}" in the cue stands for the outlet the
     pattern captured ("en entrevista con Radio Meseta")."""
+    joined = _any_channel(language)
+    if joined is not None and joined.search(text) is None:
+        return None
     for pattern, channel in _channels(language):
         match = pattern.search(text)
         if match:
