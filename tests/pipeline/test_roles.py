@@ -40,6 +40,38 @@ def test_entities_and_tokens(build: Callable[..., Doc], entities) -> None:
     assert context.person_tokens() == set()
 
 
+def test_entity_at_is_the_lookup_outside_the_dateline(build: Callable[..., Doc], entities) -> None:
+    """Entities placed by position once give what looking each token up gives: the
+    entity of its id, and none inside the dateline ("MEXICO CITY —")."""
+    doc = build("""
+    MEXICO     Mexico     PROPN compound 1
+    CITY       City       PROPN ROOT     1
+    —          —          PUNCT punct    1
+    Mexico     Mexico     PROPN nsubj    4
+    sent       send       VERB  ROOT     4
+    26         26         NUM   nummod   6
+    prisoners  prisoner   NOUN  dobj     4
+    to         to         ADP   prep     4
+    the        the        DET   det      10
+    United     United     PROPN compound 10
+    States     States     PROPN pobj     7
+    .          .          PUNCT punct    4
+    """)
+    entities(doc, [(0, 2, MEXICO_CITY), (3, 4, MEXICO), (9, 11, UNITED_STATES)])
+    context = DocContext(doc, "en")
+    assert context.dateline_end > 0
+    by_id = {e.id: e for e in doc._.nl_entities}
+
+    def looked_up(token):
+        if context.dateline_start <= token.idx < context.dateline_end:
+            return None
+        entity_id = doc._.nl_token_entity.get(token.i)
+        return by_id.get(entity_id) if entity_id else None
+
+    assert [context.entity_at(t) for t in doc] == [looked_up(t) for t in doc]
+    assert [e.name for e, _ in context.entities_in(doc[:])] == ["Mexico", "United States"]
+
+
 def test_destination_and_origin(build: Callable[..., Doc], entities) -> None:
     doc = build(SENT)
     entities(doc, [(0, 1, MEXICO), (5, 8, UNITED_STATES)])

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from newsledger.pipeline.counts import HeadCounts
 from newsledger.pipeline.evidence import because, text_span
 from newsledger.pipeline.mentions import Mention, mention_span
-from newsledger.pipeline.numbers import figure_at
+from newsledger.pipeline.numbers import Figure, figure_at
 from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
 from newsledger.pipeline.syntax import in_subtree, prepositional_objects
 from newsledger.pipeline.tokenindex import token_index
@@ -36,10 +36,65 @@ class ListReader:
                    timexes: list[tuple[TimexMatch, Token]]) -> list[Mention]:
         """"after 29 in February and 26 in August": each figure with its own date is an
         earlier event of the series the sentence talks about."""
+        # The figures come first: few sentences have one, and the series' route is read
+        # only for those (it drafts the sentence's transfers again).
+        figures = self._dated_figures(sent, mentions, timexes)
+        if not figures:
+            return []
         context_type = "transfer" if any(m.type == "transfer" for m in mentions) or \
             self._speaks_of_transfers(sent) else None
         if context_type is None:
             return []
+        base = self._series(sent, mentions, context_type)
+        found = []
+        for match, number, link, figure in figures:
+            mention = Mention(context_type, number, sent, count_span=text_span(number))
+            mention.fill("type", context_type, because(number, "trigger.enumerated", link))
+            mention.fill("date", match, because(match, "date.enumerated"))
+            mention.fill("count", figure.value, because(number, "count.enumerated"))
+            if base is not None:
+                for slot in ("origin", "destination"):
+                    value = getattr(base, slot)
+                    said = base.reason(slot)
+                    if value and said is not None:
+                        mention.fill(slot, value, said)
+                    else:
+                        setattr(mention, slot, value)
+                if base.hypothetical or base.negated:
+                    continue
+            scope = [t for t in number.subtree]
+            persons = [(e, t) for e, t in self.context.entities_in(scope, "person")
+                       if not self.context.is_official(e)]
+            mention.persons = [(e.name, mention_span(t, e, "persons.enumerated")) for e, t in persons]
+            found.append(mention)
+        return found
+
+    def _dated_figures(self, sent: Span, mentions: list[Mention], timexes: list[tuple[TimexMatch, Token]]
+                       ) -> list[tuple[TimexMatch, Token, Token, Figure]]:
+        """"29 in February", "26 en agosto": a head count right before a dated phrase
+        that no mention took, with the connector between them."""
+        found = []
+        used = {m.date.start for m in mentions if m.date}
+        doc = sent.doc
+        for match, head in timexes:
+            if match.start in used:
+                continue
+            span = doc.char_span(match.start, match.end, alignment_mode="expand")
+            if span is None:
+                continue
+            start = span.start + (0 if span[0].lower_ in self.connectors else -1)
+            if start < 1 or doc[start].lower_ not in self.connectors or not doc[start - 1].like_num:
+                continue
+            number = doc[start - 1]
+            figure = figure_at(doc, number.i, self.language)
+            if figure is None or not self.counts.is_count(figure):
+                continue
+            found.append((match, number, doc[start], figure))
+        return found
+
+    def _series(self, sent: Span, mentions: list[Mention], context_type: str) -> Mention | None:
+        """The mention whose route the listed events share: the sentence's own, else one
+        drafted from its triggers of the type and its clause's subject and destination."""
         base = next((m for m in mentions if m.type == context_type), None)
         if base is None or not (base.origin and base.destination):
             aside = [t for t in self.finder.find(sent) if t.type == context_type]
@@ -63,43 +118,7 @@ class ListReader:
                 for slot, value in (("origin", origin), ("destination", destination)):
                     if value:
                         base.fill(slot, value, because(sent, "route.list-clause"))
-        found = []
-        used = {m.date.start for m in mentions if m.date}
-        for match, head in timexes:
-            if match.start in used:
-                continue
-            # "29 in February", "26 en agosto": a figure right before the dated phrase.
-            doc = sent.doc
-            span = doc.char_span(match.start, match.end, alignment_mode="expand")
-            if span is None:
-                continue
-            start = span.start + (0 if span[0].lower_ in self.connectors else -1)
-            if start < 1 or doc[start].lower_ not in self.connectors or not doc[start - 1].like_num:
-                continue
-            number = doc[start - 1]
-            figure = figure_at(sent.doc, number.i, self.language)
-            if figure is None or not self.counts.is_count(figure):
-                continue
-            mention = Mention(context_type, number, sent, count_span=text_span(number))
-            mention.fill("type", context_type, because(number, "trigger.enumerated", doc[start]))
-            mention.fill("date", match, because(match, "date.enumerated"))
-            mention.fill("count", figure.value, because(number, "count.enumerated"))
-            if base is not None:
-                for slot in ("origin", "destination"):
-                    value = getattr(base, slot)
-                    said = base.reason(slot)
-                    if value and said is not None:
-                        mention.fill(slot, value, said)
-                    else:
-                        setattr(mention, slot, value)
-                if base.hypothetical or base.negated:
-                    continue
-            scope = [t for t in number.subtree]
-            persons = [(e, t) for e, t in self.context.entities_in(scope, "person")
-                       if not self.context.is_official(e)]
-            mention.persons = [(e.name, mention_span(t, e, "persons.enumerated")) for e, t in persons]
-            found.append(mention)
-        return found
+        return base
 
     def _speaks_of_transfers(self, sent: Span) -> bool:
         """Transfer vocabulary anywhere, even in clauses set aside as series, and in

@@ -313,6 +313,8 @@ class MentionReader:
         # "the torture and killing of Camarena": the victim hangs off the first conjunct.
         nested += [o.head for o in nested if o.dep_ == "conj" and o.head.pos_ == "NOUN"
                    and o.head.i != root.i and o.head.i != token.i]
+        if not nested:  # most triggers: no word to leave out
+            return list(root.subtree)
         words = []
         for t in root.subtree:
             if any(in_subtree(t, o) for o in nested):

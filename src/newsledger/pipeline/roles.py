@@ -65,6 +65,13 @@ class DocContext:
         self.text = doc_text(doc)  # Doc.text joins every token each time it is read
         # "MEXICO CITY —" names where the report was filed, never a participant.
         self.dateline_start, self.dateline_end = self._dateline()
+        # entity_at is asked about every word of every scope and phrase: each entity's
+        # tokens are placed once, by position, with those of the dateline left out.
+        self._entity_of: dict[int, Entity] = {}
+        for i, entity_id in self.token_entity.items():
+            entity = self.entities.get(entity_id) if entity_id else None
+            if entity is not None and not self.in_dateline(doc[i]):
+                self._entity_of[i] = entity
         self.speech_verbs = cue_set(language, "speech_verbs")
         # token.sent and doc.sents walk the document each time: index the sentences once.
         self.sentences: list[Span] = list(doc.sents)
@@ -109,16 +116,14 @@ class DocContext:
 
     # -- entities -------------------------------------------------------------------
     def entity_at(self, token: Token) -> Entity | None:
-        if self.in_dateline(token):
-            return None
-        entity_id = self.token_entity.get(token.i)
-        return self.entities.get(entity_id) if entity_id else None
+        return self._entity_of.get(token.i)
 
     def entities_in(self, tokens: list[Token] | Span, type: str | None = None) -> list[tuple[Entity, Token]]:
         """Distinct entities among ``tokens`` with the first token naming each."""
         seen: dict[str, tuple[Entity, Token]] = {}
+        entity_of = self._entity_of
         for token in tokens:
-            entity = self.entity_at(token)
+            entity = entity_of.get(token.i)
             if entity and (type is None or entity.type == type) and entity.id not in seen:
                 seen[entity.id] = (entity, token)
         return list(seen.values())
