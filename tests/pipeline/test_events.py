@@ -10,7 +10,9 @@ from newsledger import timex
 from newsledger.model import DateValue
 from newsledger.model import Span as TextSpan
 from newsledger.pipeline.evidence import because
-from newsledger.pipeline.events import EventExtractor, _compatible, _dates_compatible, coalesce, fill_directions
+from newsledger.pipeline.events import (
+    EventExtractor, _compatible, _dates_compatible, coalesce, fill_directions, timexes_by_sentence,
+)
 from newsledger.pipeline.mentions import Mention
 from newsledger.pipeline.roles import DocContext
 from newsledger.timex import TimexMatch
@@ -286,3 +288,28 @@ def test_coalescing_brings_the_reasons_of_the_values_taken(story: Doc) -> None:
     assert result.provenance["type"].cue == "send"
     assert result.provenance["count"].text == "26" and result.provenance["count"].rule == "count.object"
     assert result.provenance["empty:date"].text == "The transfer"
+
+
+# -- date expressions per sentence ----------------------------------------------------------
+
+def test_timexes_by_sentence_is_each_sentence_scanning_every_match(story: Doc) -> None:
+    sentences = list(story.sents)
+    text = story.text
+    # At a sentence start, inside a word, on the space between two sentences, at the very end.
+    starts = [0, 3, sentences[1].start_char - 1, sentences[1].start_char, sentences[2].start_char + 2,
+              sentences[2].start_char + 2, len(text) - 1]
+    story._.nl_timexes = [TimexMatch(s, min(s + 5, len(text)), text[s:s + 5], DateValue.unknown()) for s in starts]
+
+    def scanned(sent):  # the straightforward way: every match, for every sentence
+        found = []
+        for match in story._.nl_timexes:
+            if sent.start_char <= match.start < sent.end_char:
+                span = story.char_span(match.start, match.end, alignment_mode="expand")
+                if span is not None:
+                    found.append((match, span.root))
+        return found
+
+    assert timexes_by_sentence(story, sentences) == [scanned(sent) for sent in sentences]
+    assert [len(found) for found in timexes_by_sentence(story, sentences)] == [2, 1, 2, 1]
+    story._.nl_timexes = None
+    assert timexes_by_sentence(story, sentences) == [[], [], [], []]

@@ -9,6 +9,8 @@ reader sees no trigger, and the event is lost.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Span, Token
 
 from newsledger import lang
@@ -29,13 +31,16 @@ def elliptical_mentions(sent: Span, mentions: list[Mention], finder: TriggerFind
                         counts: HeadCounts, context: DocContext, counted: frozenset[str]) -> list[Mention]:
     """Mentions for ordinals standing alone after an ordinal-modified event noun."""
     table = ordinals(context.language)
+    standing = token_index(sent.doc).with_lower(sent, table)
+    if not standing:
+        return []  # no ordinal in the sentence: none stands alone, none modifies a noun
     nouns = [t for t in finder.find(sent) if t.type in counted and t.token.pos_ in {"NOUN", "PROPN"}
              and any(c.lower_ in table for c in t.token.children)]
     if not nouns:
         return []
     taken = {m.trigger.i for m in mentions}
     found = []
-    for token in token_index(sent.doc).with_lower(sent, table):
+    for token in standing:
         if token.i in taken or token.i <= nouns[0].token.i:
             continue
         if token.head.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"amod", "nummod"} or \
@@ -74,20 +79,26 @@ def other_group_mentions(sent: Span, mentions: list[Mention], earlier: list[Ment
     the counted kind the report has spoken of most so far; its clause states its own date."""
     others = cue_set(context.language, "other_words")
     verbs = cue_set(context.language, "occurrence_verbs")
+    numbers = token_index(sent.doc).numbers(sent)
+    if not numbers:
+        return []
     counted = [m for m in earlier if m.type in counted_types and not m.hypothetical and not m.negated]
     if not counted or not others:
         return []
-    kinds = {m.type: sum(1 for n in counted if n.type == m.type) for m in counted}
+    kinds = Counter(m.type for m in counted)
     taken = {m.trigger.i for m in mentions} | {m.count_span.start for m in mentions if m.count_span}
     found = []
-    for token in token_index(sent.doc).numbers(sent):
+    for token in numbers:
         if token.i in taken or token.idx in taken:
             continue
         noun = token.head if token.dep_ == "nummod" else token
+        verb = noun.head
+        # The one-token tests first: the mark is looked for among several tokens.
+        if noun.dep_ in {"nummod", "amod"} or verb.lemma_.lower() not in verbs:
+            continue
         marked = [t for t in (*noun.children, *token.children, sent.doc[token.i - 1] if token.i > sent.start else token)
                   if t.lower_ in others or t.lemma_.lower() in others]
-        verb = noun.head
-        if not marked or noun.dep_ in {"nummod", "amod"} or verb.lemma_.lower() not in verbs:
+        if not marked:
             continue
         figure = figure_at(sent.doc, token.i, context.language)
         if figure is None or figure.start != token.i or not counts.is_count(figure) \
@@ -129,18 +140,21 @@ def fragment_mentions(sent: Span, mentions: list[Mention], earlier: list[Mention
     """"¿Cuándo empezó? — En febrero del año pasado, con 29 reos, entre ellos …": a
     sentence without a main verb that dates a head count of people continues the counted
     series the report has spoken of most so far; it is one more event of that kind."""
+    numbers = token_index(sent.doc).numbers(sent)
+    if not numbers:
+        return []  # no head count
     counted = [m for m in earlier if m.type in counted_types and not m.hypothetical and not m.negated]
-    if not counted or _has_main_verb(sent):
+    if not counted:
         return []
-    kinds = {m.type: sum(1 for n in counted if n.type == m.type) for m in counted}
+    kinds = Counter(m.type for m in counted)
     source = max(counted, key=lambda m: (kinds[m.type], m.count is not None, m.trigger.i))
     if any(m.type == source.type for m in mentions):
         return []  # the sentence names the act itself
     doc = sent.doc
-    date = _first_date(context, list(sent))
-    if date is None:
+    date = _first_date(context, sent)
+    if date is None or _has_main_verb(sent):
         return []
-    for token in token_index(sent.doc).numbers(sent):
+    for token in numbers:
         noun = token.head if token.dep_ == "nummod" else None
         if noun is None or token.idx in range(date.start, date.end) \
                 or noun.lemma_.lower() not in context.people_nouns and noun.lower_ not in context.people_nouns:
@@ -167,14 +181,17 @@ def another_one_mentions(sent: Span, mentions: list[Mention], earlier: list[Ment
     ruled out by the verb it hangs on, never one that happened."""
     language = context.language
     others = cue_set(language, "other_words")
+    standing = token_index(sent.doc).with_lower(sent, others)
+    if not standing:
+        return []
     nouns = [m for m in earlier if m.trigger.pos_ in {"NOUN", "PROPN"}]
-    if not nouns or not others:
+    if not nouns:
         return []
     planning = cue_set(language, "hypothetical") | cue_set(language, "ruling_out")
     denial = cue_set(language, "denial")
     taken = {m.trigger.i for m in mentions}
     found = []
-    for token in token_index(sent.doc).with_lower(sent, others):
+    for token in standing:
         if token.pos_ != "PRON" or token.i in taken \
                 or token.morph.get("Number") == ["Plur"]:
             continue
@@ -214,7 +231,9 @@ def _clause(sent: Span, token: Token) -> list[Token]:
     return words
 
 
-def _first_date(context: DocContext, clause: list[Token]) -> TimexMatch | None:
+def _first_date(context: DocContext, clause: list[Token] | Span) -> TimexMatch | None:
+    """The first date expression starting within the words (a sentence's own ``Span``
+    saves making a ``Token`` object per word)."""
     if not clause:
         return None
     start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)

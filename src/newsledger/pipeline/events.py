@@ -9,6 +9,8 @@ their own dates.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -36,8 +38,8 @@ class EventExtractor:
         reader = MentionReader(context, language)
         mentions: list[Mention] = []
         doc._.nl_totals = {}
-        for sent in context.sentences:
-            mentions.extend(reader.read(sent, _timexes_in(doc, sent), mentions))
+        for sent, timexes in zip(context.sentences, timexes_by_sentence(doc, context.sentences)):
+            mentions.extend(reader.read(sent, timexes, mentions))
         frames = FrameAssembler(context, language, reader.counts, reader.finder).assemble(mentions, coalesce)
         sufficient = Sufficiency(language)
         events = [e for e in frames if sufficient.holds(e)]
@@ -52,13 +54,18 @@ class EventExtractor:
         return doc
 
 
-def _timexes_in(doc: Doc, sent: Span) -> list[tuple[TimexMatch, Token]]:
-    found = []
+def timexes_by_sentence(doc: Doc, sentences: list[Span]) -> list[list[tuple[TimexMatch, Token]]]:
+    """Per sentence, the date expressions that start in it, in the document's order, each
+    with the root of its words. One pass over the matches: asking each sentence for its
+    own went through every match of the document once per sentence."""
+    starts = [sent.start_char for sent in sentences]
+    found: list[list[tuple[TimexMatch, Token]]] = [[] for _ in sentences]
     for match in doc._.nl_timexes or []:
-        if sent.start_char <= match.start < sent.end_char:
+        number = bisect_right(starts, match.start) - 1  # the last sentence starting at or before it
+        if number >= 0 and match.start < sentences[number].end_char:
             span = doc.char_span(match.start, match.end, alignment_mode="expand")
             if span is not None:
-                found.append((match, span.root))
+                found[number].append((match, span.root))
     return found
 
 

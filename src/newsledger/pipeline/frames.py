@@ -19,9 +19,10 @@ What a sentence cannot see is settled here, over the whole document:
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from itertools import combinations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from newsledger.model import Entity
 from newsledger.ontology import event_types, types_where
@@ -36,7 +37,9 @@ from newsledger.pipeline.mentions import Mention, mention_span
 from newsledger.pipeline.numbers import Figure, figure_at
 from newsledger.pipeline.recalled import RecalledEvents
 from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
-from newsledger.pipeline.syntax import OBJECT_DEPS, SUBJECT_DEPS, in_subtree, path_length, prepositional_objects
+from newsledger.pipeline.syntax import (
+    CONTRACTIONS, OBJECT_DEPS, SUBJECT_DEPS, in_subtree, path_length, prepositional_objects,
+)
 from newsledger.pipeline.tokenindex import token_index
 from newsledger.pipeline.triggers import TriggerFinder, rules
 
@@ -56,6 +59,7 @@ def _counted_types() -> frozenset[str]:
     return types_where(counts_people=True)
 
 
+@cache
 def _listed_types() -> frozenset[str]:
     """Types whose people or groups are what the act is done to: a list names them."""
     return frozenset(name for name, spec in event_types().items()
@@ -70,6 +74,7 @@ class FrameAssembler:
         self.finder = finder
         self.words = rules(language)
         self.openers = cue_set(language, "cumulative_openers")
+        self.opener_words = _opener_words(language)
         self.list_words = cue_set(language, "list_nouns")
 
     def assemble(self, mentions: list[Mention], merge: Merge) -> list[Mention]:
@@ -89,17 +94,25 @@ class FrameAssembler:
         by_sentence: dict[int, list[Mention]] = {}
         for mention in mentions:
             by_sentence.setdefault(mention.sentence.start, []).append(mention)
+        counted = _counted_types()
+        # (trigger position, mention) of the mentions so far, in their order: the position
+        # read once rather than once per sentence.
+        placed = [(m.trigger.i, m) for m in mentions]
         added: list[Mention] = []
         for sent in self.context.sentences:
             own = by_sentence.get(sent.start, [])
-            added += elliptical_mentions(sent, own, self.finder, self.counts, self.context, _counted_types())
-            earlier = [m for m in mentions + added if m.trigger.i < sent.start]
-            added += other_group_mentions(sent, own, earlier, self.counts, self.context, _counted_types())
-            added += another_one_mentions(sent, own, earlier, self.context)
-            for fragment in fragment_mentions(sent, own, earlier, self.counts, self.context, _counted_types()):
+            new = elliptical_mentions(sent, own, self.finder, self.counts, self.context, counted)
+            added += new
+            placed += [(m.trigger.i, m) for m in new]
+            earlier = [m for i, m in placed if i < sent.start]
+            new = other_group_mentions(sent, own, earlier, self.counts, self.context, counted)
+            new += another_one_mentions(sent, own, earlier, self.context)
+            for fragment in fragment_mentions(sent, own, earlier, self.counts, self.context, counted):
                 self._counted_people(fragment, fragment.trigger)
-                added.append(fragment)
-        added += RecalledEvents(self.context, self.finder, self.counts, _counted_types()).find(mentions + added)
+                new.append(fragment)
+            added += new
+            placed += [(m.trigger.i, m) for m in new]
+        added += RecalledEvents(self.context, self.finder, self.counts, counted).find(mentions + added)
         return sorted(mentions + added, key=lambda m: m.trigger.i) if added else mentions
 
     # -- series totals --------------------------------------------------------------
@@ -109,11 +122,12 @@ class FrameAssembler:
         people, is the series' running total. Recorded with the sentence's totals for
         the claims, and taken from any mention that read it as its count."""
         doc = self.context.doc
+        index = token_index(doc)
         event_words = {lemma for lemma, found in self.words.items() if found}
         for sent in self.context.sentences:
-            if not token_index(doc).with_lower(sent, self.openers):
+            if not index.with_lower(sent, self.openers):
                 continue
-            for node in sent:
+            for node in self._opener_heads(sent):
                 for prep, obj in prepositional_objects(node):
                     if prep not in self.openers:
                         continue
@@ -130,6 +144,18 @@ class FrameAssembler:
             totals = doc._.nl_totals.get(mention.sentence.start, [])
             if any(doc[f.start].idx == span.start for f in totals):
                 self._as_total(mention)
+
+    def _opener_heads(self, sent: Span) -> list[Token]:
+        """The tokens of the sentence that may have an opener ("con", "with") among their
+        prepositional objects, in order: the heads and grand-heads of the words an opener
+        is read from (see ``_opener_words``). Asking every token of the sentence made a
+        ``Token`` object, and a walk of its children, per word."""
+        doc = sent.doc
+        heads = set()
+        for i in token_index(doc).positions(sent, "lower", self.opener_words):
+            head = doc[i].head
+            heads.update((head.i, head.head.i))
+        return [doc[i] for i in sorted(heads) if sent.start <= i < sent.end]
 
     def _people_figures(self, clause: Token, opener: Token) -> list[Figure]:
         """Figures counting people in the clause, outside the opening phrase."""
@@ -203,6 +229,8 @@ class FrameAssembler:
         """"The alleged cartel members have been tied to the Sinaloa Cartel, …", "las
         organizaciones a las que pertenecían los reos trasladados son …": a sentence that
         ties the event's people to groups, by an affiliation cue, names their groups."""
+        if not any(self.context.is_criminal_group(e) for e in self.context.entities.values()):
+            return  # no group named in the report to tie anyone to
         cues = cue_set(self.language, "affiliation")
         listed = _listed_types()
         for sent in self.context.sentences:
@@ -301,8 +329,8 @@ class FrameAssembler:
                   and f.sentence.start == sent.start and f.type in _counted_types()]
         totals = {f.start for f in self.context.doc._.nl_totals.get(sent.start, [])}
         found = []
-        for token in sent:
-            if not token.like_num or token.i in totals:
+        for token in token_index(sent.doc).numbers(sent):
+            if token.i in totals:
                 continue
             noun = token.head if token.dep_ == "nummod" else token
             if noun.lemma_.lower() not in self.context.people_nouns and noun.i != trigger.i and not (
@@ -320,6 +348,18 @@ class FrameAssembler:
                 continue
             found.append((cost, figure))
         return found
+
+
+@cache
+def _opener_words(language: str) -> frozenset[str]:
+    """The words a cumulative opener is read from by ``prepositional_objects``: the opener
+    itself, the first word of a multiword one ("a petición de"), and a contraction of it
+    ("del" is read as "de"). The openers' own set when that adds nothing, so that the
+    token index searches the document for them once."""
+    openers = cue_set(language, "cumulative_openers")
+    words = frozenset({opener.split()[0] for opener in openers}
+                      | {word for word, bare in CONTRACTIONS.items() if bare in openers})
+    return openers if words <= openers else openers | words
 
 
 def _acts(token: Token) -> bool:

@@ -20,6 +20,8 @@ from newsledger.pipeline.syntax import (
 
 # Places whose name, after a comma, only says where a smaller place lies.
 LARGER_AREAS = frozenset({"state", "region", "country"})
+# The labels of what an act is done to (a subject complement is not acted on).
+PATIENT_DEPS = frozenset(OBJECT_DEPS - {"attr", "oprd"})
 
 
 class Locator:
@@ -64,9 +66,30 @@ class Locator:
 
     def _of(self, token: Token, places: list[tuple[Entity, Token]], compounds: bool,
             targets: bool) -> Named | None:
+        sentence_places = self.context.span_entities(self.context.sentence_of(token), "place")
+        # Every reading off the clause picks one of the sentence's places: with none, the
+        # walk of the trigger's heads, patients and actors is skipped.
+        found = self._in_clause(token, sentence_places, targets) if sentence_places else None
+        if found is not None:
+            return found
+        for entity, t in places:
+            if t.dep_ == "conj" and self.context.entity_at(t.head) is None:
+                continue  # "in American courts and Washington": another item of a list
+            prep = preposition_of(t) or (preposition_of(t.head) if entity.category != "country" else None)
+            if prep in self.at and not (in_subtree(t, token) and not self._within_place(t, token, clauses_only=True)):
+                return entity.name, mention_span(t, entity, "location.place-preposition", prep)
+        if compounds:
+            for entity, t in places:
+                if t.head.i == token.i and t.dep_ in {"compound", "nmod", "amod"}:
+                    return entity.name, mention_span(t, entity, "location.compound")
+        return None
+
+    def _in_clause(self, token: Token, sentence_places: list[tuple[Entity, Token]], targets: bool) -> Named | None:
+        """Where the act happened, among the sentence's places: one a locative preposition
+        hangs on the trigger, on what it is done to, on its actor or on the verbs it goes
+        with, or, for an armed action, its target."""
         heads = self._heads(token)
         own = [h for h in heads if h.i == token.i or h.head.i == token.i]
-        sentence_places = self.context.span_entities(self.context.sentence_of(token), "place")
         found = self._on(own, sentence_places, self.at, "location.preposition")
         if found is None:
             # "the killing of Camarena in Guadalajara", "arrested Lara in Tijuana": a place
@@ -85,19 +108,7 @@ class Locator:
             objects = {c.i for c in token.children if c.dep_ in {"dobj", "obj"}}
             found = next(((e.name, mention_span(t, e, "location.target", token)) for e, t in sentence_places
                           if t.i in objects), None)
-        if found is not None:
-            return found
-        for entity, t in places:
-            if t.dep_ == "conj" and self.context.entity_at(t.head) is None:
-                continue  # "in American courts and Washington": another item of a list
-            prep = preposition_of(t) or (preposition_of(t.head) if entity.category != "country" else None)
-            if prep in self.at and not (in_subtree(t, token) and not self._within_place(t, token, clauses_only=True)):
-                return entity.name, mention_span(t, entity, "location.place-preposition", prep)
-        if compounds:
-            for entity, t in places:
-                if t.head.i == token.i and t.dep_ in {"compound", "nmod", "amod"}:
-                    return entity.name, mention_span(t, entity, "location.compound")
-        return None
+        return found
 
     @staticmethod
     def _heads(token: Token) -> list[Token]:
@@ -116,7 +127,7 @@ class Locator:
     def _patients(heads: list[Token]) -> list[Token]:
         found = []
         for head in heads:
-            found += [c for c in head.children if c.dep_ in OBJECT_DEPS - {"attr", "oprd"}]
+            found += [c for c in head.children if c.dep_ in PATIENT_DEPS]
             found += [obj for prep, obj in prepositional_objects(head) if prep in {"of", "de"}]
         return found
 

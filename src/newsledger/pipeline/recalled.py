@@ -99,13 +99,15 @@ class RecalledEvents:
         for token in token_index(sent.doc).numbers(sent):
             if token.i in totals:
                 continue
+            # The tests are independent: the one that turns most figures away goes first.
+            counted = self._counted_noun(token)
+            if counted is None:
+                continue
             figure = figure_at(sent.doc, token.i, self.language)
             if figure is None or figure.start != token.i or not self.counts.is_count(figure) \
                     or approximation(sent.doc, figure.start, self.language) is not None:
                 continue
-            counted = self._counted_noun(token)
-            if counted is None or not self._only_happened(token) \
-                    or any(in_subtree(token, o) for o in others):
+            if not self._only_happened(token) or any(in_subtree(token, o) for o in others):
                 continue
             date = self._date(sent, token, taken, others)
             if date is None:
