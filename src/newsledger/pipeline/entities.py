@@ -65,10 +65,11 @@ class EntityResolver:
             etype = LABEL_TYPES.get(ent.label_)
             if etype is None:
                 continue
-            span = _trim(ent)
+            ent_id = ent.ent_id_  # read once: a Span finds its syntactic root anew for it
+            span = _trim(ent, ent_id)
             if span is None:
                 continue
-            entry = kb.get(ent.ent_id_) if ent.ent_id_ else None
+            entry = kb.get(ent_id) if ent_id else None
             longer = _longer_name(span, self.names.data.continuations) if entry is not None and entry.type == "organization" else None
             if longer is not None:
                 span, entry, etype = longer, None, "organization"
@@ -127,7 +128,8 @@ class EntityResolver:
         """Capitalised office words right before a name ("Security Minister")."""
         doc, i = span.doc, span.start - 1
         words: list[str] = []
-        while i >= 0 and doc[i].text.lower() in self.titles and doc[i].text[:1].isupper():
+        lower = token_index(doc).lower  # text.lower(), without a Token per word tried
+        while i >= 0 and lower[i] in self.titles and doc[i].text[:1].isupper():
             words.insert(0, doc[i].text)
             if doc[i].is_sent_start:
                 break
@@ -139,6 +141,7 @@ class EntityResolver:
     def _finish(self, doc: Doc, drafts: dict[str, _Draft]) -> tuple[list[Entity], dict[int, str]]:
         entities: list[Entity] = []
         token_entity: dict[int, str] = {}
+        text = doc_text(doc)
         ordered = sorted(drafts.values(), key=lambda d: min(m.start for m in d.mentions + d.inner))
         for number, draft in enumerate(ordered, start=1):
             entity_id = f"e{number}"
@@ -146,8 +149,10 @@ class EntityResolver:
             titles = list(draft.titles)
             if entry is not None:
                 titles += [t for t in entry.titles.get(self.language, ()) if t not in titles]
-            mentions = sorted({(m.start_char, m.end_char): m for m in draft.mentions + draft.inner}.values(),
-                              key=lambda m: m.start_char)
+            # Each mention once by its character offsets, read once per span (a Span
+            # computes them at each reading), in the order of its start.
+            by_offsets = {(m.start_char, m.end_char): m for m in draft.mentions + draft.inner}
+            offsets = sorted(by_offsets, key=lambda key: key[0])
             inner = {(m.start_char, m.end_char) for m in draft.inner}
             entities.append(Entity(
                 id=entity_id, name=draft.name, type=draft.type,
@@ -155,10 +160,11 @@ class EntityResolver:
                 country=(entry.iso or entry.country) if entry else None,
                 titles=titles, kb_id=entry.id if entry else None,
                 wikidata=entry.wikidata if entry else None,
-                mentions=[TextSpan(m.start_char, m.end_char, span_text(m)) for m in mentions]))
-            for mention in mentions:
-                if (mention.start_char, mention.end_char) in inner:
+                mentions=[TextSpan(start, end, text[start:end]) for start, end in offsets]))
+            for key in offsets:
+                if key in inner:
                     continue
+                mention = by_offsets[key]
                 for i in range(mention.start, mention.end):
                     token_entity[i] = entity_id
         return entities, token_entity
@@ -176,11 +182,13 @@ def _join_particles(doc: Doc, ents: list[Span] | None = None) -> list[Span]:
     entities, when the caller has read them already."""
     ents = list(doc.ents) if ents is None else ents
     lower = token_index(doc).lower
+    # Each entity's id read once: Span.ent_id_ finds the span's syntactic root anew.
+    ids = [ent.ent_id_ for ent in ents]
     joined: list[Span] = []
     i = 0
     while i < len(ents):
         ent = ents[i]
-        if i + 1 < len(ents) and not ent.ent_id_ and not ents[i + 1].ent_id_ \
+        if i + 1 < len(ents) and not ids[i] and not ids[i + 1] \
                 and lower[ent.end - 1] in _PARTICLES and ents[i + 1].start == ent.end \
                 and {"PERSON", "PER"} & {ent.label_, ents[i + 1].label_}:
             merged = doc[ent.start:ents[i + 1].end]
@@ -188,7 +196,7 @@ def _join_particles(doc: Doc, ents: list[Span] | None = None) -> list[Span]:
             joined.append(merged)
             i += 2
             continue
-        if not ent.ent_id_ and lower[ent.end - 1] in _PARTICLES and ent.end < len(doc) \
+        if not ids[i] and lower[ent.end - 1] in _PARTICLES and ent.end < len(doc) \
                 and doc[ent.end].pos_ == "PROPN" and (i + 1 == len(ents) or ents[i + 1].start > ent.end):
             end = ent.end
             while end < len(doc) and (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
@@ -239,11 +247,12 @@ def _given_name_cut_off(first: Span, person: Span, titles: frozenset[str]) -> bo
 
 
 
-def _trim(ent: Span) -> Span | None:
-    """Drop a leading article and a trailing possessive from a mention."""
+def _trim(ent: Span, ent_id: str | None = None) -> Span | None:
+    """Drop a leading article and a trailing possessive from a mention (``ent_id``: its
+    ``ent_id_``, when the caller has read it)."""
     doc, start, end = ent.doc, ent.start, ent.end
     # The lower-cased forms from the token index: spaCy makes a Token object per doc[i].
-    lower, known = token_index(doc).lower, bool(ent.ent_id_)
+    lower, known = token_index(doc).lower, bool(ent.ent_id_ if ent_id is None else ent_id)
     while start < end and lower[start] in _ARTICLES and not known:
         start += 1
     while end > start and (lower[end - 1] in _POSSESSIVES and doc[end - 1].text in _POSSESSIVES

@@ -95,24 +95,9 @@ def _channels(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
                  for e in entries)
 
 
-@cache
-def _any_channel(language: str) -> re.Pattern[str] | None:
-    """The channel patterns as one alternation, each with its own case flag and without
-    its group names: most sentences name no channel, and one search says so instead of
-    one per pattern. None when the patterns cannot be joined (a back-reference)."""
-    entries = lang.load(language, "cues").get("channels", [])
-    if not entries or any("(?P=" in e["pattern"] for e in entries):
-        return None
-    return re.compile("|".join(("(?:" if e.get("case") else "(?i:") + re.sub(r"\(\?P<\w+>", "(?:", e["pattern"]) + ")"
-                               for e in entries))
-
-
 def channel_in(text: str, language: str) -> str | None:
     """The first channel the text names; "{name}" in the cue stands for the outlet the
     pattern captured ("en entrevista con Radio Meseta")."""
-    joined = _any_channel(language)
-    if joined is not None and joined.search(text) is None:
-        return None
     for pattern, channel in _channels(language):
         match = pattern.search(text)
         if match:
