@@ -6,7 +6,7 @@ import re
 import pytest
 
 from newsledger import lang
-from newsledger.timex.grammar import UNLOWERABLE, _case_sensitive, grammar, lowered_view
+from newsledger.timex.grammar import LEFT_EDGE, UNLOWERABLE, Compiled, _case_sensitive, grammar, lowered_view
 
 SENTENCES = {
     "es": [
@@ -15,12 +15,14 @@ SENTENCES = {
         "El sábado 3 de octubre; ayer por la TARDE; el 21 de Diciembre del 2025, a mediados de Mayo.",
         "Según «El Mayo» Zambada, en Enero, en los años 90 y en el primer trimestre de 2024.",
         "ESTA SEMANA, el mes pasado y dentro de dos días: el 1º de marzo, el Miércoles siguiente.",
+        "En lo que va del año, el 2026-01-20 y x2026-01-20; LO QUE VA DE LA SEMANA, sololo que va del mes.",
     ],
     "en": [
         "On TUESDAY, March 5, 2026, the minister said next Monday would do; LAST FEBRUARY too.",
         "Theresa May met him in May. Three Weeks Ago, in the 1990s and in Q3 2024, on Christmas Day.",
         "Early this month, the Third Quarter, two thousand people, on Jan. 12 and the 20th century.",
         "He spent 28 YEARS in prison before 2013; this coming Friday night; Earlier This Year.",
+        "The following Monday, that year, THE 5TH, bathe 5th, Q3 2024, xq3, 2026-01-20 and the day then.",
     ],
 }
 
@@ -76,8 +78,20 @@ def test_case_sensitive_accepts_sources(source: str) -> None:
 @pytest.mark.parametrize("language", lang.LANGUAGES)
 def test_every_pattern_and_probe_can_match_lowered_text(language: str) -> None:
     gram = grammar(language)
-    assert gram.lowered_probes is not None
+    assert all(probe.lowered is not None for probe in gram.probes.values())
     assert all(pattern.lowered is not None for pattern in gram.patterns)
+
+
+@pytest.mark.parametrize("text", [
+    "la promesa", "la promesa y el mes", "compromiso del mes", "Comprometidos", "el 5", "promesa, mes.",
+    "—mes", "x/mes", "el año", "#año y año", "los años 90", "1990s", "agosto", "ENERO", "en-ero",
+])
+def test_probe_finding_words_first_equals_search(text: str) -> None:
+    """Probe.occurs looks for a class's words and only then for the left edge before them."""
+    lowered = lowered_view(text)
+    for language in lang.LANGUAGES:
+        for cls, probe in grammar(language).probes.items():
+            assert probe.occurs(text, lowered) == (probe.regex.search(text) is not None), (language, cls)
 
 
 @pytest.mark.parametrize("language", sorted(SENTENCES))
@@ -92,3 +106,14 @@ def test_lowered_matching_equals_ignorecase(language: str) -> None:
                 plain = [(m.span(), m.groupdict()) for m in pattern.regex.finditer(text)]
                 fast = [(m.span(), m.groupdict()) for m in pattern.finditer(text, lowered)]
                 assert fast == plain, (pattern.rule, text)
+
+
+@pytest.mark.parametrize("body", [r"a*", r"a+|b*", r"(?P<w>ab|a)c?", r"the\s+(?P<n>\d+)", r"\d{2}|"])
+def test_words_first_finditer_equals_finditer(body: str) -> None:
+    """Patterns searched for before their left edge find what finditer finds, empty matches too."""
+    regex = re.compile(f"{LEFT_EDGE}(?:{body})", re.IGNORECASE)
+    pattern = Compiled("x", regex, True, {}, (), re.compile(f"(?:{body})"), words_first=True)
+    for text in ["", "a", "baab aab a", "xa ab abc abcc", "the 12 bathe 3 the  45", "12 x12 #12 12a", "b aa"]:
+        lowered = lowered_view(text)
+        fast = [(m.span(), m.groupdict()) for m in pattern.finditer(text, lowered)]
+        assert fast == [(m.span(), m.groupdict()) for m in regex.finditer(text)], text

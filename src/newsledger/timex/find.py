@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from newsledger.model import DateValue
@@ -82,7 +82,8 @@ def find(text: str, anchor: date, language: str) -> list[TimexMatch]:
     focus = Focus()
     found: list[TimexMatch] = []
     for candidate in _share_years(text, _select(candidates), lex):
-        ctx = Context(anchor, lex, focus, _lean(text, candidate.start, candidate.end, lex))
+        ctx = Context(anchor, lex, focus,
+                      read_lean=partial(_lean, text, candidate.start, candidate.end, lex))
         value = interpret(candidate.rule, candidate.fields, ctx)
         if value is None or not value.known:
             continue
@@ -193,10 +194,6 @@ def _lean(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     ends = list(SENTENCE_END.finditer(before))
     if ends:
         before = before[ends[-1].end():]
-    after = text[end:end + 200]
-    stop = SENTENCE_END.search(after)
-    if stop:
-        after = after[:stop.start()]
     clause = before.rsplit(",", 1)[-1]
     near = WORD.findall(clause)[-LEAN_WINDOW:]
     for word in near:
@@ -206,15 +203,27 @@ def _lean(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     words = WORD.findall(before)
     if words and fold(words[-1]) in lex.tables["past_cues"]:
         return "past"
-    for word in words + WORD.findall(after):
+    if _any_past(words, lex):
+        return "past"
+    after = text[end:end + 200]  # read only when the words before say nothing
+    stop = SENTENCE_END.search(after)
+    if stop:
+        after = after[:stop.start()]
+    return "past" if _any_past(WORD.findall(after), lex) else None
+
+
+def _any_past(words: list[str], lex: Lexicon) -> bool:
+    """Whether a word is a past marker or, in lower case, ends like a past-tense verb."""
+    past_words, suffixes = lex.tables["past_words"], lex.past_suffixes
+    for word in words:
         lowered = word.lower()
-        if fold(lowered) in lex.tables["past_words"] or (word[0].islower() and _ends_with(lowered, lex.past_suffixes)):
-            return "past"
-    return None
+        if fold(lowered) in past_words or (word[0].islower() and _ends_with(lowered, suffixes)):
+            return True
+    return False
 
 
 def _ends_with(word: str, suffixes: tuple[str, ...]) -> bool:
-    return len(word) > 4 and any(word.endswith(suffix) for suffix in suffixes)
+    return len(word) > 4 and word.endswith(suffixes)  # str.endswith tries each of a tuple
 
 
 def _with_preposition(text: str, start: int, floor: int, lex: Lexicon) -> int:
