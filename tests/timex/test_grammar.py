@@ -6,7 +6,9 @@ import re
 import pytest
 
 from newsledger import lang
-from newsledger.timex.grammar import LEFT_EDGE, UNLOWERABLE, Compiled, _case_sensitive, grammar, lowered_view
+from newsledger.timex.grammar import (
+    LEFT_EDGE, UNLOWERABLE, Compiled, _case_sensitive, grammar, lowered_view, required_words,
+)
 
 SENTENCES = {
     "es": [
@@ -117,3 +119,30 @@ def test_words_first_finditer_equals_finditer(body: str) -> None:
         lowered = lowered_view(text)
         fast = [(m.span(), m.groupdict()) for m in pattern.finditer(text, lowered)]
         assert fast == [(m.span(), m.groupdict()) for m in regex.finditer(text)], text
+
+
+@pytest.mark.parametrize(("template", "words"), [
+    ("(?:<det> )?(?:<dir> )?día <day>(?: <dir:dir2>)?", ("día",)),
+    ("(?:<hedge> )?<num> <units> (?P<ago>atrás)", ("atrás",)),
+    ("lo que va del? (?:<det> )?(?P<unit>mes|año|semana)", ("lo", "que", "va")),
+    ("(?:<edge> )?(?:the )?(?P<unit>year)(?:['’]s)?~end", ("year", "end")),
+    ("the (?P<unit>day)|then", ()),
+    ("(?:the|that) <adir> <unit>", ()),
+    ("(?<!\\bla\\s)<reld>(?: (?:por|en) la <daypart>)?", ()),
+    ("(?P<qord>q[1-4])(?:,? <year>)?", ("q",)),
+    ("(?P<x>fin)? [ab]cd años? (?:(?P<y>ya))", ("cd",)),
+])
+def test_required_words(template: str, words: tuple[str, ...]) -> None:
+    assert required_words(template) == words
+
+
+@pytest.mark.parametrize("language", sorted(SENTENCES))
+def test_required_words_are_in_every_match(language: str) -> None:
+    for sentence in SENTENCES[language]:
+        for text in (sentence, sentence.upper()):
+            lowered = lowered_view(text)
+            present = grammar(language).present(text, lowered)
+            for pattern in grammar(language).patterns:
+                found = list(pattern.regex.finditer(text))
+                assert all(word in match.group().lower() for match in found for word in pattern.words)
+                assert pattern.may_match(present, lowered) or not found

@@ -72,7 +72,7 @@ def find(text: str, anchor: date, language: str) -> list[TimexMatch]:
     lowered = lowered_view(text)
     present = gram.present(text, lowered)
     for order, pattern in enumerate(gram.patterns):
-        if not pattern.in_text or not present.issuperset(pattern.required):
+        if not pattern.in_text or not pattern.may_match(present, lowered):
             continue
         for match in pattern.finditer(text, lowered):
             if match.end() > match.start() and _plausible(text, match, pattern, lex, anchor):

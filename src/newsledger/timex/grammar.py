@@ -61,6 +61,17 @@ class Compiled:
     required: tuple[str, ...]  # placeholder classes every match contains
     lowered: re.Pattern[str] | None = None  # ``regex`` for lowered_view() text, case-sensitive
     words_first: bool = False  # ``lowered`` lacks the left edge, see edge_matches()
+    words: tuple[str, ...] = ()  # words of the template every match contains, see required_words()
+
+    def may_match(self, present: set[str], lowered: str | None) -> bool:
+        """False when a class (see Grammar.present) or a word every match holds is not in the text.
+
+        A word is looked for in the lowered text as a plain substring, far cheaper than
+        the pattern's scan; "atrás" or "día" rule out a pattern in most texts.
+        """
+        if not present.issuperset(self.required):
+            return False
+        return lowered is None or self.lowered is None or all(word in lowered for word in self.words)
 
     def finditer(self, text: str, lowered: str | None) -> Iterator[re.Match[str]]:
         """``self.regex.finditer(text)``, found in ``lowered_view(text)`` when there is one.
@@ -106,6 +117,40 @@ def edge_matches(body: re.Pattern[str], lowered: str) -> Iterator[re.Match[str]]
         if found.end() == found.start():
             return
         position = found.end()
+
+
+# An escape, character class, placeholder, group opening or closing, word or other character.
+TEMPLATE_TOKEN = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|<\w+(?::\w+)?>|\(\?P<\w+>|\((?:\?[:=!<]*)?|\)"
+                            r"|[^\W\d_]+|.", re.DOTALL)
+
+
+def required_words(template: str) -> tuple[str, ...]:
+    """The words written in a template that every match contains.
+
+    Those outside any group, or inside named groups that are neither optional nor a
+    choice: "día" in "(?:<det> )?día <day>", "atrás" in "<units> (?P<ago>atrás)". A word
+    followed by a quantifier ("del?") or in a template that is a choice at its top is
+    left out, as is any word inside another kind of group.
+    """
+    tokens = TEMPLATE_TOKEN.findall(template)
+    open_groups: list[int] = []  # index of each open group's token
+    plain: set[int] = {-1}  # groups (by opening token; -1 the template) that every match passes through
+    candidates: list[tuple[str, tuple[int, ...]]] = []
+    choices: set[int] = set()
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if token.startswith("("):
+            open_groups.append(index)
+        elif token == ")":
+            opened = open_groups.pop()
+            if tokens[opened].startswith("(?P<") and following[:1] not in ("?", "*", "{", "+"):
+                plain.add(opened)
+        elif token == "|":
+            choices.add(open_groups[-1] if open_groups else -1)
+        elif token[0].isalpha() and following[:1] not in ("?", "*", "{"):
+            candidates.append((token, (-1, *open_groups)))
+    return tuple(dict.fromkeys(word for word, groups in candidates
+                               if all(group in plain and group not in choices for group in groups)))
 
 
 def required_classes(template: str) -> tuple[str, ...]:
@@ -302,8 +347,8 @@ def grammar(language: str) -> Grammar:
         words_first = lowered is not None and LITERAL_START.match(pattern.template) is not None
         if lowered is not None and words_first:
             lowered = re.compile(lowered.pattern.removeprefix(LEFT_EDGE), lowered.flags)
-        compiled.append(Compiled(pattern.rule, regex, pattern.in_text, classes,
-                                 required_classes(pattern.template), lowered, words_first))
+        compiled.append(Compiled(pattern.rule, regex, pattern.in_text, classes, required_classes(pattern.template),
+                                 lowered, words_first, required_words(pattern.template)))
     needed = {cls for item in compiled if item.in_text for cls in item.required}
     return Grammar(lex, tuple(compiled), {cls: _probe(lex, cls) for cls in needed})
 
