@@ -31,8 +31,8 @@ def elliptical_mentions(sent: Span, mentions: list[Mention], finder: TriggerFind
                         counts: HeadCounts, context: DocContext, counted: frozenset[str]) -> list[Mention]:
     """Mentions for ordinals standing alone after an ordinal-modified event noun."""
     table = ordinals(context.language)
-    standing = token_index(sent.doc).with_lower(sent, table)
-    if not standing:
+    index = token_index(sent.doc)
+    if not index.positions(sent, "lower", table):
         return []  # no ordinal in the sentence: none stands alone, none modifies a noun
     nouns = [t for t in finder.find(sent) if t.type in counted and t.token.pos_ in {"NOUN", "PROPN"}
              and any(c.lower_ in table for c in t.token.children)]
@@ -40,7 +40,7 @@ def elliptical_mentions(sent: Span, mentions: list[Mention], finder: TriggerFind
         return []
     taken = {m.trigger.i for m in mentions}
     found = []
-    for token in standing:
+    for token in index.with_lower(sent, table):
         if token.i in taken or token.i <= nouns[0].token.i:
             continue
         if token.head.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"amod", "nummod"} or \
@@ -79,9 +79,11 @@ def other_group_mentions(sent: Span, mentions: list[Mention], earlier: list[Ment
     the counted kind the report has spoken of most so far; its clause states its own date."""
     others = cue_set(context.language, "other_words")
     verbs = cue_set(context.language, "occurrence_verbs")
-    numbers = token_index(sent.doc).numbers(sent)
-    if not numbers:
+    index = token_index(sent.doc)
+    # The mark is a word of the sentence (the parse keeps a sentence's words together).
+    if not index.positions(sent, "number") or not index.positions(sent, "word", others):
         return []
+    numbers = index.numbers(sent)
     counted = [m for m in earlier if m.type in counted_types and not m.hypothetical and not m.negated]
     if not counted or not others:
         return []
@@ -140,21 +142,21 @@ def fragment_mentions(sent: Span, mentions: list[Mention], earlier: list[Mention
     """"¿Cuándo empezó? — En febrero del año pasado, con 29 reos, entre ellos …": a
     sentence without a main verb that dates a head count of people continues the counted
     series the report has spoken of most so far; it is one more event of that kind."""
-    numbers = token_index(sent.doc).numbers(sent)
-    if not numbers:
+    index = token_index(sent.doc)
+    if not index.positions(sent, "number"):
         return []  # no head count
+    date = _first_date(context, sent)
+    if date is None:
+        return []
     counted = [m for m in earlier if m.type in counted_types and not m.hypothetical and not m.negated]
     if not counted:
         return []
     kinds = Counter(m.type for m in counted)
     source = max(counted, key=lambda m: (kinds[m.type], m.count is not None, m.trigger.i))
-    if any(m.type == source.type for m in mentions):
-        return []  # the sentence names the act itself
+    if any(m.type == source.type for m in mentions) or _has_main_verb(sent):
+        return []  # the sentence names the act itself, or is no fragment
     doc = sent.doc
-    date = _first_date(context, sent)
-    if date is None or _has_main_verb(sent):
-        return []
-    for token in numbers:
+    for token in index.numbers(sent):
         noun = token.head if token.dep_ == "nummod" else None
         if noun is None or token.idx in range(date.start, date.end) \
                 or noun.lemma_.lower() not in context.people_nouns and noun.lower_ not in context.people_nouns:
@@ -181,8 +183,8 @@ def another_one_mentions(sent: Span, mentions: list[Mention], earlier: list[Ment
     ruled out by the verb it hangs on, never one that happened."""
     language = context.language
     others = cue_set(language, "other_words")
-    standing = token_index(sent.doc).with_lower(sent, others)
-    if not standing:
+    index = token_index(sent.doc)
+    if not index.positions(sent, "lower", others):
         return []
     nouns = [m for m in earlier if m.trigger.pos_ in {"NOUN", "PROPN"}]
     if not nouns:
@@ -191,7 +193,7 @@ def another_one_mentions(sent: Span, mentions: list[Mention], earlier: list[Ment
     denial = cue_set(language, "denial")
     taken = {m.trigger.i for m in mentions}
     found = []
-    for token in standing:
+    for token in index.with_lower(sent, others):
         if token.pos_ != "PRON" or token.i in taken \
                 or token.morph.get("Number") == ["Plur"]:
             continue
@@ -216,10 +218,15 @@ def another_one_mentions(sent: Span, mentions: list[Mention], earlier: list[Ment
 
 def _has_main_verb(sent: Span) -> bool:
     """A verb outside the relative clauses that describe the sentence's nouns."""
-    for token in token_index(sent.doc).with_pos(sent, VERBS):
-        if not any(a.dep_ in {"relcl", "acl", "acl:relcl"} for a in [token, *token.ancestors]):
-            return True
-    return False
+    root = sent.root
+    if root.pos_ in VERBS and not _describes(root):
+        return True  # the usual answer, from one token: the sentence's root is its verb
+    return any(not _describes(token) for token in token_index(sent.doc).with_pos(sent, VERBS))
+
+
+def _describes(token: Token) -> bool:
+    """The token is in a relative clause or one that modifies a noun."""
+    return any(a.dep_ in {"relcl", "acl", "acl:relcl"} for a in [token, *token.ancestors])
 
 
 def _clause(sent: Span, token: Token) -> list[Token]:

@@ -10,6 +10,7 @@ their own dates.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -109,7 +110,13 @@ def _same_person(a: str, b: str) -> bool:
 
 def _nested(a: str, b: str) -> bool:
     """"en Nueva York" and "en Brooklyn" may name the place of one act."""
-    kb = KnowledgeBase.default()
+    return _nested_in(KnowledgeBase.default(), a, b)
+
+
+@lru_cache(maxsize=4096)
+def _nested_in(kb: KnowledgeBase, a: str, b: str) -> bool:
+    """``_nested`` kept per knowledge base: merging asks about the same two place names
+    for every pair of mentions, and each asks the knowledge base to look both names up."""
     return kb.part_of(a, b) or kb.part_of(b, a)
 
 

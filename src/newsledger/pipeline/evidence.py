@@ -26,7 +26,8 @@ def text_span(words: Words) -> TextSpan:
     if isinstance(words, TimexMatch):
         return TextSpan(words.start, words.end, words.text)
     if isinstance(words, Token):
-        return TextSpan(words.idx, words.idx + len(words.text), words.text)
+        start, text = words.idx, words.text  # each read of a Token attribute makes a new str or int
+        return TextSpan(start, start + len(text), text)
     if isinstance(words, Span):
         text = span_text(words).rstrip()
         return TextSpan(words.start_char, words.start_char + len(text), text)

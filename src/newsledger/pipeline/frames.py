@@ -72,7 +72,6 @@ class FrameAssembler:
         self.language = language
         self.counts = counts
         self.finder = finder
-        self.words = rules(language)
         self.openers = cue_set(language, "cumulative_openers")
         self.opener_words = _opener_words(language)
         self.list_words = cue_set(language, "list_nouns")
@@ -123,9 +122,9 @@ class FrameAssembler:
         the claims, and taken from any mention that read it as its count."""
         doc = self.context.doc
         index = token_index(doc)
-        event_words = {lemma for lemma, found in self.words.items() if found}
+        event_words = _event_words(self.language)
         for sent in self.context.sentences:
-            if not index.with_lower(sent, self.openers):
+            if not index.positions(sent, "lower", self.openers):
                 continue
             for node in self._opener_heads(sent):
                 for prep, obj in prepositional_objects(node):
@@ -233,8 +232,9 @@ class FrameAssembler:
             return  # no group named in the report to tie anyone to
         cues = cue_set(self.language, "affiliation")
         listed = _listed_types()
+        index = token_index(self.context.doc)
         for sent in self.context.sentences:
-            if not token_index(self.context.doc).with_word(sent, cues):
+            if not index.positions(sent, "word", cues):
                 continue
             groups = [(e, t) for e, t in self.context.span_entities(sent) if self.context.is_criminal_group(e)]
             if not groups:
@@ -348,6 +348,12 @@ class FrameAssembler:
                 continue
             found.append((cost, figure))
         return found
+
+
+@cache
+def _event_words(language: str) -> frozenset[str]:
+    """The lemmas of the language's trigger rules."""
+    return frozenset(lemma for lemma, found in rules(language).items() if found)
 
 
 @cache

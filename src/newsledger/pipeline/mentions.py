@@ -11,7 +11,7 @@ from newsledger.kb import KnowledgeBase
 from newsledger.model import DateValue, Entity, Event, Evidence
 from newsledger.model import Span as TextSpan
 from newsledger.pipeline.doctext import span_text
-from newsledger.pipeline.evidence import because, text_span
+from newsledger.pipeline.evidence import Words, because
 from newsledger.pipeline.roles import DocContext
 from newsledger.timex import TimexMatch
 
@@ -97,8 +97,9 @@ class Mention:
 
     def to_event(self, event_id: str, doc: Doc, context: DocContext) -> Event:
         agents = self._agents(context)
-        provenance = self._provenance(agents)
-        evidence = [sentence_span(self.sentence)]
+        sentence = sentence_span(self.sentence)
+        provenance = self._provenance(agents, sentence)
+        evidence = [sentence]
         evidence += [sentence_span(m.sentence) for m in self.members
                      if m.sentence.start != self.sentence.start]
         unique = {(s.start, s.end): s for s in evidence}
@@ -121,17 +122,18 @@ class Mention:
         origin = self.reason("origin") if self.origin == self.default_agent else None
         return [(name, because(origin or sentence_span(self.sentence), "agents.origin"))]
 
-    def _provenance(self, agents: list[Named]) -> dict[str, TextSpan]:
+    def _provenance(self, agents: list[Named], sentence: TextSpan) -> dict[str, TextSpan]:
         """Every value with its evidence; a value set without a reason is cited with the
-        words it was read from under the rule "unannotated", so it is seen, never hidden."""
-        sentence = sentence_span(self.sentence)
+        words it was read from under the rule "unannotated", so it is seen, never hidden.
+        ``sentence`` is the mention's sentence as a text span."""
 
-        def reason(slot: str, fallback: TextSpan) -> Evidence:
+        def reason(slot: str, fallback: Words) -> Evidence:
+            # The fallback words become a text span only when no reason was recorded.
             return self.reason(slot) or because(fallback, "unannotated")
 
-        provenance: dict[str, TextSpan] = {"type": reason("type", text_span(self.trigger))}
+        provenance: dict[str, TextSpan] = {"type": reason("type", self.trigger)}
         if self.date:
-            provenance["date"] = reason("date", text_span(self.date))
+            provenance["date"] = reason("date", self.date)
         if self.count is not None and (self.count_span or self.reason("count")):
             provenance["count"] = reason("count", self.count_span or sentence)
         for slot in ("origin", "destination"):
@@ -145,7 +147,7 @@ class Mention:
             provenance["location"] = _evidence(self.location[1])
         for flag in ("negated", "hypothetical"):
             if getattr(self, flag):
-                provenance[flag] = reason(flag, text_span(self.trigger))
+                provenance[flag] = reason(flag, self.trigger)
         for key, (_, why) in self.provenance.items():
             slot = key.partition(":")[2]
             if key.startswith("empty:") and not getattr(self, slot, None):

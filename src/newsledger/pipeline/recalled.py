@@ -73,8 +73,10 @@ class RecalledEvents:
         found: list[Mention] = []
         recent: list[tuple[int, str]] = []  # (sentence number, type) of the series' words
         number = 0
+        index = token_index(self.context.doc)
+        totals = self.context.doc._.nl_totals  # read once: each ``doc._`` makes an object
         for sent in self.context.sentences:
-            if len(token_index(sent.doc).positions(sent, "alpha")) < 3:
+            if len(index.positions(sent, "alpha")) < 3:
                 continue  # a speaker's tag or a stray line: no sentence of the passage
             number += 1
             own = by_sentence.get(sent.start, [])
@@ -85,15 +87,15 @@ class RecalledEvents:
                 # A sentence with a word of the series has been read by the sentence reader,
                 # which kept or set aside its event ("55 reos en dos envíos" is a total).
                 if series not in words and not any(m.type == series for m in own):
-                    mention = self._recalled(sent, own, series)
+                    mention = self._recalled(sent, own, series, totals.get(sent.start, []))
                     if mention is not None:
                         found.append(mention)
                         words.append(series)
             recent += [(number, t) for t in words]
         return found
 
-    def _recalled(self, sent: Span, own: list[Mention], series: str) -> Mention | None:
-        totals = {f.start for f in self.context.doc._.nl_totals.get(sent.start, [])}
+    def _recalled(self, sent: Span, own: list[Mention], series: str, sentence_totals: list[Figure]) -> Mention | None:
+        totals = {f.start for f in sentence_totals}
         taken = {m.date.start for m in own if m.date is not None}
         others = [m.trigger for m in own]
         for token in token_index(sent.doc).numbers(sent):
