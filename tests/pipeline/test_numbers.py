@@ -1,7 +1,8 @@
 import spacy
 import pytest
 
-from newsledger.pipeline.numbers import figure_at, figures, word_value
+from newsledger import lang
+from newsledger.pipeline.numbers import _joiners, figure_at, figures, word_value
 
 
 @pytest.mark.parametrize("text, language, value", [
@@ -25,3 +26,10 @@ def test_spanish_compound_number() -> None:
 def test_scale_words() -> None:
     doc = spacy.blank("es")("más de 3 mil elementos y un centenar de reos")
     assert [f.value for f in figures(doc, 0, len(doc), "es")] == [3000, 100]
+
+
+def test_joiners_are_the_tables_own() -> None:
+    """The joining words, read once per language, are the numbers table's."""
+    for language in ("en", "es"):
+        assert _joiners(language) == set(lang.load(language, "numbers").get("joiners", []))
+    assert "y" in _joiners("es")

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from newsledger.model import Claim, DateValue, Event
 from newsledger.pipeline.claimtypes import ClaimTyper
 from newsledger.pipeline.countclaims import CountFigures
-from newsledger.pipeline.doctext import span_text
+from newsledger.pipeline.doctext import doc_text
 from newsledger.pipeline.figures import OrdinalMention, ordinal_mentions
 from newsledger.ontology import types_where
 from newsledger.pipeline.numbers import Figure, approximation, figure_at, value_range
@@ -160,14 +160,17 @@ def _speaker(sent: Span, context: DocContext) -> str | None:
 
 
 def _percentages(sent: Span, language: str, speaker: str | None) -> list[Claim]:
-    words = cue_set(language, "percent_words") | {"%"}
-    found = []
+    found: list[Claim] = []
     index = token_index(sent.doc)
     # Only a figure, or a token ending in "%", can be a percentage; a sentence without "%"
-    # takes its figures from the index instead of a scan of its tokens.
+    # (found in the Doc's text, not a copy of the sentence's) takes its figures from the
+    # index instead of a scan of its tokens.
     positions = index.positions(sent, "number")
-    if "%" in span_text(sent):
+    if doc_text(sent.doc).find("%", sent.start_char, sent.end_char) >= 0:
         positions = [i for i in range(sent.start, sent.end) if index.like_num[i] or index.lower[i].endswith("%")]
+    if not positions:
+        return found
+    words = cue_set(language, "percent_words") | {"%"}
     for token in [sent.doc[i] for i in positions]:
         glued = _GLUED_PERCENT.match(token.text)
         if glued:  # "25%" kept as one token by the Spanish tokenizer

@@ -39,6 +39,11 @@ def _scales(language: str) -> dict[str, int]:
 
 
 @cache
+def _joiners(language: str) -> frozenset[str]:
+    """The words that join a figure's parts ("treinta y siete"), read once, not per figure."""
+    return frozenset(lang.load(language, "numbers").get("joiners", []))
+
+
 @cache
 def ordinals(language: str) -> dict[str, int]:
     """Ordinal words and their values (read only: the table is shared)."""
@@ -63,7 +68,7 @@ def word_value(text: str, language: str) -> int | None:
 def figure_at(doc: Doc, i: int, language: str) -> Figure | None:
     """The figure that starts at token ``i``, reading on over "y"/"and"/scales."""
     scales = _scales(language)
-    joiners = set(lang.load(language, "numbers").get("joiners", []))
+    joiners = _joiners(language)
     token = doc[i]
     value = word_value(token.text, language)
     start = i
