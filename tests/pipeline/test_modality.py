@@ -58,3 +58,16 @@ def test_plan_verb_governing_the_trigger_and_its_negation(build: Callable[..., D
     assert hypothetical is not None and (hypothetical.rule, hypothetical.cue) == ("hypothetical.governor", "plan")
     assert negated is not None and (negated.rule, negated.text) == ("negated.governor", "not")
     assert Modality(DocContext(doc, "en"), "en").of(doc[5]) == (True, True)
+
+
+def test_negation_read_off_the_index_is_the_tokens() -> None:
+    from newsledger.pipeline import nlp_for
+    from newsledger.pipeline.modality import _negates, _negates_at
+    from newsledger.pipeline.tokenindex import token_index
+
+    for language, text in (("en", "Mexico did not send them and never will, nor was it planned."),
+                           ("es", "México no los envió ni nunca los enviará; tampoco se planeó.")):
+        doc = nlp_for(language)(text)
+        index = token_index(doc)
+        assert [_negates_at(index, t.i) for t in doc] == [_negates(t) for t in doc]
+        assert any(_negates(t) for t in doc)

@@ -69,6 +69,7 @@ def test_entity_at_is_the_lookup_outside_the_dateline(build: Callable[..., Doc],
         return by_id.get(entity_id) if entity_id else None
 
     assert [context.entity_at(t) for t in doc] == [looked_up(t) for t in doc]
+    assert [context.entity_at_position(t.i) for t in doc] == [looked_up(t) for t in doc]
     assert [e.name for e, _ in context.entities_in(doc[:])] == ["Mexico", "United States"]
 
 

@@ -93,3 +93,33 @@ def test_morphology_of_a_hand_built_doc(build: Callable[..., Doc]) -> None:
     values = morph_values(doc[2], "Tense")
     values.append("Fut")  # a caller's list is its own
     assert morph_values(doc[2], "Tense") == ["Past"]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Mexico sent 26 prisoners to the United States, which had requested them. "
+           "It was the second transfer this year, officials said."),
+    ("es", "México envió a 26 reos a Estados Unidos, que los había pedido. "
+           "Fue el segundo envío de este año, dijeron funcionarios que no fueron identificados."),
+])
+def test_the_tree_reads_as_the_tokens_say(language: str, text: str) -> None:
+    """Heads, labels, children, subtrees and ancestry read off the index are spaCy's."""
+    from newsledger.pipeline import nlp_for
+
+    doc = nlp_for(language)(text)
+    index = TokenIndex(doc)
+    assert index.head == [t.head.i for t in doc]
+    assert index.dep == [t.dep_ for t in doc]
+    for token in doc:
+        assert index.children(token.i) == [c.i for c in token.children]
+        assert index.subtree(token.i) == [t.i for t in token.subtree]
+        for root in doc:
+            assert index.in_subtree(token.i, root.i) == (
+                token.i == root.i or any(a.i == root.i for a in token.ancestors))
+
+
+def test_the_tree_of_a_hand_built_doc(build: Callable[..., Doc]) -> None:
+    doc = build(TABLE)
+    index = token_index(doc)
+    assert index.children(1) == [0, 3, 4] and index.children(3) == [2]
+    assert index.subtree(1) == [0, 1, 2, 3, 4]
+    assert index.in_subtree(2, 1) and not index.in_subtree(1, 3) and not index.in_subtree(5, 1)

@@ -9,7 +9,7 @@ from newsledger.model import Evidence
 from newsledger.pipeline.evidence import because
 from newsledger.pipeline.numbers import ordinals
 from newsledger.pipeline.roles import DocContext, cue_set
-from newsledger.pipeline.tokenindex import morph_values
+from newsledger.pipeline.tokenindex import TokenIndex, morph_values, token_index
 
 # How a trigger may hang below a word for that word to make it planned or denied.
 GOVERNED_DEPS = {"xcomp", "ccomp", "dobj", "obj", "nsubjpass", "nsubj:pass", "prep", "pobj", "pcomp",
@@ -18,6 +18,12 @@ GOVERNED_DEPS = {"xcomp", "ccomp", "dobj", "obj", "nsubjpass", "nsubj:pass", "pr
 
 def _negates(token: Token) -> bool:
     return token.dep_ == "neg" or token.dep_ == "advmod" and token.lower_ in lang.grammar_any("negative_adverbs")
+
+
+def _negates_at(index: TokenIndex, i: int) -> bool:
+    """``_negates`` of the token at position ``i``, read off the Doc's token index."""
+    dep = index.dep[i]
+    return dep == "neg" or dep == "advmod" and index.lower[i] in lang.grammar_any("negative_adverbs")
 
 
 class Modality:
@@ -41,8 +47,10 @@ class Modality:
 
     def _modal(self, verb: Token) -> Token | None:
         """"will", and its contracted form "wo" in "won't", by lemma as well as by form."""
-        return next((c for c in verb.children if c.dep_ == "aux"
-                     and (c.lower_ in self.modals or c.lemma_.lower() in self.modals)), None)
+        index = token_index(verb.doc)  # (the children read off the index: no Token objects)
+        found = next((c for c in index.children(verb.i) if index.dep[c] == "aux"
+                      and (index.lower[c] in self.modals or index.lemma[c] in self.modals)), None)
+        return verb.doc[found] if found is not None else None
 
     def _carrier(self, noun: Token) -> Token | None:
         """The verb whose negation and mood are the event noun's own: "the strike did not
@@ -65,9 +73,13 @@ class Modality:
         """Why the trigger is denied or only planned (None: it is not), read off the
         trigger and the words that govern it directly ("no further transfer is planned",
         "the idea of military action"); the first cue found is the reason given."""
-        negated = next((because(c, "negated.trigger", c) for c in token.children if _negates(c)), None)
-        negated = negated or next((because(c, "negated.determiner", c) for c in token.children
-                                   if c.dep_ == "det" and c.lower_ in self.negation | self.negative_determiners), None)
+        index, doc = token_index(token.doc), token.doc  # (children read off the index)
+        children = index.children(token.i)
+        negators = self.negation | self.negative_determiners
+        negated = next((because(doc[c], "negated.trigger", doc[c]) for c in children
+                        if _negates_at(index, c)), None)
+        negated = negated or next((because(doc[c], "negated.determiner", doc[c]) for c in children
+                                   if index.dep[c] == "det" and index.lower[c] in negators), None)
         modal = self._modal(token)
         hypothetical = because(modal, "hypothetical.modal", modal) if modal is not None else None
         if hypothetical is None and self._judged(token):

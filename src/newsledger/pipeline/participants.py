@@ -14,6 +14,7 @@ from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_pers
 from newsledger.pipeline.syntax import (
     OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, controller, is_passive, preposition_of, prepositional_objects,
 )
+from newsledger.pipeline.tokenindex import token_index
 
 
 # Knowledge-base categories of those who act for a state.
@@ -183,9 +184,10 @@ class Participants:
     @staticmethod
     def _object_tokens(trigger: Token) -> set[int]:
         """Tokens of the trigger's objects: "the capture of Maduro", "arrested Maduro"."""
-        roots = [c for c in trigger.children if c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
-        roots += [obj for prep, obj in prepositional_objects(trigger) if prep in {"of", "de", "a"}]
-        return {t.i for root in roots for t in root.subtree}
+        index = token_index(trigger.doc)  # (positions read off the index: no Token objects)
+        roots = [c for c in index.children(trigger.i) if index.dep[c] in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        roots += [obj.i for prep, obj in prepositional_objects(trigger) if prep in {"of", "de", "a"}]
+        return {t for root in roots for t in index.subtree(root)}
 
     def _killing_roles(self, mention: Mention, persons, found, places) -> None:
         context, token = self.context, mention.trigger

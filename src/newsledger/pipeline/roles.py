@@ -118,10 +118,20 @@ class DocContext:
     def entity_at(self, token: Token) -> Entity | None:
         return self._entity_of.get(token.i)
 
+    def entity_at_position(self, i: int) -> Entity | None:
+        """``entity_at(doc[i])`` without making the Token."""
+        return self._entity_of.get(i)
+
     def entities_in(self, tokens: list[Token] | Span, type: str | None = None) -> list[tuple[Entity, Token]]:
         """Distinct entities among ``tokens`` with the first token naming each."""
         seen: dict[str, tuple[Entity, Token]] = {}
         entity_of = self._entity_of
+        if isinstance(tokens, Span):  # a Token object only for each entity's first word
+            for i in range(tokens.start, tokens.end):
+                entity = entity_of.get(i)
+                if entity and (type is None or entity.type == type) and entity.id not in seen:
+                    seen[entity.id] = (entity, tokens.doc[i])
+            return list(seen.values())
         for token in tokens:
             entity = entity_of.get(token.i)
             if entity and (type is None or entity.type == type) and entity.id not in seen:
@@ -232,13 +242,14 @@ class DocContext:
     def subject_of(self, token: Token) -> Token | None:
         """The subject of a verb, also through conjunction ("abducted …, tortured and killed")."""
         node = token
+        index = token_index(token.doc)  # (children read off the index: no Token objects)
         for _ in range(3):
             # The subject nearest the verb: a dateline ("MEXICO CITY —") can be parsed as
             # a second subject further away.
-            subjects = [c for c in node.children
-                        if c.dep_ in SUBJECT_DEPS or c.dep_ in {"nsubjpass", "nsubj:pass"}]
+            subjects = [c for c in index.children(node.i)
+                        if index.dep[c] in SUBJECT_DEPS or index.dep[c] in {"nsubjpass", "nsubj:pass"}]
             if subjects:
-                return min(subjects, key=lambda c: abs(c.i - node.i))
+                return token.doc[min(subjects, key=lambda c: abs(c - node.i))]
             if node.dep_ in {"conj", "advcl", "xcomp"} and node.head.pos_ in {"VERB", "AUX"}:
                 node = node.head
             else:
@@ -313,10 +324,12 @@ class DocContext:
         if trigger.dep_ == "conj":
             heads.append(trigger.head)
         # "sends 9 inmates to Chile": the parser may hang the destination on the object.
-        objects = [c for h in heads for c in h.children if c.dep_ in {"dobj", "obj"}]
+        index, doc = token_index(trigger.doc), trigger.doc
+        objects = [doc[c] for h in heads for c in index.children(h.i) if index.dep[c] in {"dobj", "obj"}]
         # "transferred 26 people suspected of … to the United States": or on a participle
         # describing the object.
-        objects += [c for o in objects for c in o.children if c.dep_ in {"acl", "amod"} and c.pos_ == "VERB"]
+        objects += [doc[c] for o in objects for c in index.children(o.i)
+                    if index.dep[c] in {"acl", "amod"} and index.pos[c] == "VERB"]
         for head in heads + objects:
             for prep, obj in prepositional_objects(head):
                 if head in objects and prep not in {"to", "into", "a", "hacia"}:
@@ -402,8 +415,9 @@ def _described_in_text(token: Token, context: DocContext) -> bool:
     if entity is None:
         return False
     sent = context.sentence_of(token)
+    index = token_index(sent.doc)  # a Token object only where the walk stops
     for i in range(token.i - 1, sent.start - 1, -1):
-        other = context.entity_at(sent.doc[i])
+        other = context.entity_at_position(i)
         if other is not None and other is not entity and other.type == "person":
             between = sent.doc[i + 1:token.i]
             if any(t.pos_ in {"VERB", "AUX"} for t in between):
@@ -412,6 +426,6 @@ def _described_in_text(token: Token, context: DocContext) -> bool:
             listed = any(a.text == "," and b.lower_ in {"and", "y", "e"} for a, b in zip(between, between[1:]))
             return bool(words & {"of", "de", "del"}) and ";" not in words and not listed \
                 and not any(t.lower_ in {"who", "quien"} for t in between)
-        if sent.doc[i].text == ";":
+        if index.lower[i] == ";":
             return False
     return False

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
-from newsledger.pipeline.tokenindex import morph_values
+from newsledger.pipeline.tokenindex import morph_values, token_index
 
 OBJECT_DEPS = {"dobj", "obj", "nsubjpass", "nsubj:pass", "dative", "iobj", "oprd", "attr"}
 SUBJECT_DEPS = {"nsubj", "csubj", "agent"}
@@ -86,8 +86,9 @@ def path_length(a: Token, b: Token) -> int:
 
 
 def in_subtree(token: Token, root: Token) -> bool:
-    return root.left_edge.i <= token.i <= root.right_edge.i and (
-        token.i == root.i or any(a.i == root.i for a in token.ancestors))
+    # The ancestors walked on the token index's head column, no Token object per step,
+    # and the root's edges read only for a token below it.
+    return token_index(token.doc).in_subtree(token.i, root.i) and root.left_edge.i <= token.i <= root.right_edge.i
 
 
 def lemmas(tokens: Iterable[Token]) -> set[str]:
@@ -97,10 +98,12 @@ def lemmas(tokens: Iterable[Token]) -> set[str]:
 
 def is_passive(verb: Token) -> bool:
     """"were sent", "fue derrocado", "fueron entregados": the subject is the patient."""
-    if any(c.dep_ in {"auxpass", "aux:pass", "nsubjpass", "nsubj:pass"} for c in verb.children):
+    index = token_index(verb.doc)  # (the children read off the index: no Token objects)
+    children, dep = index.children(verb.i), index.dep
+    if any(dep[c] in {"auxpass", "aux:pass", "nsubjpass", "nsubj:pass"} for c in children):
         return True
-    return "Part" in morph_values(verb, "VerbForm") and any(
-        c.dep_ in {"aux", "cop"} and c.lemma_.lower() in {"ser", "be"} for c in verb.children)
+    return "Part" in index.morph(verb.i, "VerbForm") and any(
+        dep[c] in {"aux", "cop"} and index.lemma[c] in {"ser", "be"} for c in children)
 
 
 def loose_objects(token: Token) -> list[Token]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Collection
 
-from spacy.attrs import IS_ALPHA, IS_LOWER, LEMMA, LIKE_NUM, LOWER, MORPH, POS
+from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_LOWER, LEMMA, LIKE_NUM, LOWER, MORPH, POS
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
@@ -29,6 +29,7 @@ _SEARCHES_KEPT = 256
 # whatever the Doc or the language, so the values hold for every Doc.
 _MORPH_VALUES: dict[tuple[int, str], tuple[str, ...]] = {}
 _MORPH_KEPT = 50_000
+_WRAP = 2 ** 64  # Doc.to_array holds a head's (signed) offset as an unsigned integer
 
 
 class TokenIndex:
@@ -39,9 +40,9 @@ class TokenIndex:
         # One array read instead of a Token object and six attribute look-ups per
         # position; each distinct string is decoded once, and each column is mapped
         # in one pass.
-        columns = doc.to_array([LOWER, LEMMA, POS, LIKE_NUM, IS_ALPHA, IS_LOWER, MORPH]).T.tolist() \
-            if len(doc) else [[] for _ in range(7)]
-        lower_ids, lemma_ids, pos_ids, like_num, alpha, is_lower, self._morph = columns
+        columns = doc.to_array([LOWER, LEMMA, POS, LIKE_NUM, IS_ALPHA, IS_LOWER, MORPH, DEP, HEAD]).T.tolist() \
+            if len(doc) else [[] for _ in range(9)]
+        lower_ids, lemma_ids, pos_ids, like_num, alpha, is_lower, self._morph, dep_ids, heads = columns
         strings = doc.vocab.strings
         lower = {key: strings[key] for key in set(lower_ids)}
         lemma = {key: strings[key].lower() for key in set(lemma_ids)}
@@ -53,6 +54,13 @@ class TokenIndex:
         self.like_num: list[bool] = list(map(bool, like_num))
         self.alpha: list[bool] = list(map(bool, alpha))
         self.is_lower: list[bool] = list(map(bool, is_lower))
+        dep = {key: strings[key] for key in set(dep_ids)}
+        self.dep: list[str] = list(map(dep.__getitem__, dep_ids))
+        # The head's position (a root is its own head); the array holds the offset to it,
+        # unsigned.
+        self.head: list[int] = [i + (offset - _WRAP if offset >= _WRAP // 2 else offset)
+                                for i, offset in enumerate(heads)]
+        self._children: list[list[int]] | None = None
         # (column, id of the word set) -> (the word set, sorted positions whose value is in it)
         self._found: dict[tuple[str, int], tuple[Collection[str] | None, list[int]]] = {}
 
@@ -67,6 +75,45 @@ class TokenIndex:
                 _MORPH_VALUES.clear()
             values = _MORPH_VALUES[key] = tuple(self.doc[i].morph.get(field))
         return list(values)
+
+    def children(self, i: int) -> list[int]:
+        """The positions of ``doc[i].children``, in order: the tokens whose head it is.
+        (spaCy walks a token's edges and makes a Token object per position to find them.)"""
+        if self._children is None:
+            found: list[list[int]] = [[] for _ in self.head]
+            for child, head in enumerate(self.head):
+                if head != child:
+                    found[head].append(child)
+            self._children = found
+        return self._children[i]
+
+    def subtree(self, i: int) -> list[int]:
+        """The positions of ``doc[i].subtree``, in its order (each left child's subtree,
+        the token, each right child's subtree)."""
+        found = []
+        stack: list[tuple[int, bool]] = [(i, False)]
+        while stack:
+            node, reached = stack.pop()
+            if reached:
+                found.append(node)
+                continue
+            children = self.children(node)
+            stack.extend((child, False) for child in reversed(children) if child > node)
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(children) if child < node)
+        return found
+
+    def in_subtree(self, i: int, root: int) -> bool:
+        """Whether ``root`` is the token at ``i`` or one of its ancestors (``Token.ancestors``
+        walked on the head column, at most one step per token as spaCy does)."""
+        head = self.head
+        for _ in range(len(head)):
+            if i == root:
+                return True
+            if head[i] == i:
+                return False
+            i = head[i]
+        return i == root
 
     def retagged(self, token: Token) -> None:
         """Read again the tag and lemma of a token whose annotation was changed."""

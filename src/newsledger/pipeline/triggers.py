@@ -226,7 +226,9 @@ class TriggerFinder:
             return False
         if rule.pos == "NOUN" and token.pos_ not in {"NOUN", "PROPN"}:
             return False
-        nearby = {t.lower_ for t in token.children} | {t.lemma_.lower() for t in token.children}
+        index = token_index(token.doc)  # (the children's words read off the index)
+        children = index.children(token.i)
+        nearby = {index.lower[c] for c in children} | {index.lemma[c] for c in children}
         if token.dep_ in {"compound", "amod", "nmod"}:
             nearby |= {token.head.lower_, token.head.lemma_.lower()}
         complements = {o.lemma_.lower() for _, o in prepositional_objects(token)} if rule.pos == "VERB" else set()
@@ -235,7 +237,7 @@ class TriggerFinder:
         if rule.not_with and token.head.lemma_.lower() in rule.not_with and token.dep_ in {"compound", "amod"}:
             return False
         if rule.needs_modifier:
-            modifiers = nearby | {c.lower_ for t in token.children for c in t.children}
+            modifiers = nearby | {index.lower[g] for c in children for g in index.children(c)}
             # "puso en manos de la justicia": the words of a multiword preposition
             modifiers |= {w for p, _ in prepositional_objects(token) for w in p.split()}
             if not modifiers & set(rule.needs_modifier):
