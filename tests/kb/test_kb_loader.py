@@ -245,3 +245,6 @@ def test_fuzzy_scores_only_keys_near_in_length_with_the_same_results(tmp_path: P
                                score_cutoff=90.0, limit=10)
         assert [(k, s, near[i]) for k, s, i in some] == every, query
         assert near == sorted(near)
+        # kept per length: the same positions and their keys, on every asking
+        for _ in range(2):
+            assert choices.near_keys(len(query)) == (near, [choices.keys[i] for i in near])

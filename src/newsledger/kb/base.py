@@ -4,7 +4,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -242,8 +242,8 @@ class KnowledgeBase:
         best: dict[str, float] = {}
         for entry_type in types:
             choices = self._fuzzy_choices(entry_type, country)
-            positions = choices.near_in_length(len(folded))
-            results = process.extract(folded, [choices.keys[i] for i in positions], scorer=fuzz.token_sort_ratio,
+            positions, keys = choices.near_keys(len(folded))
+            results = process.extract(folded, keys, scorer=fuzz.token_sort_ratio,
                                       score_cutoff=FUZZY_THRESHOLD, limit=10)
             for _, score, index in results:
                 entry_id = choices.pairs[positions[index]][1]
@@ -344,6 +344,8 @@ class _Choices:
     keys: list[str]
     lengths: list[int]  # the keys' lengths, ascending
     by_length: list[int]  # the keys' positions in that order
+    # query length -> (positions near it, their keys), filled by near_keys
+    _near: dict[int, tuple[list[int], list[str]]] = field(default_factory=dict, repr=False, compare=False)
 
     def near_in_length(self, length: int) -> list[int]:
         """The positions, in key order, of the keys whose length could reach the threshold
@@ -353,6 +355,15 @@ class _Choices:
         low = bisect_left(self.lengths, (length * (1 - room) - 1) / (1 + room))
         high = bisect_right(self.lengths, (length * (1 + room) + 1) / (1 - room))
         return sorted(self.by_length[low:high])
+
+    def near_keys(self, length: int) -> tuple[list[int], list[str]]:
+        """``near_in_length``'s positions and their keys, worked out once per query length:
+        the lengths of names recur, and each look-up sorted and copied them anew."""
+        near = self._near.get(length)
+        if near is None:
+            positions = self.near_in_length(length)
+            near = self._near[length] = (positions, [self.keys[i] for i in positions])
+        return near
 
 
 def _words(name: str) -> list[str]:
