@@ -201,3 +201,24 @@ def test_prepositional_objects_are_kept_per_doc(sent_to: Doc, envio: Doc) -> Non
     assert pairs(prepositional_objects(sent_to[1])) == first == [("to", "U.S."), ("from", "Altiplano")]
     envio.user_data.update(sent_to.user_data)
     assert pairs(prepositional_objects(envio[1])) == [("a", "reos"), ("a", "Estados"), ("desde", "penal")]
+
+
+def test_path_length_is_the_walk_of_the_tokens() -> None:
+    """Read off the token index, the edges between two tokens are those a walk of the
+    tokens' ancestors counts."""
+    from newsledger.pipeline import nlp_for
+    from newsledger.pipeline.syntax import path_length
+
+    def walked(a, b):
+        if a.i == b.i:
+            return 0
+        up_a = [a, *a.ancestors]
+        depth = {t.i: d for d, t in enumerate(up_a)}
+        for d_b, t in enumerate([b, *b.ancestors]):
+            if t.i in depth:
+                return depth[t.i] + d_b
+        return len(up_a) + d_b + 1
+
+    doc = nlp_for("es")("México envió a 26 reos a Estados Unidos, que los había pedido. Fue el segundo envío.")
+    assert [path_length(a, b) for a in doc for b in doc] == [walked(a, b) for a in doc for b in doc]
+    assert max(path_length(a, b) for a in doc for b in doc) > 3

@@ -112,6 +112,7 @@ def test_the_tree_reads_as_the_tokens_say(language: str, text: str) -> None:
     for token in doc:
         assert index.children(token.i) == [c.i for c in token.children]
         assert index.subtree(token.i) == [t.i for t in token.subtree]
+        assert index.ancestors(token.i) == [a.i for a in token.ancestors]
         for root in doc:
             assert index.in_subtree(token.i, root.i) == (
                 token.i == root.i or any(a.i == root.i for a in token.ancestors))

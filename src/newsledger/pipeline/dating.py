@@ -10,6 +10,7 @@ from newsledger.pipeline.mentions import Mention
 from newsledger.pipeline.quotes import QuotedText, quoted_spans
 from newsledger.pipeline.roles import DocContext, cue_set
 from newsledger.pipeline.syntax import in_subtree, path_length, prepositional_objects
+from newsledger.pipeline.tokenindex import token_index
 from newsledger.timex import TimexMatch
 
 
@@ -154,12 +155,16 @@ class DateAssigner:
 
     def _date_cost(self, trigger: Token, head: Token) -> float | None:
         inside = in_subtree(head, trigger)
-        clause = next((a for a in [head, *head.ancestors] if a.dep_ in {"relcl", "acl:relcl"}), None)
+        index, doc = token_index(trigger.doc), trigger.doc  # (ancestors walked on the index)
+        found = next((a for a in [head.i, *index.ancestors(head.i)] if index.dep[a] in {"relcl", "acl:relcl"}), None)
+        clause = doc[found] if found is not None else None
         occurred = clause is not None and clause.head.i == trigger.i and clause.lemma_.lower() in self.occurrence
         if clause is not None and not in_subtree(trigger, clause) and not occurred:
             # ("the transfer, which took place on Monday": that clause dates its noun)
             return None  # "charges first brought against him in 2020": the clause's own date
-        own = next((a for a in [trigger, *trigger.ancestors] if a.dep_ in {"relcl", "acl:relcl"}), None)
+        found = next((a for a in [trigger.i, *index.ancestors(trigger.i)] if index.dep[a] in {"relcl", "acl:relcl"}),
+                     None)
+        own = doc[found] if found is not None else None
         if own is not None and not in_subtree(head, own) and not in_subtree(own.head, head):
             return None  # "…, who was arraigned the day after": the outer clause's date is not its
         if not inside and trigger.pos_ in {"NOUN", "PROPN"} and any(

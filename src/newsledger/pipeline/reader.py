@@ -19,7 +19,7 @@ from newsledger.pipeline.roles import DocContext, cue_set
 from newsledger.pipeline.syntax import (
     OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, in_subtree, is_passive, prepositional_objects,
 )
-from newsledger.pipeline.tokenindex import morph_values
+from newsledger.pipeline.tokenindex import morph_values, token_index
 from newsledger.pipeline.triggers import Trigger, TriggerFinder
 from newsledger.timex import TimexMatch
 
@@ -272,10 +272,13 @@ class MentionReader:
         date of the clause's verb."""
         doc = sent.doc
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
-        if span is None or span.start < 3 or span[0].like_num:
+        if span is None or span.start < 3:
             return False
-        link, figure, article = doc[span.start - 1], doc[span.start - 2], doc[span.start - 3]
-        return link.lower_ in self.lists.connectors and figure.like_num and article.pos_ == "DET"
+        index, start = token_index(doc), span.start  # (the words before read off the index)
+        if index.like_num[start]:
+            return False
+        return index.lower[start - 1] in self.lists.connectors and index.like_num[start - 2] \
+            and index.pos[start - 3] == "DET"
 
     def _light_verb(self, token: Token) -> Token | None:
         """The verb that only carries an event noun ("se realizó el traslado", "held a call"),

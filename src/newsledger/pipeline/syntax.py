@@ -77,11 +77,12 @@ def path_length(a: Token, b: Token) -> int:
     """Edges between two tokens of the same sentence in the dependency tree."""
     if a.i == b.i:
         return 0
-    up_a = [a, *a.ancestors]
-    depth = {t.i: d for d, t in enumerate(up_a)}
-    for d_b, t in enumerate([b, *b.ancestors]):
-        if t.i in depth:
-            return depth[t.i] + d_b
+    index = token_index(a.doc)  # (ancestors walked on the index: no Token per step)
+    up_a = [a.i, *index.ancestors(a.i)]
+    depth = {t: d for d, t in enumerate(up_a)}
+    for d_b, t in enumerate([b.i, *index.ancestors(b.i)]):
+        if t in depth:
+            return depth[t] + d_b
     return len(up_a) + d_b + 1
 
 

@@ -103,6 +103,17 @@ class TokenIndex:
             stack.extend((child, False) for child in reversed(children) if child < node)
         return found
 
+    def ancestors(self, i: int) -> list[int]:
+        """The positions of ``doc[i].ancestors``, nearest first (at most one step per
+        token, as spaCy walks them)."""
+        head, found = self.head, []
+        for _ in range(len(head)):
+            if head[i] == i:
+                break
+            i = head[i]
+            found.append(i)
+        return found
+
     def in_subtree(self, i: int, root: int) -> bool:
         """Whether ``root`` is the token at ``i`` or one of its ancestors (``Token.ancestors``
         walked on the head column, at most one step per token as spaCy does)."""
