@@ -37,9 +37,18 @@ def test_retagged_token_is_read_again(build: Callable[..., Doc]) -> None:
     index = token_index(doc)
     assert [t.i for t in index.with_pos(doc[0:10], NAMES)] == [0, 7]
     assert index.with_pos(doc[0:10], VERBS) == [doc[1]]
+    verbs, lemmas = frozenset({"designar", "send"}), frozenset({"designó", "then"})
+    assert index.with_word(doc[0:10], verbs) == [doc[1]]
+    assert index.positions(doc[0:10], "lemma", lemmas) == [5, 7]
     token = doc[7]
     token.pos_, token.lemma_ = "VERB", "designar"
     index.retagged(token)
+    # the searches kept before are corrected, and agree with a new scan
+    assert [t.i for t in index.with_word(doc[0:10], verbs)] == [1, 7]
+    assert index.positions(doc[0:10], "lemma", lemmas) == [5]
+    fresh = TokenIndex(doc)
+    for words in (NAMES, VERBS, NOUNS):
+        assert index.positions(doc[0:10], "pos", words) == fresh.positions(doc[0:10], "pos", words)
     assert [t.i for t in index.with_pos(doc[0:10], NAMES)] == [0]
     assert [t.i for t in index.with_pos(doc[0:10], VERBS)] == [1, 7]
     assert [t.i for t in index.with_word(doc[0:10], frozenset({"designar"}))] == [7]

@@ -11,7 +11,7 @@ the one place that re-tags a token, and it updates the index with it.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection
 
 from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_LOWER, LEMMA, LIKE_NUM, LOWER, MORPH, POS
@@ -60,7 +60,11 @@ class TokenIndex:
         # unsigned.
         self.head: list[int] = [i + (offset - _WRAP if offset >= _WRAP // 2 else offset)
                                 for i, offset in enumerate(heads)]
-        self._children: list[list[int]] | None = None
+        # Positions ordered by their head (children in order within each head), and
+        # their heads: a token's children are one slice, found by bisection. (Two lists
+        # per Doc, not one per token: lists are what the garbage collector walks.)
+        self._by_head: list[int] | None = None
+        self._heads_sorted: list[int] = []
         # (column, id of the word set) -> (the word set, sorted positions whose value is in it)
         self._found: dict[tuple[str, int], tuple[Collection[str] | None, list[int]]] = {}
 
@@ -79,13 +83,15 @@ class TokenIndex:
     def children(self, i: int) -> list[int]:
         """The positions of ``doc[i].children``, in order: the tokens whose head it is.
         (spaCy walks a token's edges and makes a Token object per position to find them.)"""
-        if self._children is None:
-            found: list[list[int]] = [[] for _ in self.head]
-            for child, head in enumerate(self.head):
-                if head != child:
-                    found[head].append(child)
-            self._children = found
-        return self._children[i]
+        if self._by_head is None:
+            head = self.head
+            self._by_head = sorted(range(len(head)), key=head.__getitem__)  # stable: in order
+            self._heads_sorted = [head[child] for child in self._by_head]
+        heads = self._heads_sorted
+        found = self._by_head[bisect_left(heads, i):bisect_right(heads, i)]
+        if self.head[i] == i:  # a root is its own head, not its own child
+            found.remove(i)
+        return found
 
     def subtree(self, i: int) -> list[int]:
         """The positions of ``doc[i].subtree``, in its order (each left child's subtree,
@@ -127,10 +133,21 @@ class TokenIndex:
         return i == root
 
     def retagged(self, token: Token) -> None:
-        """Read again the tag and lemma of a token whose annotation was changed."""
-        self.lemma[token.i] = token.lemma_.lower()
-        self.pos[token.i] = token.pos_
-        self._found = {key: kept for key, kept in self._found.items() if key[0] == "lower"}
+        """Read again the tag and lemma of a token whose annotation was changed; the
+        searches kept are corrected at its position, not run again over the Doc."""
+        i = token.i
+        self.lemma[i] = token.lemma_.lower()
+        self.pos[i] = token.pos_
+        for (column, _), (words, found) in self._found.items():
+            if column not in ("lemma", "word", "pos"):
+                continue  # the form, figures and letters do not change
+            at = bisect_left(found, i)
+            present = at < len(found) and found[at] == i
+            holds = self._holds(column, words, i)
+            if holds and not present:
+                found.insert(at, i)
+            elif present and not holds:
+                del found[at]
 
     def positions(self, span: Span, column: str, words: Collection[str] | None = None) -> list[int]:
         """The positions in ``span`` whose ``column`` ("lower", "lemma", "word" for either,
@@ -144,6 +161,13 @@ class TokenIndex:
             kept = self._found[key] = (words, self._search(column, words))
         found = kept[1]
         return found[bisect_left(found, span.start):bisect_left(found, span.end)]
+
+    def _holds(self, column: str, words: Collection[str] | None, i: int) -> bool:
+        """Whether ``_search(column, words)`` holds the position ``i``."""
+        if column == "word":
+            return self.lower[i] in words or self.lemma[i] in words
+        values = {"lower": self.lower, "lemma": self.lemma, "pos": self.pos}[column]
+        return values[i] in words
 
     def _search(self, column: str, words: Collection[str] | None) -> list[int]:
         if column in ("number", "alpha"):
