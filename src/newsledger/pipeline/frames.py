@@ -325,8 +325,9 @@ class FrameAssembler:
         """Figures counting people in the mention's sentence, by parse distance to its
         trigger; a figure nearer another counted trigger is that one's."""
         sent, trigger = mention.sentence, mention.trigger
-        others = [f.trigger for f in _all_mentions(frames) if f.trigger.i != trigger.i
-                  and f.sentence.start == sent.start and f.type in _counted_types()]
+        # The other counted triggers of the sentence, read only once a figure is close
+        # enough to need them: most sentences have none.
+        others: list[Token] | None = None
         totals = {f.start for f in self.context.doc._.nl_totals.get(sent.start, [])}
         found = []
         for token in token_index(sent.doc).numbers(sent):
@@ -344,7 +345,12 @@ class FrameAssembler:
                     and noun.i not in {token.i, trigger.i}:
                 continue
             cost = path_length(trigger, noun)
-            if cost > COUNT_PATH or any(path_length(o, noun) < cost for o in others):
+            if cost > COUNT_PATH:
+                continue
+            if others is None:
+                others = [f.trigger for f in _all_mentions(frames) if f.trigger.i != trigger.i
+                          and f.sentence.start == sent.start and f.type in _counted_types()]
+            if any(path_length(o, noun) < cost for o in others):
                 continue
             found.append((cost, figure))
         return found
