@@ -61,6 +61,17 @@ def test_index_belongs_to_its_doc(build: Callable[..., Doc]) -> None:
     assert token_index(second).with_word(second[0:10], WORDS) == [second[5], second[8]]
 
 
+def test_the_last_index_is_the_docs_own(build: Callable[..., Doc]) -> None:
+    """The index kept for the last Doc asked is the one its user_data holds, for each of
+    two Docs asked in turn."""
+    first, second = build(TABLE), build(TABLE.replace("Prisoners prisoner", "Reos reo"))
+    one, two = token_index(first), token_index(second)
+    assert one is not two
+    for doc, index in ((first, one), (first, one), (second, two), (first, one), (second, two)):
+        assert token_index(doc) is index
+        assert doc.user_data[("newsledger", "tokens")] is index and index.doc is doc
+
+
 @pytest.mark.parametrize("language,text", [
     ("en", "Mexico sent 26 alleged cartel members to the U.S. on Tuesday, 3 more than planned."),
     ("es", "México envió el martes a veintiséis presuntos integrantes de cárteles a Estados Unidos."),

@@ -68,11 +68,16 @@ class MentionReader:
         self.classification_verbs = cue_set(language, "classification_verbs")
         self.definite = lang.grammar(language, "definite_articles")
         self.lists = ListReader(context, language, self.finder, self.counts, self._mention)
+        # The Doc's running totals by sentence start (``doc._.nl_totals``), taken at the
+        # first sentence read: the extractor sets the dict after making the reader.
+        self._totals: dict[int, list] | None = None
 
     def read(self, sent: Span, timexes: list[tuple[TimexMatch, Token]],
              earlier: list[Mention]) -> list[Mention]:
         totals = cumulative_figures(sent, self.language)
-        self.context.doc._.nl_totals[sent.start] = totals
+        if self._totals is None:  # read once: each ``doc._`` makes a new Underscore object
+            self._totals = self.context.doc._.nl_totals
+        self._totals[sent.start] = totals
         self.counts.totals = {f.start for f in totals}
         self.finder.repair(sent)
         triggers = [t for t in self.finder.find(sent) if not self._excluded(t)]

@@ -200,11 +200,22 @@ def morph_values(token: Token, field: str) -> list[str]:
     return token_index(token.doc).morph(token.i, field)
 
 
+# The last index handed out: a component reads one Doc at a time and asks for its index
+# tens of thousands of times per hundred articles, and the ``user_data`` look-up (a
+# tuple key hashed anew each time) cost more than the work of many callers. It holds
+# the last Doc alive until the next one asks.
+_last: TokenIndex | None = None
+
+
 def token_index(doc: Doc) -> TokenIndex:
     """The Doc's index, read on first use and kept in its ``user_data``."""
+    global _last
+    if _last is not None and _last.doc is doc:
+        return _last
     index = doc.user_data.get(_KEY)
     if index is None or index.doc is not doc:
         index = doc.user_data[_KEY] = TokenIndex(doc)
+    _last = index
     return index
 
 
