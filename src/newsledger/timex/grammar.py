@@ -18,6 +18,7 @@ from newsledger.errors import KnowledgeBaseError
 from newsledger.lang import path_of
 from newsledger.timex.interpret import RULES
 from newsledger.timex.lexicon import Lexicon, alternation, fold, lexicon
+from newsledger.timex.window import Window, anchor_of, anchored_matches, window
 
 # Placeholder class -> word table it draws on (the value is looked up in that table).
 TABLE_CLASSES = {
@@ -62,6 +63,7 @@ class Compiled:
     lowered: re.Pattern[str] | None = None  # ``regex`` for lowered_view() text, case-sensitive
     words_first: bool = False  # ``lowered`` lacks the left edge, see edge_matches()
     words: tuple[str, ...] = ()  # words of the template every match contains, see required_words()
+    window: Window | None = None  # for ``lowered``: where its first required word is, see timex/window.py
 
     def may_match(self, present: set[str], lowered: str | None) -> bool:
         """False when a class (see Grammar.present) or a word every match holds is not in the text.
@@ -85,7 +87,12 @@ class Compiled:
         if lowered is None or self.lowered is None:
             yield from self.regex.finditer(text)
             return
-        found_all = edge_matches(self.lowered, lowered) if self.words_first else self.lowered.finditer(lowered)
+        if self.words_first:
+            found_all = edge_matches(self.lowered, lowered)
+        elif self.window is not None:
+            found_all = anchored_matches(self.lowered, self.window, lowered)
+        else:
+            found_all = self.lowered.finditer(lowered)
         for found in found_all:
             if found.end() == found.start() and self.words_first:
                 # After an empty match finditer's next step is its own: let it go on from here.
@@ -347,10 +354,29 @@ def grammar(language: str) -> Grammar:
         words_first = lowered is not None and LITERAL_START.match(pattern.template) is not None
         if lowered is not None and words_first:
             lowered = re.compile(lowered.pattern.removeprefix(LEFT_EDGE), lowered.flags)
+        found = None if lowered is None or words_first else _window(lex, pattern.template, lowered)
         compiled.append(Compiled(pattern.rule, regex, pattern.in_text, classes, required_classes(pattern.template),
-                                 lowered, words_first, required_words(pattern.template)))
+                                 lowered, words_first, required_words(pattern.template), found))
     needed = {cls for item in compiled if item.in_text for cls in item.required}
     return Grammar(lex, tuple(compiled), {cls: _probe(lex, cls) for cls in needed})
+
+
+def _window(lex: Lexicon, template: str, lowered: re.Pattern[str]) -> Window | None:
+    """Where to try ``lowered`` (a pattern's case-sensitive regex): before its anchor, the
+    first placeholder outside any group (see timex/window.py), when that stands for words.
+    Digits make poor anchors (a text holds many numbers that are no date), and so do month
+    abbreviations, which begin many words ("mar", "jun"): trying the pattern before each
+    cost more than the scan it saves."""
+    template = template.strip()
+    anchor = anchor_of(template)
+    if anchor is None or anchor[1] not in WORD_CLASSES or anchor[1] == "month":
+        return None
+    offset, cls = anchor
+    words = _case_sensitive(re.compile(_class_regex(lex, cls), re.IGNORECASE))
+    if words is None:
+        return None
+    prefix, _ = _expand(lex, template[:offset])
+    return window(prefix, lowered.pattern, words, LEFT_EDGE)
 
 
 def _probe(lex: Lexicon, cls: str) -> Probe:
