@@ -39,3 +39,10 @@ def test_the_joined_text_is_the_docs_own() -> None:
     for language in ("en", "es"):
         doc = nlp_for(language)(text)
         assert doc_text(doc) == doc.text == text
+
+
+def test_short_docs_join_as_spacy_does() -> None:
+    """One token, no trailing space, only white space: the two-column read of the array."""
+    for text in ("Mexico", "Mexico ", " ", "¡Hola!", "Sí.\n\n—No."):
+        doc = _doc(text)
+        assert doc_text(doc) == doc.text == text

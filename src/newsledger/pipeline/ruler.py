@@ -17,6 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.tokens.doc import SetEntsDefault
 from spacy.util import filter_spans
 
 from newsledger.kb import KnowledgeBase
@@ -88,7 +89,9 @@ class KnowledgeBaseRuler:
         spans = [self._span(doc, key, start, end) for key, start, end in self.exact(doc)]
         spans += [self._span(doc, key, start, end) for key, start, end in self.folded(doc)
                   if self._first_word_fits(key, doc[start].text)]
-        doc.ents = filter_spans(list(doc.ents) + spans)
+        # What ``doc.ents = ...`` does, without its first step: the setter makes a copy
+        # of every Span (same label, kb_id and id) before handing them to set_ents.
+        doc.set_ents(filter_spans(list(doc.ents) + spans), default=SetEntsDefault.outside)
         return doc
 
     def _first_word_fits(self, key: int, text: str) -> bool:
