@@ -188,3 +188,35 @@ def test_closing_words_end_every_match(language: str) -> None:
                 ran += 1
                 assert closing in match.group()
     assert ran
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Con este envío suman noventa y dos los reos entregados.", "es"),
+    ("Con ellos ya son un total de un millón de pesos.", "es"),
+    ("Con ellos ya son un total de una docena.", "es"),
+    ("Con ellos ya son un total de uno.", "es"),
+    ("Ya son veinti-seis en total.", "es"),
+    ("Suman ya casi 1.200 los reos en total.", "es"),
+    ("Los envíos suman muchos reos en total.", "es"),
+    ("In total, a dozen prisoners were sent.", "en"),
+    ("In total, a", "en"),
+    ("A total of twenty-six were flown out.", "en"),
+    ("A total of one was flown out, in total.", "en"),
+    ("The transfers amount to many prisoners in total.", "en"),
+])
+def test_patterns_skipped_only_without_a_figure(text: str, language: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The running totals are the same whether or not the patterns run on sentences
+    ``may_hold_figure`` rules out; a sentence it rules out has no figure above one."""
+    from newsledger.pipeline import figures
+    from newsledger.pipeline.numbers import figures as all_figures
+
+    doc = tokenizer(language)(text)
+    for sent in (doc[:], doc[:-1], doc[1:]):
+        checked = totals(sent.text, language)
+        held = figures.may_hold_figure(sent, sent.text.lower(), language)
+        if not held:
+            end = min(sent.end + 1, len(doc))
+            assert not [f for f in all_figures(doc, sent.start, end, language) if f.value > 1]
+        with monkeypatch.context() as patched:
+            patched.setattr(figures, "may_hold_figure", lambda *_: True)
+            assert totals(sent.text, language) == checked

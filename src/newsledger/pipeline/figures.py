@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from newsledger import lang
 from newsledger.ontology import types_where
 from newsledger.pipeline.doctext import span_text
-from newsledger.pipeline.numbers import Figure, figure_at, ordinals
+from newsledger.pipeline.numbers import Figure, _scales, _words, figure_at, ordinals
 from newsledger.pipeline.roles import cue_set
 from newsledger.pipeline.tokenindex import NOUNS, morph_values, token_index
 from newsledger.pipeline.triggers import rules
@@ -63,11 +63,36 @@ def _cue_words(language: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")")
 
 
+@cache
+def _figure_words(language: str) -> frozenset[str]:
+    """The words a figure above one needs (``figure_at``): a number word worth more than
+    one, or a scale ("a dozen", "un millón", "uno mil")."""
+    return frozenset({w for w, v in _words(language).items() if v > 1}
+                     | {w for w, v in _scales(language).items() if v > 1})
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def may_hold_figure(sent: Span, text: str, language: str) -> bool:
+    """Whether a figure above one can start in ``sent`` (lower-cased ``text``): a digit, a
+    hyphenated number word, or a word of ``_figure_words`` in it or just after it (the scale
+    of "a dozen" may open the next sentence). Where none is, no running-total pattern can
+    give a figure, and the patterns (each tries a long alternation of number words) need
+    not run."""
+    if _DIGIT.search(text) or "-" in text:
+        return True
+    doc = sent.doc
+    after = doc[sent.start:min(sent.end + 1, len(doc))]
+    return bool(token_index(doc).positions(after, "lower", _figure_words(language)))
+
+
 def cumulative_figures(sent: Span, language: str) -> list[Figure]:
     """Figures that a cue phrase marks as a running total."""
     text = span_text(sent).lower()
     found: dict[int, Figure] = {}
-    patterns = _cumulative_patterns(language) if _cue_words(language).search(text) else ()
+    patterns = _cumulative_patterns(language) \
+        if _cue_words(language).search(text) and may_hold_figure(sent, text, language) else ()
     for pattern, closing in patterns:
         if closing not in text:
             continue
