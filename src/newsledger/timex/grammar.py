@@ -372,7 +372,8 @@ def _window(lex: Lexicon, template: str, lowered: re.Pattern[str]) -> Window | N
     if anchor is None or anchor[1] not in WORD_CLASSES or anchor[1] == "month":
         return None
     offset, cls = anchor
-    words = _case_sensitive(re.compile(_class_regex(lex, cls), re.IGNORECASE))
+    # The probe's own source (see _probe): re.compile's cache then builds each class once.
+    words = _case_sensitive(re.compile(f"(?:{_class_regex(lex, cls)})", re.IGNORECASE))
     if words is None:
         return None
     prefix, _ = _expand(lex, template[:offset])
