@@ -20,11 +20,25 @@ _NOT_WORD = re.compile(r"[^\w\s]|_")
 _CACHED = 100_000
 
 
+class _Marks(dict):
+    """A ``str.translate`` table that deletes combining marks: each code point is asked
+    about once (``unicodedata.combining``), instead of a Python step per character."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_MARKS = _Marks()
+
+
 @lru_cache(maxsize=_CACHED)
 def strip_accents(text: str) -> str:
     """``text`` without combining marks ("Culiacán" → "Culiacan"), case and punctuation kept."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    if text.isascii():
+        return text  # no ASCII character decomposes or is a combining mark
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFKD", text).translate(_MARKS))
 
 
 @lru_cache(maxsize=_CACHED)
