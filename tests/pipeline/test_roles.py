@@ -1,6 +1,7 @@
 """DocContext: entities, countries, subjects and descriptions read off a hand-parsed Doc."""
 from collections.abc import Callable
 
+import pytest
 from spacy.tokens import Doc
 
 from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
@@ -287,3 +288,35 @@ def test_spanish_route_of_cites_the_preposition(build: Callable[..., Doc], entit
     assert destination is None and origin is not None
     assert origin[0] == "PE"
     assert (origin[1].text, origin[1].rule, origin[1].cue) == ("desde Perú", "origin.preposition", "desde")
+
+
+def _kin_before_by_tokens(token, context: DocContext) -> bool:
+    """``_kin_before`` the straightforward way, a Token object per word of the window."""
+    sent = context.sentence_of(token)
+    window = context.doc[max(sent.start, token.i - 7):token.i]
+    relations = cue_set(context.language, "relation_nouns")
+    for position, word in enumerate(window):
+        if word.lemma_.lower() in relations or word.lower_ in relations:
+            rest = window[position + 1:]
+            listed = any(a.text in {",", ";"} and b.lower_ in {"and", "y", "e"} for a, b in zip(rest, rest[1:]))
+            linked = any(t.lower_ in {"of", "de", "del"} for t in window[max(0, position - 2):])
+            if linked and not listed and not any(t.text == ";" for t in rest):
+                return True
+    return False
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Police arrested a brother-in-law of its boss, Nemesio Oseguera; the nephew of El Mencho, "
+           "Juan Pérez, and a son of the leader; Ana López were also held."),
+    ("es", "Detuvieron al cuñado de Nemesio Oseguera, al sobrino del líder; el hijo de El Mencho y "
+           "la esposa de su jefe, Ana López, también fueron detenidos."),
+])
+def test_kin_before_reads_the_words_as_the_tokens_say(language: str, text: str) -> None:
+    from newsledger.pipeline import nlp_for
+    from newsledger.pipeline.roles import _kin_before
+
+    doc = nlp_for(language)(text)
+    context = DocContext.of(doc, language)
+    answers = [_kin_before(t, context) for t in doc]
+    assert answers == [_kin_before_by_tokens(t, context) for t in doc]
+    assert any(answers)

@@ -118,7 +118,9 @@ class DateAssigner:
             return timexes
         found = []
         for match, head in timexes:
-            said = next((s for s, h in sayings if h.sent == head.sent), None)
+            # (the Doc's sentences are the context's: Token.sent finds a sentence's edges anew)
+            sentence = self.context.sentence_of(head)
+            said = next((s for s, h in sayings if self.context.sentence_of(h) is sentence), None)
             if said is not None and self._quoted(match.start) and match.text.lower() in self.todays:
                 match = TimexMatch(match.start, match.end, match.text, said.date)
                 self._unquoted.add(match.start)

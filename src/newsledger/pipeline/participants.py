@@ -12,13 +12,16 @@ from newsledger.pipeline.locations import Locator
 from newsledger.pipeline.mentions import Mention, Named, mention_span, sentence_span
 from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
 from newsledger.pipeline.syntax import (
-    OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, controller, is_passive, preposition_of, prepositional_objects,
+    OBJECT_DEPS, OBJECT_OR_PASSIVE_SUBJECT_DEPS, PASSIVE_SUBJECT_DEPS, controller, is_passive, preposition_of,
+    prepositional_objects,
 )
 from newsledger.pipeline.tokenindex import token_index
 
 
 # Knowledge-base categories of those who act for a state.
 STATE_ACTORS = {"government_body", "official", "politician"}
+# The relations of a victim taken as the act's object (one set, not a union per word).
+_VICTIM_DEPS = {"dobj", "obj"} | PASSIVE_SUBJECT_DEPS
 
 
 class Participants:
@@ -185,7 +188,7 @@ class Participants:
     def _object_tokens(trigger: Token) -> set[int]:
         """Tokens of the trigger's objects: "the capture of Maduro", "arrested Maduro"."""
         index = token_index(trigger.doc)  # (positions read off the index: no Token objects)
-        roots = [c for c in index.children(trigger.i) if index.dep[c] in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        roots = [c for c in index.children(trigger.i) if index.dep[c] in OBJECT_OR_PASSIVE_SUBJECT_DEPS]
         roots += [obj.i for prep, obj in prepositional_objects(trigger) if prep in {"of", "de", "a"}]
         return {t for root in roots for t in index.subtree(root)}
 
@@ -197,7 +200,7 @@ class Participants:
             for prep, obj in prepositional_objects(head):
                 if prep in {"of", "de"}:
                     victims_root.append(obj)
-        victims_root += [c for c in token.children if c.dep_ in {"dobj", "obj"} | PASSIVE_SUBJECT_DEPS]
+        victims_root += [c for c in token.children if c.dep_ in _VICTIM_DEPS]
         if token.pos_ in {"VERB", "AUX"} and not victims_root:
             subject = context.subject_of(token)
             if subject is not None and subject.dep_ in PASSIVE_SUBJECT_DEPS:
@@ -232,7 +235,7 @@ class Participants:
         """"Mexico flew him and 28 other prisoners": the pronoun is the last person named."""
         pronouns = cue_set(self.language, "person_pronouns")
         have = {e.id for e, _ in present}
-        objects = [c for c in trigger.children if c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        objects = [c for c in trigger.children if c.dep_ in OBJECT_OR_PASSIVE_SUBJECT_DEPS]
         subject = self.context.subject_of(trigger)
         passive = any(c.dep_ in {"auxpass", "aux:pass"} for c in trigger.children)
         if subject is not None and (subject.dep_ in PASSIVE_SUBJECT_DEPS or passive):

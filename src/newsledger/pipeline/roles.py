@@ -225,7 +225,8 @@ class DocContext:
         if any(c.dep_ in {"ccomp", "parataxis", "xcomp"} for c in token.children):
             return True
         sent = self.sentence_of(token)
-        return any(ch in self.text[sent.start_char:sent.end_char] for ch in "“”«»\":")
+        said = self.text[sent.start_char:sent.end_char]  # sliced once, not once per mark
+        return any(ch in said for ch in "“”«»\":")
 
     def speakers(self, sent: Span) -> set[str]:
         """Entities that are the subjects of speech verbs in the sentence."""
@@ -395,15 +396,18 @@ def _kin_owner(token: Token, context: DocContext) -> bool:
 def _kin_before(token: Token, context: DocContext) -> bool:
     """"a brother-in-law of its boss, Nemesio Oseguera", "cuñado de Nemesio": a relative
     or a superior named right before, through "of"/"de"."""
-    sent = context.sentence_of(token)
-    window = context.doc[max(sent.start, token.i - 7):token.i]
+    # The seven words before read off the token index, not a Token object per word.
+    # (A punctuation mark's lower-cased form is its text.)
+    start = max(context.sentence_of(token).start, token.i - 7)
     relations = cue_set(context.language, "relation_nouns")
-    for position, word in enumerate(window):
-        if word.lemma_.lower() in relations or word.lower_ in relations:
-            rest = window[position + 1:]
-            listed = any(a.text in {",", ";"} and b.lower_ in {"and", "y", "e"} for a, b in zip(rest, rest[1:]))
-            linked = any(t.lower_ in {"of", "de", "del"} for t in window[max(0, position - 2):])
-            if linked and not listed and not any(t.text == ";" for t in rest):
+    index = token_index(context.doc)
+    lower, lemma = index.lower, index.lemma
+    for position in range(start, token.i):
+        if lemma[position] in relations or lower[position] in relations:
+            rest = lower[position + 1:token.i]
+            listed = any(a in {",", ";"} and b in {"and", "y", "e"} for a, b in zip(rest, rest[1:]))
+            linked = any(t in {"of", "de", "del"} for t in lower[max(start, position - 2):token.i])
+            if linked and not listed and ";" not in rest:
                 return True
     return False
 

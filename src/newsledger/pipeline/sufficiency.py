@@ -17,6 +17,8 @@ from newsledger.pipeline.syntax import OBJECT_DEPS, SUBJECT_DEPS
 # A verb in these relations describes a noun ("the agreed transfers", "traslados
 # acordados"): an attribute, not a clause stating the act.
 _ATTRIBUTIVE_DEPS = {"amod", "acl", "compound"}
+# A noun in these relations is a verb's argument (made once, not a union per test).
+_ARGUMENT_DEPS = SUBJECT_DEPS | OBJECT_DEPS
 
 
 class Sufficiency:
@@ -46,7 +48,7 @@ class Sufficiency:
     def _clausal(self, trigger: Token) -> bool:
         if trigger.pos_ in {"VERB", "AUX"}:
             return trigger.dep_ not in _ATTRIBUTIVE_DEPS
-        if trigger.dep_ in SUBJECT_DEPS | OBJECT_DEPS and trigger.head is not trigger:
+        if trigger.dep_ in _ARGUMENT_DEPS and trigger.head is not trigger:
             head = trigger.head
             if head.dep_ in _ATTRIBUTIVE_DEPS:
                 return False  # "members staging raids on police posts": a description

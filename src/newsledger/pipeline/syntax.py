@@ -15,6 +15,10 @@ from newsledger.pipeline.tokenindex import morph_values, token_index
 OBJECT_DEPS = {"dobj", "obj", "nsubjpass", "nsubj:pass", "dative", "iobj", "oprd", "attr"}
 SUBJECT_DEPS = {"nsubj", "csubj", "agent"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass"}
+# Unions the rules test per word, made once here (``a | b`` inside a loop makes a new set
+# at every test).
+ANY_SUBJECT_DEPS = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+OBJECT_OR_PASSIVE_SUBJECT_DEPS = OBJECT_DEPS | PASSIVE_SUBJECT_DEPS
 # Spanish preposition + article contractions, read as the bare preposition.
 CONTRACTIONS = {"del": "de", "al": "a"}
 CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "xcomp", "csubj", "relcl", "acl"}
@@ -123,7 +127,7 @@ def controller(verb: Token) -> Token | None:
     """The subject a non-finite verb borrows from the verb it depends on: "After speaking
     with Arce, Torres said …", "Tras hablar con Arce, Torres afirmó …" (Torres speaks).
     None for a verb with a subject of its own, a finite one, or no verb to borrow from."""
-    if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children):
+    if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ in ANY_SUBJECT_DEPS for c in verb.children):
         return None
     if not ({"Ger", "Inf", "Part"} & set(morph_values(verb, "VerbForm")) or verb.tag_ in {"VBG", "VB"}):
         return None
