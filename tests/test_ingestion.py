@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from newsledger import ingestion
 from newsledger.ingestion import Options, Progress
 from newsledger.read import Reader
@@ -38,3 +40,19 @@ def test_upload_is_read_like_a_file_and_named_safely(tmp_path: Path) -> None:
     assert error.source == "upload:b.txt" and "empty" in str(error) and str(error).startswith("upload:b.txt")
     [large] = ingestion.read_upload("c.txt", b"x" * 50, Options(max_bytes=10))
     assert "limit" in str(large)
+
+
+def test_ctrl_c_during_a_batch_write_interrupts_after_it() -> None:
+    """The SIGINT that arrives mid-write is held until the block ends, then raised."""
+    import os
+    import signal
+
+    from newsledger.ingestion import _interrupt_deferred
+
+    finished = []
+    with pytest.raises(KeyboardInterrupt):
+        with _interrupt_deferred():
+            os.kill(os.getpid(), signal.SIGINT)
+            finished.append("written")
+    assert finished == ["written"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

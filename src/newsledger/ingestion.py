@@ -21,8 +21,11 @@ workers read and extract while this process alone stores: ``ingest`` takes the
 """
 from __future__ import annotations
 
+import signal
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path, PurePath
@@ -234,7 +237,8 @@ def ingest(store: "Store", items: Iterable[Item], progress: ProgressCallback | N
             else:
                 pending.append(raw)
         for batch in (extract or _in_process)(pending):
-            _store_batch(store, result, batch, finish, tell, corrected)
+            with _interrupt_deferred():
+                _store_batch(store, result, batch, finish, tell, corrected)
     finally:
         if merge:
             _merge_unmerged(store, result, tell, state["done"], total)
@@ -270,6 +274,29 @@ def delete(store: "Store", doc_ids: Iterable[str]) -> list["DocumentInfo"]:
     with store.exclusive("ledger"):
         service.delete_documents(store, wanted)
     return infos
+
+
+@contextmanager
+def _interrupt_deferred() -> Iterator[None]:
+    """Ctrl-C waits until the batch is written, then interrupts as usual.
+
+    A KeyboardInterrupt raised inside the database driver can leave a connection checked
+    out in an open transaction; on SQLite its lock then stops the ledger update that
+    follows every interrupt ("database is locked"). Only where Python's own SIGINT
+    handler is in place (a caller's handler is left alone) and in the main thread, the
+    one that receives signals."""
+    if threading.current_thread() is not threading.main_thread() \
+            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, _frame: caught.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
 
 
 def _store_batch(store: "Store", result: IngestResult, batch: list[tuple[RawDocument, Outcome]],
