@@ -97,11 +97,22 @@ def _extract_batch(raws: list[RawDocument], batch_size: int) -> list[Extraction]
         short = [i for i in positions if len(raws[i].text) <= limit]
         docs = [_prepared(nlp.make_doc(raws[i].text), raws[i], language) for i in short]
         for i, doc in zip(short, nlp.pipe(docs, batch_size=batch_size)):
-            results[i] = to_extraction(doc, raws[i], language)
+            results[i] = _read_out(doc, raws[i], language)
         for i in positions:
             if len(raws[i].text) > limit:
-                results[i] = to_extraction(parse_long(nlp, raws[i], language, limit), raws[i], language)
+                results[i] = _read_out(parse_long(nlp, raws[i], language, limit), raws[i], language)
     return [r for r in results if r is not None]
+
+
+def _read_out(doc: Doc, raw: RawDocument, language: str) -> Extraction:
+    """The Doc's extraction, after which its annotations are dropped. They hold spans
+    and tokens of the Doc itself (reference cycles), so a dropped Doc would otherwise
+    live on until a full garbage collection, and those collections, walking every Doc
+    of the batch and more, cost a tenth of extraction time."""
+    try:
+        return to_extraction(doc, raw, language)
+    finally:
+        doc.user_data.clear()
 
 
 def _prepared(doc: Doc, raw: RawDocument, language: str) -> Doc:

@@ -22,20 +22,20 @@ Draft = Callable[[Trigger, Span, list[Trigger]], Mention | None]
 
 
 class ListReader:
-    def __init__(self, context: DocContext, language: str, finder: TriggerFinder,
-                 counts: HeadCounts, draft: Draft):
+    def __init__(self, context: DocContext, language: str, finder: TriggerFinder, counts: HeadCounts):
         self.context = context
         self.language = language
         self.finder = finder
         self.counts = counts
-        self.draft = draft
         self.membership = cue_set(language, "membership")
         self.connectors = cue_set(language, "enumeration_connectors")
 
     def enumerated(self, sent: Span, mentions: list[Mention],
-                   timexes: list[tuple[TimexMatch, Token]]) -> list[Mention]:
+                   timexes: list[tuple[TimexMatch, Token]], draft: Draft) -> list[Mention]:
         """"after 29 in February and 26 in August": each figure with its own date is an
-        earlier event of the series the sentence talks about."""
+        earlier event of the series the sentence talks about. ``draft`` is passed per
+        call, not kept: the reader that owns this object would otherwise hold itself in
+        a reference cycle, and every Doc it read would wait for a full garbage collection."""
         # The figures come first: few sentences have one, and the series' route is read
         # only for those (it drafts the sentence's transfers again).
         figures = self._dated_figures(sent, mentions, timexes)
@@ -45,7 +45,7 @@ class ListReader:
             self._speaks_of_transfers(sent) else None
         if context_type is None:
             return []
-        base = self._series(sent, mentions, context_type)
+        base = self._series(sent, mentions, context_type, draft)
         found = []
         for match, number, link, figure in figures:
             mention = Mention(context_type, number, sent, count_span=text_span(number))
@@ -92,13 +92,13 @@ class ListReader:
             found.append((match, number, doc[start], figure))
         return found
 
-    def _series(self, sent: Span, mentions: list[Mention], context_type: str) -> Mention | None:
+    def _series(self, sent: Span, mentions: list[Mention], context_type: str, draft: Draft) -> Mention | None:
         """The mention whose route the listed events share: the sentence's own, else one
         drafted from its triggers of the type and its clause's subject and destination."""
         base = next((m for m in mentions if m.type == context_type), None)
         if base is None or not (base.origin and base.destination):
             aside = [t for t in self.finder.find(sent) if t.type == context_type]
-            drafts = [self.draft(t, sent, aside) for t in aside]
+            drafts = [draft(t, sent, aside) for t in aside]
             origin = next((d.origin for d in drafts if d and d.origin), None)
             destination = next((d.destination for d in drafts if d and d.destination), None)
             if not (origin and destination):

@@ -67,7 +67,7 @@ class MentionReader:
         self.clause = ClauseWords(context, language)
         self.classification_verbs = cue_set(language, "classification_verbs")
         self.definite = lang.grammar(language, "definite_articles")
-        self.lists = ListReader(context, language, self.finder, self.counts, self._mention)
+        self.lists = ListReader(context, language, self.finder, self.counts)
         # The Doc's running totals by sentence start (``doc._.nl_totals``), taken at the
         # first sentence read: the extractor sets the dict after making the reader.
         self._totals: dict[int, list] | None = None
@@ -90,7 +90,7 @@ class MentionReader:
                                                            types_where(counts_people=True)) if e.date}
         taken |= {m.start for m, _ in timexes if self._counted_month(m, sent)}
         self.dates.assign(mentions, [(m, h) for m, h in timexes if m.start not in taken])
-        mentions += self.lists.enumerated(sent, mentions, timexes)
+        mentions += self.lists.enumerated(sent, mentions, timexes, self._mention)
         acts = [m for m in mentions if not _describes_people(m)]
         described = {m.type for m in mentions if _describes_people(m)}
         # "MS-13 was among those designated": the people of another kind of event.
