@@ -76,3 +76,74 @@ def test_main_verb_from_the_root_is_what_a_scan_of_the_verbs_says(build: Callabl
     sentences = list(doc.sents)
     assert [_has_main_verb(sent) for sent in sentences] == [scanned(sent) for sent in sentences]
     assert [_has_main_verb(sent) for sent in sentences] == [False, True, True]
+
+
+# "In the first, 29 left. Another came. In August, 26. Then more followed."
+SERIES = """
+In         in         ADP   prep   3
+the        the        DET   det    2
+first      first      ADJ   pobj   0
+29         29         NUM   nsubj  4
+left       leave      VERB  ROOT   4
+.          .          PUNCT punct  4
+Another    another    PRON  nsubj  7
+came       come       VERB  ROOT   7
+.          .          PUNCT punct  7
+In         in         ADP   prep   12
+August     August     PROPN pobj   9
+,          ,          PUNCT punct  12
+26         26         NUM   ROOT   12
+.          .          PUNCT punct  12
+Then       then       ADV   advmod 16
+more       more       PRON  nsubj  16
+followed   follow     VERB  ROOT   16
+.          .          PUNCT punct  16
+"""
+
+
+def test_sentences_a_finder_may_use_are_those_a_scan_of_their_tokens_finds(
+        build: Callable[..., Doc], entities) -> None:
+    from newsledger.pipeline.ellipsis import EllipsisSentences, sentences_holding
+    from newsledger.pipeline.numbers import ordinals
+    from newsledger.pipeline.roles import cue_set
+
+    doc = build(SERIES)
+    entities(doc, [])
+    context = DocContext(doc, "en")
+    sentences = context.sentences
+    others, table = cue_set("en", "other_words"), ordinals("en")
+
+    def scanned(test) -> set[int]:  # the straightforward way: every token of every sentence
+        return {sent.start for sent in sentences if any(test(t) for t in sent)}
+
+    may = EllipsisSentences(context)
+    numbers = scanned(lambda t: t.like_num)
+    assert may.elliptical == scanned(lambda t: t.lower_ in table) == {0}
+    assert may.another_one == scanned(lambda t: t.lower_ in others) == {6, 14}
+    assert may.fragment == numbers == {0, 9}
+    assert may.other_group == numbers & scanned(lambda t: t.lower_ in others or t.lemma_.lower() in others)
+    assert sentences_holding(sentences, [3, 4, 13]) == [sentences[0], sentences[2]]
+    assert sentences_holding(sentences, []) == []
+
+
+def test_first_date_by_bisection_is_the_first_of_the_list_in_the_words(
+        build: Callable[..., Doc], entities) -> None:
+    doc = build(SERIES)
+    entities(doc, [])
+    text = doc.text
+    context = DocContext(doc, "en")
+
+    def match(word: str) -> TimexMatch:
+        return TimexMatch(text.index(word), text.index(word) + len(word), word, DateValue.unknown())
+
+    def scanned(clause) -> TimexMatch | None:  # the straightforward way: every match in turn
+        start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
+        return next((m for m in doc._.nl_timexes if start <= m.start < end), None)
+
+    clauses = [*doc.sents, list(doc)[1:4], list(doc)[9:], list(doc)[12:14]]
+    for found in (["first", "August", "Then"], ["Then", "first", "August"]):  # in order, and not
+        doc._.nl_timexes = [match(word) for word in found]
+        for clause in clauses:
+            assert _first_date(context, clause) is scanned(clause)
+    doc._.nl_timexes = []
+    assert _first_date(context, list(doc)) is None

@@ -9,6 +9,7 @@ reader sees no trigger, and the event is lost.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from spacy.tokens import Span, Token
@@ -25,6 +26,36 @@ from newsledger.pipeline.triggers import TriggerFinder
 from newsledger.timex import TimexMatch
 
 CLAUSE_ENDS = {";", ".", "?", "!"}
+
+
+def sentences_holding(sentences: list[Span], positions: list[int]) -> list[Span]:
+    """The sentences, in order, that hold any of the sorted token ``positions``: one
+    search of the document's token index instead of one per sentence (most sentences
+    hold no cue, and a per-sentence test cost a call and a ``Span`` read each)."""
+    starts = [sent.start for sent in sentences]
+    numbers = sorted({bisect_right(starts, i) - 1 for i in positions})
+    return [sentences[n] for n in numbers if n >= 0]
+
+
+class EllipsisSentences:
+    """The starts of the sentences in which each finder below can find anything: the
+    tests they open with, read once over the whole document. A sentence outside a set
+    would make its finder return ``[]`` at once; the finders keep their own tests."""
+
+    def __init__(self, context: DocContext):
+        doc, sentences, language = context.doc, context.sentences, context.language
+        index = token_index(doc)
+        whole = doc[0:len(doc)]
+        others = cue_set(language, "other_words")
+
+        def starts(column: str, words: frozenset[str] | dict[str, int] | None = None) -> set[int]:
+            return {sent.start for sent in sentences_holding(sentences, index.positions(whole, column, words))}
+
+        numbers = starts("number")
+        self.elliptical = starts("lower", ordinals(language))  # elliptical_mentions: an ordinal
+        self.other_group = numbers & starts("word", others)  # other_group_mentions: a figure, a mark
+        self.another_one = starts("lower", others)  # another_one_mentions: "otro"
+        self.fragment = numbers  # fragment_mentions: a figure (and a date)
 
 
 def elliptical_mentions(sent: Span, mentions: list[Mention], finder: TriggerFinder,
@@ -148,13 +179,15 @@ def fragment_mentions(sent: Span, mentions: list[Mention], earlier: list[Mention
     date = _first_date(context, sent)
     if date is None:
         return []
+    if _has_main_verb(sent):
+        return []  # no fragment (tested first: it needs no series, and most sentences fail it)
     counted = [m for m in earlier if m.type in counted_types and not m.hypothetical and not m.negated]
     if not counted:
         return []
     kinds = Counter(m.type for m in counted)
     source = max(counted, key=lambda m: (kinds[m.type], m.count is not None, m.trigger.i))
-    if any(m.type == source.type for m in mentions) or _has_main_verb(sent):
-        return []  # the sentence names the act itself, or is no fragment
+    if any(m.type == source.type for m in mentions):
+        return []  # the sentence names the act itself
     doc = sent.doc
     for token in index.numbers(sent):
         noun = token.head if token.dep_ == "nummod" else None
@@ -240,11 +273,40 @@ def _clause(sent: Span, token: Token) -> list[Token]:
 
 def _first_date(context: DocContext, clause: list[Token] | Span) -> TimexMatch | None:
     """The first date expression starting within the words (a sentence's own ``Span``
-    saves making a ``Token`` object per word)."""
-    if not clause:
+    gives its character offsets without making a ``Token`` object per end)."""
+    if not len(clause):
         return None
-    start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
-    return next((m for m in context.doc._.nl_timexes or [] if start <= m.start < end), None)
+    matches = context.doc._.nl_timexes
+    if not matches:
+        return None
+    if isinstance(clause, Span):
+        start, end = clause.start_char, clause.end_char
+    else:
+        start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
+    starts = _timex_starts(matches)
+    if starts is None:  # not in order of their starts: the first in the list's order
+        return next((m for m in matches if start <= m.start < end), None)
+    # In order of their starts (as ``timex.find`` gives them): the first one at or after
+    # ``start`` is the first of the list in the words, if any is.
+    at = bisect_left(starts, start)
+    return matches[at] if at < len(matches) and matches[at].start < end else None
 
 
-__all__ = ["another_one_mentions", "elliptical_mentions", "fragment_mentions", "other_group_mentions"]
+# The last document's date expressions and their starts (None when out of order):
+# _first_date is asked once per clause and sentence, and went through every match of
+# the document each time. Holding the list itself makes its identity a safe key.
+_dated: tuple[list[TimexMatch], list[int] | None] | None = None
+
+
+def _timex_starts(matches: list[TimexMatch]) -> list[int] | None:
+    """The starts of the matches, when ascending; read once per document."""
+    global _dated
+    if _dated is None or _dated[0] is not matches or len(_dated[0]) != len(matches):
+        starts = [m.start for m in matches]
+        ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+        _dated = (matches, starts if ordered else None)
+    return _dated[1]
+
+
+__all__ = ["EllipsisSentences", "another_one_mentions", "elliptical_mentions", "fragment_mentions",
+           "other_group_mentions", "sentences_holding"]

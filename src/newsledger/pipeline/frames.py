@@ -28,7 +28,8 @@ from newsledger.model import Entity
 from newsledger.ontology import event_types, types_where
 from newsledger.pipeline.counts import HeadCounts
 from newsledger.pipeline.ellipsis import (
-    another_one_mentions, elliptical_mentions, fragment_mentions, other_group_mentions,
+    EllipsisSentences, another_one_mentions, elliptical_mentions, fragment_mentions, other_group_mentions,
+    sentences_holding,
 )
 from newsledger.pipeline.evidence import because, text_span
 from newsledger.pipeline.figures import is_series
@@ -98,17 +99,28 @@ class FrameAssembler:
         # read once rather than once per sentence.
         placed = [(m.trigger.i, m) for m in mentions]
         added: list[Mention] = []
+        # Only the sentences where a finder can find anything are handed to it, and the
+        # earlier mentions are gathered only for those: most sentences have no ordinal,
+        # figure or "otro".
+        may = EllipsisSentences(self.context)
         for sent in self.context.sentences:
-            own = by_sentence.get(sent.start, [])
-            new = elliptical_mentions(sent, own, self.finder, self.counts, self.context, counted)
-            added += new
-            placed += [(m.trigger.i, m) for m in new]
-            earlier = [m for i, m in placed if i < sent.start]
-            new = other_group_mentions(sent, own, earlier, self.counts, self.context, counted)
-            new += another_one_mentions(sent, own, earlier, self.context)
-            for fragment in fragment_mentions(sent, own, earlier, self.counts, self.context, counted):
-                self._counted_people(fragment, fragment.trigger)
-                new.append(fragment)
+            start = sent.start
+            own = by_sentence.get(start, [])
+            if start in may.elliptical:
+                new = elliptical_mentions(sent, own, self.finder, self.counts, self.context, counted)
+                added += new
+                placed += [(m.trigger.i, m) for m in new]
+            if start not in may.other_group and start not in may.another_one and start not in may.fragment:
+                continue
+            earlier = [m for i, m in placed if i < start]
+            new = other_group_mentions(sent, own, earlier, self.counts, self.context, counted) \
+                if start in may.other_group else []
+            if start in may.another_one:
+                new += another_one_mentions(sent, own, earlier, self.context)
+            if start in may.fragment:
+                for fragment in fragment_mentions(sent, own, earlier, self.counts, self.context, counted):
+                    self._counted_people(fragment, fragment.trigger)
+                    new.append(fragment)
             added += new
             placed += [(m.trigger.i, m) for m in new]
         added += RecalledEvents(self.context, self.finder, self.counts, counted).find(mentions + added)
@@ -123,9 +135,9 @@ class FrameAssembler:
         doc = self.context.doc
         index = token_index(doc)
         event_words = _event_words(self.language)
-        for sent in self.context.sentences:
-            if not index.positions(sent, "lower", self.openers):
-                continue
+        whole = doc[0:len(doc)]
+        # The sentences with an opener, found in one search of the document.
+        for sent in sentences_holding(self.context.sentences, index.positions(whole, "lower", self.openers)):
             for node in self._opener_heads(sent):
                 for prep, obj in prepositional_objects(node):
                     if prep not in self.openers:
@@ -136,11 +148,12 @@ class FrameAssembler:
                         continue
                     for figure in self._people_figures(node, obj):
                         self._record_total(sent.start, figure)
+        by_sentence = doc._.nl_totals  # read once: each ``doc._`` makes an object; the same dict
         for mention in mentions:
             span = mention.count_span
             if span is None:
                 continue
-            totals = doc._.nl_totals.get(mention.sentence.start, [])
+            totals = by_sentence.get(mention.sentence.start, [])
             if any(doc[f.start].idx == span.start for f in totals):
                 self._as_total(mention)
 
@@ -232,10 +245,9 @@ class FrameAssembler:
             return  # no group named in the report to tie anyone to
         cues = cue_set(self.language, "affiliation")
         listed = _listed_types()
-        index = token_index(self.context.doc)
-        for sent in self.context.sentences:
-            if not index.positions(sent, "word", cues):
-                continue
+        doc = self.context.doc
+        # The sentences with a cue, found in one search of the document.
+        for sent in sentences_holding(self.context.sentences, token_index(doc).positions(doc[0:len(doc)], "word", cues)):
             groups = [(e, t) for e, t in self.context.span_entities(sent) if self.context.is_criminal_group(e)]
             if not groups:
                 continue

@@ -25,6 +25,8 @@ counted phrase ("con 29 reos, entre ellos …").
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Span, Token
 
 from newsledger.pipeline.counts import HeadCounts
@@ -73,16 +75,23 @@ class RecalledEvents:
         found: list[Mention] = []
         recent: list[tuple[int, str]] = []  # (sentence number, type) of the series' words
         number = 0
-        index = token_index(self.context.doc)
-        totals = self.context.doc._.nl_totals  # read once: each ``doc._`` makes an object
+        doc = self.context.doc
+        index = token_index(doc)
+        totals = doc._.nl_totals  # read once: each ``doc._`` makes an object
+        # The document's words and figures, searched once: a sentence's share is two
+        # bisections, not a search and a slice per sentence.
+        whole = doc[0:len(doc)]
+        alpha, figures = index.positions(whole, "alpha"), index.positions(whole, "number")
         for sent in self.context.sentences:
-            if len(index.positions(sent, "alpha")) < 3:
+            start, end = sent.start, sent.end
+            if bisect_left(alpha, end) - bisect_left(alpha, start) < 3:
                 continue  # a speaker's tag or a stray line: no sentence of the passage
             number += 1
-            own = by_sentence.get(sent.start, [])
-            words = list(words_of.get(sent.start, []))
+            own = by_sentence.get(start, [])
+            words = list(words_of.get(start, []))
             recent = [(n, t) for n, t in recent if number - n <= WINDOW]
-            if recent:
+            # Without a figure ``_recalled`` finds nothing: the series is not weighed.
+            if recent and bisect_left(figures, end) > bisect_left(figures, start):
                 series = max({t for _, t in recent}, key=lambda t: (weight.get(t, 0), t))
                 # A sentence with a word of the series has been read by the sentence reader,
                 # which kept or set aside its event ("55 reos en dos envíos" is a total).
