@@ -16,12 +16,15 @@ from newsledger.pipeline.roles import DocContext, cue_set
 from newsledger.pipeline.syntax import (
     OBJECT_DEPS, SUBJECT_DEPS, in_subtree, preposition_of, prepositional_objects,
 )
+from newsledger.pipeline.tokenindex import VERBS, token_index
 
 
 # Places whose name, after a comma, only says where a smaller place lies.
 LARGER_AREAS = frozenset({"state", "region", "country"})
 # The labels of what an act is done to (a subject complement is not acted on).
 PATIENT_DEPS = frozenset(OBJECT_DEPS - {"attr", "oprd"})
+# The labels along which ``_heads`` climbs to a verb (one set, not a union per step).
+_ARGUMENT_DEPS = frozenset(SUBJECT_DEPS | OBJECT_DEPS)
 
 
 class Locator:
@@ -32,6 +35,7 @@ class Locator:
         self.at = cue_set(language, "location_prepositions")
         self.targets = cue_set(language, "target_prepositions")
         self.linking = cue_set(language, "place_linking_prepositions")
+        self._at_or_linking = self.at | self.linking  # (made once, not per step of a walk)
 
     def of(self, token: Token, places: list[tuple[Entity, Token]], compounds: bool = False,
            targets: bool = False) -> Named | None:
@@ -89,7 +93,8 @@ class Locator:
         hangs on the trigger, on what it is done to, on its actor or on the verbs it goes
         with, or, for an armed action, its target."""
         heads = self._heads(token)
-        own = [h for h in heads if h.i == token.i or h.head.i == token.i]
+        head = token_index(token.doc).head  # (heads read off the index: no Token objects)
+        own = [h for h in heads if h.i == token.i or head[h.i] == token.i]
         found = self._on(own, sentence_places, self.at, "location.preposition")
         if found is None:
             # "the killing of Camarena in Guadalajara", "arrested Lara in Tijuana": a place
@@ -105,7 +110,8 @@ class Locator:
             found = self._on(heads[:1], sentence_places, self.targets, "location.target", only_object=True)
         if found is None and targets:
             # "to invade Mexico": the place an armed action is aimed at is its object.
-            objects = {c.i for c in token.children if c.dep_ in {"dobj", "obj"}}
+            index = token_index(token.doc)
+            objects = {c for c in index.children(token.i) if index.dep[c] in {"dobj", "obj"}}
             found = next(((e.name, mention_span(t, e, "location.target", token)) for e, t in sentence_places
                           if t.i in objects), None)
         return found
@@ -113,21 +119,28 @@ class Locator:
     @staticmethod
     def _heads(token: Token) -> list[Token]:
         """The trigger, its own clauses, and the verbs it is conjoined with or governed by."""
+        # The labels and heads read off the token index: Token objects only for the heads
+        # kept. (``node.head is not node`` held for every labelled token, since spaCy makes
+        # a new Token at each ``head``; a token without a label is its own head.)
+        doc, index = token.doc, token_index(token.doc)
+        dep, head, pos = index.dep, index.head, index.pos
         heads = [token]
-        heads += [c for c in token.children if c.dep_ in {"relcl", "acl", "acl:relcl"}]
-        node = token
-        while len(heads) < 5 and node.head is not node and (
-                node.dep_ in {"conj", "advcl"} or node.dep_ in SUBJECT_DEPS | OBJECT_DEPS
-                and node.head.pos_ in {"VERB", "AUX"}):
-            node = node.head
-            heads.append(node)
+        heads += [doc[c] for c in index.children(token.i) if dep[c] in {"relcl", "acl", "acl:relcl"}]
+        node = token.i
+        while len(heads) < 5 and dep[node] != "" and (
+                dep[node] in {"conj", "advcl"} or dep[node] in _ARGUMENT_DEPS and pos[head[node]] in VERBS):
+            node = head[node]
+            heads.append(doc[node])
         return heads
 
     @staticmethod
     def _patients(heads: list[Token]) -> list[Token]:
-        found = []
+        found: list[Token] = []
+        if not heads:
+            return found
+        doc, index = heads[0].doc, token_index(heads[0].doc)  # (children read off the index)
         for head in heads:
-            found += [c for c in head.children if c.dep_ in PATIENT_DEPS]
+            found += [doc[c] for c in index.children(head.i) if index.dep[c] in PATIENT_DEPS]
             found += [obj for prep, obj in prepositional_objects(head) if prep in {"of", "de"}]
         return found
 
@@ -137,7 +150,8 @@ class Locator:
         object of "after"), the noun phrase right before the verb."""
         if token.pos_ not in {"VERB", "AUX"}:
             return []
-        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        index = token_index(token.doc)  # (children read off the index)
+        subjects = [token.doc[c] for c in index.children(token.i) if index.dep[c] in SUBJECT_DEPS]
         if not subjects and token.i > 0:
             node = top = token.doc[token.i - 1]
             while node.head is not node and node.head.i < token.i and node.head.right_edge.i == token.i - 1:
@@ -168,14 +182,19 @@ class Locator:
         México" name a place that is not where the act happened. A place among the
         trigger's own words is kept unless a relative clause comes between ("taken into
         custody in New Mexico" hangs "in" on "custody")."""
-        node = place
-        while node.i != obj.i and node.head is not node:
-            if node.dep_ in {"relcl", "acl", "acl:relcl"}:
+        # Walked on the token index's labels and heads, a Token object only where a
+        # preposition is read. (``node.head is not node`` held for every labelled token.)
+        doc, index = place.doc, token_index(place.doc)
+        dep, head = index.dep, index.head
+        node = place.i
+        while node != obj.i and dep[node] != "":
+            if dep[node] in {"relcl", "acl", "acl:relcl"}:
                 return False
-            prep = preposition_of(node)
-            if prep is not None and not clauses_only and prep not in self.at | self.linking:
-                return False
-            node = node.head
+            if not clauses_only:
+                prep = preposition_of(doc[node])
+                if prep is not None and prep not in self._at_or_linking:
+                    return False
+            node = head[node]
         return True
 
 

@@ -39,12 +39,13 @@ class Participants:
               subject_country: str | None) -> None:
         context, sent = self.context, mention.sentence
         speakers = context.speakers(sent)
+        # The subject's entities, read once: each ``subtree`` walk makes a Token per word.
+        subject_entities = context.entities_in(list(subject.subtree)) if subject is not None else []
         if mention.subject_role == "persons" and subject is not None and context.is_speech_verb(mention.trigger):
             # "Zambada se declara culpable": the verb of speech is the act, its subject the accused.
-            speakers = speakers - {e.id for e, _ in context.entities_in(list(subject.subtree))}
+            speakers = speakers - {e.id for e, _ in subject_entities}
         found = [(e, t) for e, t in context.entities_in(scope) if e.id not in speakers]
-        subject_ids = {e.id for e, _ in context.entities_in(list(subject.subtree))} \
-            if subject is not None else set()
+        subject_ids = {e.id for e, _ in subject_entities}
         persons = [(e, t) for e, t in found if e.type == "person"]
         groups = [(e, t) for e, t in found if context.is_criminal_group(e)]
         places = [(e, t) for e, t in found if e.type == "place"]
@@ -62,7 +63,9 @@ class Participants:
                                 if g[0].id not in {x.id for x, _ in groups}]
             groups += described_groups
             how = {t.i: "pronoun" for _, t in pronouns} | {t.i: "described" for _, t in described + described_groups}
-            objects = self._object_tokens(mention.trigger)
+            # The objects' words matter only for an official named (most mentions name none).
+            objects = self._object_tokens(mention.trigger) if any(context.is_official(e) for e, _ in persons) \
+                else set()
             victims = [(e, t) for e, t in persons if (not context.is_official(e) or t.i in objects)
                        and not modifies_another_person(t, context)]
             passive_or_noun = subject is None or subject.dep_ in PASSIVE_SUBJECT_DEPS \
@@ -83,7 +86,7 @@ class Participants:
                     and subject is not None and mention.trigger.dep_ == "conj":
                 # "Agents of the FBI were waiting … and took them into custody": the subject
                 # of a conjoined verb lies outside the trigger's own words.
-                mention.agents = named([(e, t) for e, t in context.entities_in(list(subject.subtree))
+                mention.agents = named([(e, t) for e, t in subject_entities
                                         if e.type != "place" and e.id not in speakers], "agents.subject")
             if spec.agent_from("by_phrase") and not mention.agents:
                 mention.agents = self._passive_agents(mention.trigger)
@@ -235,9 +238,11 @@ class Participants:
         """"Mexico flew him and 28 other prisoners": the pronoun is the last person named."""
         pronouns = cue_set(self.language, "person_pronouns")
         have = {e.id for e, _ in present}
-        objects = [c for c in trigger.children if c.dep_ in OBJECT_OR_PASSIVE_SUBJECT_DEPS]
+        index = token_index(trigger.doc)  # (children read off the index: a Token per object only)
+        children, deps = index.children(trigger.i), index.dep
+        objects = [trigger.doc[c] for c in children if deps[c] in OBJECT_OR_PASSIVE_SUBJECT_DEPS]
         subject = self.context.subject_of(trigger)
-        passive = any(c.dep_ in {"auxpass", "aux:pass"} for c in trigger.children)
+        passive = any(deps[c] in {"auxpass", "aux:pass"} for c in children)
         if subject is not None and (subject.dep_ in PASSIVE_SUBJECT_DEPS or passive):
             objects.append(subject)
         found = []
@@ -278,11 +283,12 @@ class Participants:
         last person named as a subject before it."""
         pronouns = cue_set(self.language, "person_pronouns")
         have = {e.id for e, _ in present}
-        for token in sent:
-            if token.lower_ in pronouns and token.pos_ in {"PRON", "DET"}:
+        index = token_index(sent.doc)  # (the sentence's pronouns found on the index, in order)
+        for i in index.positions(sent, "lower", pronouns):
+            if index.pos[i] in {"PRON", "DET"}:
                 entity = self.context.last_person_subject(sent.start)
                 if entity is not None and entity.id not in have:
-                    return [(entity, token)]
+                    return [(entity, sent.doc[i])]
                 return []
         return []
 

@@ -101,27 +101,33 @@ class MentionReader:
     # -- which triggers count ---------------------------------------------------------
     def _excluded(self, trigger: Trigger) -> bool:
         token = trigger.token
-        if token.pos_ in {"VERB", "AUX", "ADJ"} and token.dep_ in {"amod", "compound"} \
-                and not any(c.dep_ in {"obl", "prep", "npadvmod", "nmod"} for c in token.children):
+        # The tags, labels and children read off the token index: ``token.children`` makes
+        # a new Token object per child at every reading, and a trigger's are read up to
+        # eight times here.
+        index, i = token_index(token.doc), token.i
+        pos, dep, deps, head = index.pos[i], index.dep[i], index.dep, index.head[i]
+        child_deps = [deps[c] for c in index.children(i)]
+        if pos in {"VERB", "AUX", "ADJ"} and dep in {"amod", "compound"} \
+                and not any(d in {"obl", "prep", "npadvmod", "nmod"} for d in child_deps):
             return True  # "detained cartel members": a description, not an event
         if event_type(trigger.type).roles.reading == "parties" and self._criminal_party(token):
             return True  # "Guzmán López lo citó a una reunión": not a meeting of states
-        if token.pos_ == "ADJ" and any(c.dep_ in {"det", "nummod"} for c in token.children) \
-                and not any(c.dep_ in {"obl", "obl:arg", "obl:agent", "nmod", "advmod", "obj"} for c in token.children):
+        if pos == "ADJ" and any(d in {"det", "nummod"} for d in child_deps) \
+                and not any(d in {"obl", "obl:arg", "obl:agent", "nmod", "advmod", "obj"} for d in child_deps):
             return True  # "envió a los 12 detenidos": a participle naming people, no act of its own
-        if token.dep_ in {"acl", "amod"} and any(c.dep_ == "nummod" and c.i in self.counts.totals
-                                                 for c in token.head.children):
+        if dep in {"acl", "amod"} and any(deps[c] == "nummod" and c in self.counts.totals
+                                          for c in index.children(head)):
             return True  # "ya son 92 criminales enviados a EU": the series, not one event
-        if token.pos_ in {"NOUN", "PROPN"}:
-            if token.dep_ in OBJECT_DEPS and token.head.lemma_.lower() in self.avoidance:
+        if pos in {"NOUN", "PROPN"}:
+            if dep in OBJECT_DEPS and index.lemma[head] in self.avoidance:
                 return True  # "who evaded capture for decades": the act never happened
-            misparsed = token.dep_ == "amod" and token.head.pos_ == "ADJ" and token.head.i == token.i + 1 \
-                and any(c.dep_ == "det" for c in token.head.children)
+            misparsed = dep == "amod" and index.pos[head] == "ADJ" and head == i + 1 \
+                and any(deps[c] == "det" for c in index.children(head))
             # "una llamada telefónica" parsed with the noun hanging on its own adjective
-            if token.dep_ in {"attr", "amod", "fixed", "flat"} and not misparsed \
-                    or token.dep_ == "compound" and token.head.lemma_.lower() not in {"operation"}:
+            if dep in {"attr", "amod", "fixed", "flat"} and not misparsed \
+                    or dep == "compound" and index.lemma[head] not in {"operation"}:
                 return True
-            if any(c.dep_ == "cop" for c in token.children):
+            if "cop" in child_deps:
                 return True  # "no fue una extradición": what the act was called, not an act
             if self._label(token):
                 return True
@@ -139,8 +145,10 @@ class MentionReader:
         if event_type(trigger.type).counts_people \
                 and any(is_series(obj, self.language) for _, obj in prepositional_objects(token)):
             return True
-        return any(a.pos_ == "NOUN" and (a.lemma_.lower() in self.series_words or is_series(a, self.language))
-                   for a in token.ancestors)
+        # (a Token object only for an ancestor noun whose lemma is no series word)
+        return any(index.pos[a] == "NOUN" and (index.lemma[a] in self.series_words
+                                               or is_series(token.doc[a], self.language))
+                   for a in index.ancestors(i))
 
     def _criminal_party(self, token: Token) -> bool:
         """A call, meeting or agreement is one between states or their officials; one a
@@ -161,29 +169,34 @@ class MentionReader:
     def _label(self, noun: Token) -> bool:
         """"no se trató de una extradición", "los canales de extradición": the noun names
         what an act was, or the kind of thing another noun is, not an act of its own."""
-        head = noun.head
-        if head.lemma_.lower() in self.classification_verbs and noun.dep_ in {"obj", "obl", "obl:arg"}:
+        index, i = token_index(noun.doc), noun.i  # (children read off the index)
+        head, dep, deps = index.head[i], index.dep[i], index.dep
+        if index.lemma[head] in self.classification_verbs and dep in {"obj", "obl", "obl:arg"}:
             return True
         # A bare noun after "de" classifies its head ("orden de extradición"); one with an
         # article refers to an act ("la noticia del traslado").
-        case = [c.lower_ for c in noun.children if c.dep_ == "case"]
-        return case == ["de"] and noun.dep_ in {"nmod", "compound"} and head.pos_ in {"NOUN", "PROPN"} \
-            and not any(c.dep_ in {"det", "nummod", "poss", "nmod", "amod"} for c in noun.children)
+        children = index.children(i)
+        case = [index.lower[c] for c in children if deps[c] == "case"]
+        return case == ["de"] and dep in {"nmod", "compound"} and index.pos[head] in {"NOUN", "PROPN"} \
+            and not any(deps[c] in {"det", "nummod", "poss", "nmod", "amod"} for c in children)
 
     def _definite_plural(self, noun: Token) -> bool:
         """"los envíos", "the transfers": a plural event noun with only a definite article
         speaks of the series; it has no count, date or ordinal of its own."""
         plural = morph_values(noun, "Number") == ["Plur"] or noun.tag_ == "NNS"
-        determiners = [c for c in noun.children if c.dep_ == "det"]
-        return plural and bool(determiners) and all(d.lower_ in self.definite for d in determiners) \
-            and not any(c.dep_ in {"nummod", "amod", "nmod", "obl", "prep", "acl", "relcl", "appos"}
-                        for c in noun.children)
+        index = token_index(noun.doc)  # (children read off the index)
+        children, deps = index.children(noun.i), index.dep
+        determiners = [c for c in children if deps[c] == "det"]
+        return plural and bool(determiners) and all(index.lower[d] in self.definite for d in determiners) \
+            and not any(deps[c] in {"nummod", "amod", "nmod", "obl", "prep", "acl", "relcl", "appos"}
+                        for c in children)
 
     @staticmethod
     def _bare_plural(noun: Token) -> bool:
         """"stepped up arrests and seizures": a plural with no determiner is a kind of act."""
         plural = morph_values(noun, "Number") == ["Plur"] or noun.tag_ == "NNS"
-        return plural and not any(c.dep_ in {"det", "poss", "nummod", "amod"} for c in noun.children) \
+        index = token_index(noun.doc)  # (children read off the index)
+        return plural and not any(index.dep[c] in {"det", "poss", "nummod", "amod"} for c in index.children(noun.i)) \
             and noun.dep_ != "conj" or plural and noun.dep_ == "conj" and MentionReader._bare_plural(noun.head)
 
     # -- one mention ------------------------------------------------------------------
@@ -323,12 +336,14 @@ class MentionReader:
                    and o.head.i != root.i and o.head.i != token.i]
         if not nested:  # most triggers: no word to leave out
             return list(root.subtree)
-        words = []
-        for t in root.subtree:
-            if any(in_subtree(t, o) for o in nested):
-                continue
-            words.append(t)
-        return words
+        # Each word tested by position on the token index (``syntax.in_subtree``: the
+        # ancestors walked, then the nested trigger's edges), the edges read once per
+        # nested trigger instead of once per word. (spaCy's own ``subtree`` walk is kept:
+        # it makes the Token objects the scope is made of faster than a Python walk.)
+        index = token_index(token.doc)
+        edges = [(o.i, o.left_edge.i, o.right_edge.i) for o in nested]
+        return [t for t in root.subtree
+                if not any(index.in_subtree(t.i, o) and left <= t.i <= right for o, left, right in edges)]
 
 
 __all__ = ["MentionReader"]
