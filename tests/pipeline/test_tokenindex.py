@@ -144,3 +144,21 @@ def test_the_tree_of_a_hand_built_doc(build: Callable[..., Doc]) -> None:
     assert index.children(1) == [0, 3, 4] and index.children(3) == [2]
     assert index.subtree(1) == [0, 1, 2, 3, 4]
     assert index.in_subtree(2, 1) and not index.in_subtree(1, 3) and not index.in_subtree(5, 1)
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Mexico sent 26 alleged cartel members to the U.S. on Tuesday,  3 more.\n\nThen \"El Ricky\" left."),
+    ("es", "México envió el martes a «Delta 1» y a 26 reos a Estados Unidos.\nLee también:  otra nota"),
+])
+def test_texts_and_offsets_read_as_the_tokens_say(language: str, text: str) -> None:
+    from newsledger.pipeline import nlp_for
+
+    doc = nlp_for(language)(text)
+    assert TokenIndex(doc).texts() == ([t.text for t in doc], [t.idx for t in doc])
+
+
+def test_texts_of_a_hand_built_doc(build: Callable[..., Doc]) -> None:
+    doc = build(TABLE)
+    assert token_index(doc).texts() == ([t.text for t in doc], [t.idx for t in doc])
+    empty = Doc(doc.vocab, words=[])
+    assert TokenIndex(empty).texts() == ([], [])

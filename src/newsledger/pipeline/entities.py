@@ -58,14 +58,20 @@ class EntityResolver:
         kb = KnowledgeBase.default()
         drafts: dict[str, _Draft] = {}
         ents = list(doc.ents)  # Doc.ents makes a new Span per entity at each reading
-        found = _join_particles(doc, ents)
+        # Each entity's id read once, here: Span.ent_id_ finds the span's syntactic root
+        # anew and makes a Token object for it. Only the spans joined or found below ask.
+        ids = [ent.ent_id_ for ent in ents]
+        known_ids = {id(ent): ent_id for ent, ent_id in zip(ents, ids)}  # ``ents`` keeps them alive
+        found = _join_particles(doc, ents, ids)
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         found = _join_given_names(found + self.names.shaped_names(doc, taken, self.folded_titles), self.folded_titles)
         for ent in found:
             etype = LABEL_TYPES.get(ent.label_)
             if etype is None:
                 continue
-            ent_id = ent.ent_id_  # read once: a Span finds its syntactic root anew for it
+            ent_id = known_ids.get(id(ent))
+            if ent_id is None:
+                ent_id = ent.ent_id_  # read once: a Span finds its syntactic root anew for it
             span = _trim(ent, ent_id)
             if span is None:
                 continue
@@ -117,20 +123,30 @@ class EntityResolver:
 
     def _nickname(self, span: Span) -> bool:
         """«Delta 1», “El Ricky”: a nickname in quotation marks names someone else."""
-        doc = span.doc
+        doc, text = span.doc, doc_text(span.doc)
+        # ``before`` (below) ends the text before the name and is four characters at most:
+        # without a quotation mark among those four, it has none, and no Token or Span
+        # need be made to read it (most names).
+        if not any(mark in text[max(0, span.start_char - 4):span.start_char] for mark in "«“\""):
+            return False
         # The text of the three tokens before and the four after, sliced from the Doc's.
         first = max(0, span.start - 3)
-        before = doc_text(doc)[doc[first].idx:span.start_char][-4:] if first < span.start else ""
+        before = text[doc[first].idx:span.start_char][-4:] if first < span.start else ""
+        if not re.search(r"[«“\"]\s*(?:El |La |Los )?$", before):
+            return False
         after = span_text(doc[span.end:span.end + 4])[:6]
-        return bool(re.search(r"[«“\"]\s*(?:El |La |Los )?$", before)) and bool(re.match(r"[^«»“”\"\n]{0,4}[»”\"]", after))
+        return bool(re.match(r"[^«»“”\"\n]{0,4}[»”\"]", after))
 
     def _title_before(self, span: Span) -> str | None:
         """Capitalised office words right before a name ("Security Minister")."""
         doc, i = span.doc, span.start - 1
         words: list[str] = []
-        lower = token_index(doc).lower  # text.lower(), without a Token per word tried
-        while i >= 0 and lower[i] in self.titles and doc[i].text[:1].isupper():
-            words.insert(0, doc[i].text)
+        index = token_index(doc)
+        # The forms and texts off the token index, without a Token per word tried; only
+        # an office word makes one, to ask whether it opens its sentence.
+        lower, texts = index.lower, index.texts()[0]
+        while i >= 0 and lower[i] in self.titles and texts[i][:1].isupper():
+            words.insert(0, texts[i])
             if doc[i].is_sent_start:
                 break
             i -= 1
@@ -176,14 +192,14 @@ _POSSESSIVES = frozenset({"'s", "’s", "'", "’", ",", "."})
 _ARTICLES = lang.words("names", "leading_articles")
 
 
-def _join_particles(doc: Doc, ents: list[Span] | None = None) -> list[Span]:
+def _join_particles(doc: Doc, ents: list[Span] | None = None, ids: list[str] | None = None) -> list[Span]:
     """"María del" + "Rosario Navarro Sánchez": the model cuts long Spanish names at a
     particle; two adjacent mentions joined by one are one person. ``ents``: the Doc's
-    entities, when the caller has read them already."""
+    entities, and ``ids`` their ``ent_id_``, when the caller has read them already."""
     ents = list(doc.ents) if ents is None else ents
     lower = token_index(doc).lower
     # Each entity's id read once: Span.ent_id_ finds the span's syntactic root anew.
-    ids = [ent.ent_id_ for ent in ents]
+    ids = [ent.ent_id_ for ent in ents] if ids is None else ids
     joined: list[Span] = []
     i = 0
     while i < len(ents):
@@ -260,6 +276,8 @@ def _trim(ent: Span, ent_id: str | None = None) -> Span | None:
         end -= 1  # a name never ends in "del": "Aeronaves del [Ejército]" was cut mid-phrase
     if start >= end:
         return None
+    if start == ent.start and end == ent.end:
+        return ent  # nothing cut (most mentions): a new Span would make two Token objects
     span = doc[start:end]
     span.label_ = ent.label_
     return span
@@ -268,20 +286,22 @@ def _trim(ent: Span, ent_id: str | None = None) -> Span | None:
 def _looks_like_name(span: Span, non_entity: frozenset[str]) -> bool:
     """A name the model found must look like one: capitalised proper nouns, not a lone
     short word, a sentence-initial adverb ("Según") or the title of a law."""
-    doc, index = span.doc, token_index(span.doc)
-    # Only the alphabetic words become Token objects (spaCy makes one per doc[i]).
-    words = [doc[i] for i in range(span.start, span.end) if index.alpha[i]]
-    if not words or not any(t.text[:1].isupper() for t in words):
+    index = token_index(span.doc)
+    # The alphabetic words' positions, their texts and tags read off the token index
+    # (spaCy makes a Token object per doc[i]).
+    texts = index.texts()[0]
+    words = [i for i in range(span.start, span.end) if index.alpha[i]]
+    if not words or not any(texts[i][:1].isupper() for i in words):
         return False
     if len(span) == 1 and index.like_num[span.start]:
         return False
     if len(span) == 1 and len(span_text(span)) < 3:
         return False
-    if words[0].pos_ not in {"PROPN", "NOUN", "X"}:
+    if index.pos[words[0]] not in {"PROPN", "NOUN", "X"}:
         return False
     # "Ley de Seguridad Nacional", "National Security Law", "Kingpin Act": a law's name
     # starts (Spanish) or ends (English) with the word that says it is one.
-    return fold(words[0].text) not in non_entity and fold(words[-1].text) not in non_entity
+    return fold(texts[words[0]]) not in non_entity and fold(texts[words[-1]]) not in non_entity
 
 
 def _people_named_within(drafts: dict[str, _Draft], kb: KnowledgeBase) -> None:
@@ -296,12 +316,13 @@ def _people_named_within(drafts: dict[str, _Draft], kb: KnowledgeBase) -> None:
             if len(mention) < 2:
                 continue
             doc, text = mention.doc, doc_text(mention.doc)
-            # Each word read once: spaCy makes a new Token (and a Span per doc[a:b]) at each
-            # reading, and a mention's runs of words overlap.
-            tokens = list(mention)
-            capital = [t.text[:1].isupper() for t in tokens]
-            starts = [t.idx for t in tokens]
-            ends = [t.idx + len(t.text) for t in tokens]
+            # Each word read once, off the token index: spaCy makes a new Token (and a Span
+            # per doc[a:b]) at each reading, and a mention's runs of words overlap.
+            texts, offsets = token_index(doc).texts()
+            words = texts[mention.start:mention.end]
+            capital = [word[:1].isupper() for word in words]
+            starts = offsets[mention.start:mention.end]
+            ends = [start + len(word) for start, word in zip(starts, words)]
             for start in range(mention.start, mention.end):
                 for end in range(min(mention.end, start + 3), start, -1):
                     first, last = start - mention.start, end - mention.start
@@ -407,11 +428,13 @@ def _longer_name(span: Span, continuations: frozenset[str]) -> Span | None:
     "de"/"del" and capitalised words is a longer, different name (a state's office, not
     the federal one). None when the continuation is itself a known name."""
     doc, end = span.doc, span.end
-    articles = lang.words("names", "leading_articles")
-    if end >= len(doc) or doc[end].lower_ not in continuations:
+    # The lower-cased forms from the token index: most known names are followed by no
+    # continuation word, and spaCy makes a Token object per doc[i].
+    lower = token_index(doc).lower
+    if end >= len(doc) or lower[end] not in continuations:
         return None
     i = end + 1
-    if i < len(doc) and doc[i].lower_ in articles:
+    if i < len(doc) and lower[i] in _ARTICLES:
         i += 1
     start_words = i
     while i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha and not doc[i].ent_id_ \

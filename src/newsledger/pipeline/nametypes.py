@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsledger import lang
 from newsledger.kb import fold
-from newsledger.pipeline.doctext import span_text
+from newsledger.pipeline.doctext import doc_text, span_text
 from newsledger.pipeline.tokenindex import NAMES, token_index
 
 # How much each kind of evidence weighs against one model label.
@@ -106,16 +106,22 @@ class NameEvidence:
         that says what they are ("el avión Hércules")."""
         data = self.data
         doc = span.doc
+        # The words' texts and offsets off the token index: ``doc[start:end]`` makes a Span
+        # and two Token objects for its offsets, ``span[0]`` a Token.
+        texts, offsets = token_index(doc).texts()
+        whole, start = doc_text(doc), span.start_char
         # "Lee también:", "Minuto a minuto": the phrase may run past the model's span.
         for end in range(span.end, min(span.end + 3, len(doc)) + 1):
-            if fold(span_text(doc[span.start:end])) in data.non_names:
+            # the text of doc[span.start:end], from its first word's start to its last's end
+            if fold(whole[start:offsets[end - 1] + len(texts[end - 1])]) in data.non_names:
                 return True
-        if len(span) > 1 and fold(span[0].text) in data.non_names:
+        first = texts[span.start]
+        if len(span) > 1 and fold(first) in data.non_names:
             return True  # "Foto Alfredo Domínguez", "Redacción Monterrey": a credit or a byline
         text = span_text(span)
         if fold(text) in data.calendar:
             return True
-        if len(span) <= 2 and fold(span[0].text) in data.calendar:
+        if len(span) <= 2 and fold(first) in data.calendar:
             return True  # "Viernes 23" in a dateline
         if any(p.match(text) for p in data.shapes):
             return True
@@ -194,8 +200,12 @@ class NameEvidence:
         alphabetic proper nouns (read from the token index) become ``Token`` objects:
         spaCy makes a new one per ``doc[i]``, and most words are neither."""
         index = token_index(doc)
+        texts = index.texts()[0]
+        # The spelling ``_name_word`` asks for, tested first on the texts: a word in
+        # capitals or not capitalised makes no Token either.
         return {i for i in index.positions(doc[:], "pos", NAMES)
-                if index.alpha[i] and i not in taken and self._name_word(doc[i], titles)}
+                if index.alpha[i] and i not in taken and texts[i][:1].isupper() and not texts[i].isupper()
+                and self._name_word(doc[i], titles)}
 
     def _name_word(self, token: Token, titles: frozenset[str]) -> bool:
         text = token.text
@@ -209,12 +219,16 @@ class NameEvidence:
     def _head_before(span: Span) -> Token | None:
         """The content word before a name, skipping "de"/"of" and articles (two at most)."""
         doc, i = span.doc, span.start - 1
+        lower = token_index(doc).lower  # the skipped words need no Token object
         skipped = 0
-        while i >= 0 and doc[i].lower_ in _LINKS and skipped < 2:
+        while i >= 0 and lower[i] in _LINKS and skipped < 2:
             i, skipped = i - 1, skipped + 1
-        if i < 0 or doc[i].is_punct or doc[i].text[:1].isupper() and not doc[i].is_sent_start:
+        if i < 0:
             return None
-        return doc[i]
+        token = doc[i]  # one Token, not one per attribute read
+        if token.is_punct or token.text[:1].isupper() and not token.is_sent_start:
+            return None
+        return token
 
 
 def _line_start(token: Token) -> bool:
@@ -234,8 +248,8 @@ def _singulars(word: str) -> tuple[str, ...]:
 def _known_place_after(span: Span) -> bool:
     """"Santa Teresa, Nuevo México": a known place right after a comma locates the name."""
     doc = span.doc
-    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
-        return False
+    if span.end + 1 >= len(doc) or token_index(doc).texts()[0][span.end] != ",":
+        return False  # (the text off the token index: most names are followed by no comma)
     after = doc[span.end + 1]
     return bool(after.ent_id_) and after.ent_type_ in PLACE_LABELS
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection
 
-from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_LOWER, LEMMA, LIKE_NUM, LOWER, MORPH, POS
+from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_LOWER, LEMMA, LIKE_NUM, LOWER, MORPH, ORTH, POS, SPACY
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
@@ -67,6 +67,8 @@ class TokenIndex:
         self._heads_sorted: list[int] = []
         # (column, id of the word set) -> (the word set, sorted positions whose value is in it)
         self._found: dict[tuple[str, int], tuple[Collection[str] | None, list[int]]] = {}
+        # Each token's text and character offset, read on first use (see ``texts``).
+        self._texts: tuple[list[str], list[int]] | None = None
 
     def morph(self, i: int, field: str) -> list[str]:
         """``doc[i].morph.get(field)``: read once per distinct analysis and field, since
@@ -79,6 +81,23 @@ class TokenIndex:
                 _MORPH_VALUES.clear()
             values = _MORPH_VALUES[key] = tuple(self.doc[i].morph.get(field))
         return list(values)
+
+    def texts(self) -> tuple[list[str], list[int]]:
+        """Each position's ``Token.text`` and ``Token.idx``, read on first use: a scan
+        that tests the words' spelling or slices the text between them would otherwise
+        make a Token object per position (and a Span makes two). A token's offset is the
+        length of the text before it: each token's text and its one space or none."""
+        if self._texts is None:
+            doc = self.doc
+            orths, spaces = doc.to_array([ORTH, SPACY]).T.tolist() if len(doc) else ([], [])
+            strings = doc.vocab.strings
+            texts = [strings[orth] for orth in orths]
+            starts, at = [], 0
+            for text, space in zip(texts, spaces):
+                starts.append(at)
+                at += len(text) + (1 if space else 0)
+            self._texts = (texts, starts)
+        return self._texts
 
     def children(self, i: int) -> list[int]:
         """The positions of ``doc[i].children``, in order: the tokens whose head it is.
