@@ -36,11 +36,16 @@ class Participants:
         self.companions = cue_set(language, "companion_prepositions")
 
     def roles(self, mention: Mention, scope: list[Token], subject: Token | None,
-              subject_country: str | None) -> None:
+              subject_country: str | None, subject_words: list[Token] | None = None) -> None:
+        """``subject`` is the trigger's ``subject_of`` for a verb, else None;
+        ``subject_words`` its subtree when the caller has read it already (spaCy's walk
+        makes a Token per word and costs more than all the tests made on them here)."""
         context, sent = self.context, mention.sentence
         speakers = context.speakers(sent)
-        # The subject's entities, read once: each ``subtree`` walk makes a Token per word.
-        subject_entities = context.entities_in(list(subject.subtree)) if subject is not None else []
+        if subject is not None and subject_words is None:
+            subject_words = list(subject.subtree)
+        # The subject's entities, read once.
+        subject_entities = context.entities_in(subject_words) if subject_words is not None else []
         if mention.subject_role == "persons" and subject is not None and context.is_speech_verb(mention.trigger):
             # "Zambada se declara culpable": the verb of speech is the act, its subject the accused.
             speakers = speakers - {e.id for e, _ in subject_entities}
@@ -53,10 +58,20 @@ class Participants:
         def named(items: list[tuple[Entity, Token]], rule: str) -> list[Named]:
             return [(e.name, mention_span(t, e, rule)) for e, t in items]
 
+        def acting_words(subject: Token) -> list[Token]:
+            """The words of the subject's antecedent: the subject's own, already read, when
+            it is no relative pronoun."""
+            antecedent = context.antecedent(subject)
+            return subject_words if antecedent is subject and subject_words is not None \
+                else list(antecedent.subtree)
+
         spec = event_type(mention.type)
         reading = spec.roles.reading
         if reading == "patient":
-            pronouns = self._pronoun_objects(mention.trigger, persons)
+            # (the trigger's subject is known for a verb; a noun's is looked up as before)
+            trigger_subject = subject if mention.trigger.pos_ in {"VERB", "AUX"} \
+                else self.context.subject_of(mention.trigger)
+            pronouns = self._pronoun_objects(mention.trigger, persons, trigger_subject)
             described = self._described_people(mention.trigger, persons + pronouns)
             persons += pronouns + described
             described_groups = [g for g in self._described_groups(mention.trigger)
@@ -94,7 +109,7 @@ class Participants:
                 self._states_of_agents(mention)
             if spec.agent_from("subject_country") and not mention.agents and subject_country \
                     and not passive_or_noun:
-                words = list(context.antecedent(subject).subtree) if subject is not None else sent
+                words = acting_words(subject) if subject is not None else sent
                 mention.agents = [(context.country_name(subject_country) or subject_country,
                                    because(words, "agents.subject-country"))]
         elif reading == "victims":
@@ -104,7 +119,7 @@ class Participants:
             # place is named; "the Venezuela attack": the modifier is the place.
             mention.location = self._location(mention.trigger, places, targets=True)
             rule, code = "agents.subject-country", subject_country
-            words: list[Token] | Span = list(context.antecedent(subject).subtree) if subject is not None else sent
+            words: list[Token] | Span = acting_words(subject) if subject is not None else sent
             if code is None:
                 actor = self.noun_actor(mention.trigger)
                 if actor is not None:
@@ -234,14 +249,15 @@ class Participants:
                   compounds: bool = False, targets: bool = False) -> Named | None:
         return self.locator.of(token, places, compounds=compounds, targets=targets)
 
-    def _pronoun_objects(self, trigger: Token, present: list[tuple[Entity, Token]]) -> list[tuple[Entity, Token]]:
-        """"Mexico flew him and 28 other prisoners": the pronoun is the last person named."""
+    def _pronoun_objects(self, trigger: Token, present: list[tuple[Entity, Token]],
+                         subject: Token | None) -> list[tuple[Entity, Token]]:
+        """"Mexico flew him and 28 other prisoners": the pronoun is the last person named.
+        ``subject`` is ``subject_of(trigger)``."""
         pronouns = cue_set(self.language, "person_pronouns")
         have = {e.id for e, _ in present}
         index = token_index(trigger.doc)  # (children read off the index: a Token per object only)
         children, deps = index.children(trigger.i), index.dep
         objects = [trigger.doc[c] for c in children if deps[c] in OBJECT_OR_PASSIVE_SUBJECT_DEPS]
-        subject = self.context.subject_of(trigger)
         passive = any(deps[c] in {"auxpass", "aux:pass"} for c in children)
         if subject is not None and (subject.dep_ in PASSIVE_SUBJECT_DEPS or passive):
             objects.append(subject)

@@ -228,8 +228,12 @@ class MentionReader:
         destination, origin = to[0] if to else None, from_[0] if from_ else None
         subject = self.context.subject_of(token) if token.pos_ in {"VERB", "AUX"} else None
         subject_country, subject_words = None, None
+        subject_tree = None  # the subject's own words, when read here (roles reads them too)
         if subject is not None and subject.dep_ not in PASSIVE_SUBJECT_DEPS and not is_passive(token):
-            subject_words = list(self.context.antecedent(subject).subtree)
+            antecedent = self.context.antecedent(subject)
+            subject_words = list(antecedent.subtree)
+            if antecedent is subject:  # (no relative pronoun: the same words)
+                subject_tree = subject_words
             subject_country = self.context.country_in(subject_words)
             if subject_country is None and subject.lower_ == "it":
                 subject_country, subject_words = self.context.last_country_subject(subject.i), [subject]
@@ -265,7 +269,7 @@ class MentionReader:
             self._announced_origin(mention, sent)
         if trigger.needs_destination and mention.destination is None:
             return None
-        self.participants.roles(mention, scope, subject, subject_country)
+        self.participants.roles(mention, scope, subject, subject_country, subject_tree)
         if mention.type == "seizure" and mention.persons:
             # "seized Maduro": people are captured, goods seized
             mention.fill("type", "arrest", because(token, "type.people-seized", token.lemma_))
