@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
+import re._parser as sre_parse  # type: ignore[import-not-found]
 
 import pytest
 
 from newsledger.timex.grammar import LEFT_EDGE, grammar, lowered_view
-from newsledger.timex.window import anchor_of, anchored_matches, window
+from newsledger.timex.window import anchor_of, anchored_matches, anchors_of, spaced_before, window, word_group_of
 
 TEXTS = {
     "es": [
@@ -17,6 +18,8 @@ TEXTS = {
         "amartes, xmes pasado, lunesx; el el el próximo próximo lunes; en enero del año pasado por la tarde.",
         "",
         "mes",
+        "x2024, año2024, el año 2024, a-2024, $2024 y 1999; el fin de semana, el fin  de\nsemana, finde semana, xfin de semana.",
+        "El 5 de mayo, x5 de mayo, 2024 de mayo, 15-de mayo; hace 3 días, x3 días atrás, 3 días atrás; mayo de 2024.",
     ],
     "en": [
         "On Tuesday, March 5, 2026, the minister said next Monday would do; last February too.",
@@ -24,6 +27,7 @@ TEXTS = {
         "In January of last year, xjanuary, januaryx, the coming Friday night, this-coming Friday.",
         "",
         "week",
+        "year-end, the year's end, yearend, x3 days later, 3 days later, in 2024, x2024, fiscal 2024; over the weekend.",
     ],
 }
 
@@ -50,6 +54,27 @@ def test_anchor_is_first_placeholder_outside_groups() -> None:
     assert anchor_of("(?:<det> )?(?:<dir> )?<weekday>(?: <dir:dir2>)?") == (22, "weekday")
     assert anchor_of(r"\(<det>\) <unit>") == (2, "det")
     assert anchor_of("(?:<det> )?(?P<unit>mes)") is None
+    assert anchors_of("(?:<det> )?<num> <units> (?P<ago>atrás)") == [(11, "num"), (17, "units")]
+
+
+def test_word_group_is_a_named_group_of_words_outside_groups() -> None:
+    assert word_group_of("(?:<det> )?(?P<unit>fin de semana)") == (11, "fin de semana")
+    assert word_group_of("(?:<det> )?(?P<unit>fin de semana)?") is None  # optional
+    assert word_group_of("(?:(?P<unit>year) )?end") is None  # inside a group
+    assert word_group_of("(?P<unit>day|week)") is None  # a choice
+
+
+def test_spaced_before_needs_white_space_at_every_end() -> None:
+    def spaced(regex: str) -> bool:
+        return spaced_before(sre_parse.parse(regex))
+
+    assert spaced("") and spaced(r"(?<!x)") and spaced(r"(?:el\s+)?(?:día\s+)?") and spaced(r"de\s+")
+    assert not spaced("de") and not spaced(r"(?:el\s+|la)?") and not spaced(r"el[\s\-]*") and not spaced(r"x(?:\s+)?")
+
+
+@pytest.mark.parametrize("language", sorted(TEXTS))
+def test_some_anchors_are_checked_for_a_word_start(language: str) -> None:
+    assert any(pattern.window.edge is not None for pattern in _windowed(language))
 
 
 def test_unbounded_or_space_led_patterns_get_no_window() -> None:

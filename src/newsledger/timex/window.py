@@ -1,13 +1,19 @@
-"""Searching a pattern that opens with optional words only near its first required word.
+"""Searching a pattern that opens with optional words only near a word every match holds.
 
 "(?:<det> )?(?:<dir> )?<weekday>..." may begin at any word, so the regex engine tries
 it at every position of the text; about half of find()'s time went there. Every match
-contains its first required placeholder (the anchor, here the weekday) at most a
-bounded number of characters after its start, not counting white space and hyphens
-(``\\s+`` and ``[\\s\\-]*`` let the length grow, nothing else does). So the anchor's class
-is searched for alone, which is fast, and the pattern is tried only at the word starts
-of that stretch before it. :func:`anchored_matches` gives what ``finditer`` gives;
-tests/timex/test_window.py checks it against finditer on every pattern.
+contains each placeholder outside any group (the anchor is one of them, here the
+weekday; grammar._window chooses) at most a bounded number of characters after its
+start, not counting white space and hyphens (``\\s+`` and ``[\\s\\-]*`` let the length
+grow, nothing else does). So the anchor's class is searched for alone, which is fast,
+and the pattern is tried only at the word starts of that stretch before it.
+:func:`anchored_matches` gives what ``finditer`` gives; tests/timex/test_window.py
+checks it against finditer on every pattern.
+
+Most places where an anchor's class matches are inside a word: "2024" holds a day
+number ("24"), "semanal" a unit. When every way into the anchor passes a space (or
+the pattern's own start), the anchor also starts a word, so a place that fails the
+left edge is passed over before the window is looked at (``Window.edge``).
 """
 from __future__ import annotations
 
@@ -27,31 +33,61 @@ class Window:
     anchor: re.Pattern[str]  # the anchor's class alone, for lowered text
     back: re.Pattern[str]  # run on the reversed text: up to ``reach`` characters and any spaces
     starts: re.Pattern[str]  # where a match may start: the left edge, then neither space nor hyphen
+    edge: re.Pattern[str] | None = None  # the left edge every anchor begins at, when checked (see above)
 
 
 def anchor_of(template: str) -> tuple[int, str] | None:
     """The offset and class of the template's first placeholder outside any group."""
+    return next(iter(anchors_of(template)), None)
+
+
+def anchors_of(template: str) -> list[tuple[int, str]]:
+    """The offset and class of each placeholder outside any group, in the template's order:
+    every match holds each of them, so any can serve as the anchor."""
     plain = re.sub(r"\\.", "xx", template)  # escaped parentheses are not groups; offsets kept
-    depth = 0
+    depth, found = 0, []
     for token in PLACEHOLDER_OR_PAREN.finditer(plain):
         if token.group(0) == "(":
             depth += 1
         elif token.group(0) == ")":
             depth -= 1
         elif depth == 0:
-            return token.start(), token.group(1)
+            found.append((token.start(), token.group(1)))
+    return found
+
+
+# A named group of plain words, not optional: "(?P<unit>fin de semana)".
+NAMED_WORDS = re.compile(r"\(\?P<\w+>([^\W\d_]+(?: [^\W\d_]+)*)\)(?![?*{+])")
+
+
+def word_group_of(template: str) -> tuple[int, str] | None:
+    """The offset and words of the template's first named group of plain words outside
+    any group ("(?:<det> )?(?P<unit>fin de semana)"): every match holds those words, an
+    anchor where no placeholder will do."""
+    plain = re.sub(r"\\.", "xx", template)
+    depth = 0
+    for token in PLACEHOLDER_OR_PAREN.finditer(plain):
+        if token.group(0) == "(":
+            if depth == 0 and (named := NAMED_WORDS.match(plain, token.start())) is not None:
+                return token.start(), named.group(1)
+            depth += 1
+        elif token.group(0) == ")":
+            depth -= 1
     return None
 
 
-def window(prefix: str, body: str, anchor: re.Pattern[str], edge: str) -> Window | None:
+def window(prefix: str, body: str, anchor: re.Pattern[str], edge: str, *, edged: bool = False) -> Window | None:
     """The window of a pattern whose regex ``body`` begins with ``edge`` (a lookbehind),
     the regex ``prefix`` and the anchor's group; None when the prefix's reach is unbounded or the
-    body might start with a space or hyphen (or match nothing)."""
-    reach = _reach(sre_parse.parse(prefix))
+    body might start with a space or hyphen (or match nothing). ``edged``: check that each
+    anchor starts at ``edge``, when ``prefix`` allows it (see spaced_before); None if not."""
+    parsed = sre_parse.parse(prefix)
+    reach = _reach(parsed)
     solid, empty = _starts_solid(sre_parse.parse(body))
-    if reach is None or not solid or empty:
+    if reach is None or not solid or empty or (edged and not spaced_before(parsed)):
         return None
-    return Window(anchor, re.compile(rf"[\s\-]*(?:[^\s\-][\s\-]*){{0,{reach}}}"), re.compile(edge + r"[^\s\-]"))
+    return Window(anchor, re.compile(rf"[\s\-]*(?:[^\s\-][\s\-]*){{0,{reach}}}"), re.compile(edge + r"[^\s\-]"),
+                  re.compile(edge) if edged else None)
 
 
 def anchored_matches(regex: re.Pattern[str], found: Window, lowered: str) -> Iterator[re.Match[str]]:
@@ -63,10 +99,16 @@ def anchored_matches(regex: re.Pattern[str], found: Window, lowered: str) -> Ite
     only moves right as q does), and one starting by q starts at a word start between.
     Matches are never empty (the pattern's first character is solid), so the search
     goes on from each match's end, as finditer's does.
+    An anchor that fails ``found.edge`` is no anchor of any match: the next one is
+    looked for after it, matches still from ``position``.
     """
     position, reversed_text, size = 0, lowered[::-1], len(lowered)
-    while (anchor := found.anchor.search(lowered, position)) is not None:
+    seek, edge = 0, found.edge  # where the next anchor is looked for (never before position)
+    while (anchor := found.anchor.search(lowered, max(position, seek))) is not None:
         q = anchor.start()
+        if edge is not None and not edge.match(lowered, q):
+            seek = q + 1
+            continue
         back = found.back.match(reversed_text, size - q)  # never None: it may match nothing
         assert back is not None
         start = max(position, size - back.end())
@@ -80,6 +122,43 @@ def anchored_matches(regex: re.Pattern[str], found: Window, lowered: str) -> Ite
             continue
         yield match
         position = match.end()
+
+
+def spaced_before(pattern: Any) -> bool:
+    """Whether every match of a parsed regex is empty or ends with white space.
+
+    Then whatever follows it in a pattern starts after a space or where the pattern
+    starts, at a left edge either way.
+    """
+    spaced, _ = _ends_spaced(pattern)
+    return spaced
+
+
+def _ends_spaced(pattern: Any) -> tuple[bool, bool]:
+    """Whether every non-empty match of a parsed sequence ends with white space, and
+    whether it can match nothing; read from its last item back."""
+    for op, av in reversed(list(pattern)):
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # reads no text
+        if op is sre.LITERAL:
+            spaced, empty = chr(av).isspace(), False
+        elif op is sre.IN:
+            spaced, empty = all(o is sre.CATEGORY and a is sre.CATEGORY_SPACE for o, a in av), False
+        elif op is sre.SUBPATTERN:
+            spaced, empty = _ends_spaced(av[3])
+        elif op is sre.BRANCH:
+            parts = [_ends_spaced(branch) for branch in av[1]]
+            spaced, empty = all(p[0] for p in parts), any(p[1] for p in parts)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            spaced, empty = _ends_spaced(av[2])
+            empty = empty or av[0] == 0
+        else:
+            return False, False
+        if not spaced:
+            return False, False
+        if not empty:
+            return True, False
+    return True, True
 
 
 def _solid(code: int) -> bool:
