@@ -3,7 +3,7 @@ percentages — each tied to the event it is about, so the ledger can check it."
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from spacy.language import Language
@@ -15,7 +15,7 @@ from newsledger.pipeline.countclaims import CountFigures
 from newsledger.pipeline.doctext import doc_text
 from newsledger.pipeline.figures import OrdinalMention, ordinal_mentions
 from newsledger.ontology import types_where
-from newsledger.pipeline.numbers import Figure, approximation, figure_at, value_range
+from newsledger.pipeline.numbers import Figure, approximation, figure_at, ordinals, value_range
 from newsledger.pipeline.roles import DocContext, cue_set
 from newsledger.pipeline.syntax import SUBJECT_DEPS, in_subtree, path_length
 from newsledger.pipeline.tokenindex import token_index
@@ -31,13 +31,15 @@ class ClaimExtractor:
     def __call__(self, doc: Doc) -> Doc:
         language = doc._.nl_language or self.language
         context = DocContext.of(doc, language)
+        index = token_index(doc)
         events: dict[str, Event] = {e.id: e for e in doc._.nl_events or []}
-        members: dict[int, str] = {i: event_id for event_id, tokens in (doc._.nl_event_members or {}).items()
+        event_members = doc._.nl_event_members or {}
+        members: dict[int, str] = {i: event_id for event_id, tokens in event_members.items()
                                    for i in tokens}
         member_positions = sorted(members)  # each sentence takes its slice, not a scan of its tokens
         series = _dominant_series(list(events.values()))
         claims: list[Claim] = []
-        counter = CountFigures(doc, language)
+        counter = CountFigures(doc, language, context.sentences)
         counted = types_where(counts_people=True)
         for event in events.values():
             span = event.provenance.get("count")
@@ -48,15 +50,26 @@ class ClaimExtractor:
                                     event.origin, event.destination, text=span.text, event=event.id))
             elif event.type not in counted:  # "designated eight criminal organizations"
                 found = next(filter(None, (counter.of_groups(doc[i])
-                                           for i in (doc._.nl_event_members or {}).get(event.id, ()))), None)
+                                           for i in event_members.get(event.id, ()))), None)
                 if found is not None:
                     claims.append(_figure_claim("count", found, event.type, doc, event=event.id))
         totals = doc._.nl_totals or {}
-        typer = ClaimTyper(language, list(events.values()), doc._.nl_event_members or {})
-        for number, sent in enumerate(context.sentences):
+        typer = ClaimTyper(language, list(events.values()), event_members)
+        sentences = context.sentences
+        starts = [sent.start for sent in sentences]
+        # Only a sentence with a running total, an ordinal word or a figure can hold a
+        # claim: the others are not read at all (their speaker, found for every sentence,
+        # cost more than the claims). Each kind of word is searched once in the Doc.
+        whole = doc[:]
+        ordinal_positions = index.positions(whole, "lower", ordinals(language))
+        percent_words = cue_set(language, "percent_words") | {"%"}
+        percent_positions = _percent_candidates(doc, percent_words)
+        wanted = {bisect_right(starts, i) - 1 for i in (*ordinal_positions, *percent_positions)}
+        wanted.update(number for number, start in enumerate(starts) if totals.get(start))  # (a list per sentence)
+        years = _Years(doc)
+        for number in sorted(wanted):
+            sent = sentences[number]
             speaker = _speaker(sent, context)
-            in_sentence = {i: members[i] for i in member_positions[bisect_left(member_positions, sent.start):
-                                                                   bisect_left(member_positions, sent.end)]}
             for figure in totals.get(sent.start, ()):
                 event_type = typer.of_total(doc[figure.start], sent)
                 origin, destination = series if event_type == "transfer" else (None, None)
@@ -68,20 +81,23 @@ class ClaimExtractor:
                 if kind is not None:
                     claim.low, claim.high = value_range(figure.value, kind)
                 claims.append(claim)
-            for claim, mention in self._ordinals(sent, number, typer, in_sentence, events, speaker, doc):
-                claims.append(claim)
-                figure = counter.of_ordinal(mention.token, mention.anchor) \
-                    if claim.event_type in counted else None
-                if figure is not None:  # "un segundo grupo de 26": a recalled member's count
-                    claims.append(_figure_claim("count", figure, claim.event_type, doc,
-                                                *(series if claim.event_type == "transfer" else (None, None))))
-            claims.extend(_percentages(sent, language, speaker))
+            if _within(ordinal_positions, sent):
+                in_sentence = {i: members[i] for i in _within(member_positions, sent)}
+                for claim, mention in self._ordinals(sent, number, typer, in_sentence, events, speaker,
+                                                     doc, years):
+                    claims.append(claim)
+                    figure = counter.of_ordinal(mention.token, mention.anchor) \
+                        if claim.event_type in counted else None
+                    if figure is not None:  # "un segundo grupo de 26": a recalled member's count
+                        claims.append(_figure_claim("count", figure, claim.event_type, doc,
+                                                    *(series if claim.event_type == "transfer" else (None, None))))
+            claims.extend(_percentages(sent, _within(percent_positions, sent), percent_words, language, speaker))
         doc._.nl_claims = _distinct(claims)
         return doc
 
     def _ordinals(self, sent: Span, number: int, typer: ClaimTyper, in_sentence: dict[int, str],
-                  events: dict[str, Event], speaker: str | None,
-                  doc: Doc) -> list[tuple[Claim, OrdinalMention]]:
+                  events: dict[str, Event], speaker: str | None, doc: Doc,
+                  years: _Years) -> list[tuple[Claim, OrdinalMention]]:
         found = []
         for mention in ordinal_mentions(sent, typer.language):
             event_type = typer.of_ordinal(mention.token, mention.anchor, sent, number)
@@ -91,7 +107,7 @@ class ClaimExtractor:
             event = events[event_id]
             if event.hypothetical or event.negated:
                 continue  # "expect a third transfer soon": nothing to check yet
-            period = _period(mention.anchor, doc)
+            period = years.period(mention.anchor)
             token = mention.token
             found.append((Claim("ordinal", mention.value, event.type, token.idx, token.idx + len(token.text),
                                 event.origin, event.destination, speaker, text=token.text,
@@ -113,15 +129,34 @@ def _event_of(anchor: Token, event_type: str | None, in_sentence: dict[int, str]
                  and not e.negated and not e.hypothetical), None)
 
 
-def _period(anchor, doc: Doc) -> DateValue | None:
-    """"the first of 2026", "its second transfer this year": a year the count runs in."""
-    for match in doc._.nl_timexes or []:
-        if match.date.precision != "year":
-            continue  # before its span is made: most dates are days
-        span = doc.char_span(match.start, match.end, alignment_mode="expand")
-        if span is not None and in_subtree(span.root, anchor) and span.root.i != anchor.i:
-            return match.date
-    return None
+class _Years:
+    """The Doc's dates of year precision, each as its span's root: made on the first
+    ordinal that asks, once per Doc, not once per ordinal (most Docs have no ordinal
+    claim to date)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._roots: list[tuple[Token, DateValue]] | None = None
+
+    def period(self, anchor: Token) -> DateValue | None:
+        """"the first of 2026", "its second transfer this year": a year the count runs in."""
+        if self._roots is None:
+            self._roots = []
+            for match in self.doc._.nl_timexes or []:
+                if match.date.precision != "year":
+                    continue  # before its span is made: most dates are days
+                span = self.doc.char_span(match.start, match.end, alignment_mode="expand")
+                if span is not None:
+                    self._roots.append((span.root, match.date))
+        for root, date in self._roots:
+            if in_subtree(root, anchor) and root.i != anchor.i:
+                return date
+        return None
+
+
+def _within(positions: list[int], sent: Span) -> list[int]:
+    """The positions (sorted) that lie in the sentence."""
+    return positions[bisect_left(positions, sent.start):bisect_left(positions, sent.end)]
 
 
 def _figure_claim(kind: str, figure: Figure, event_type: str | None, doc: Doc, origin: str | None = None,
@@ -150,27 +185,44 @@ def _dominant_series(events: list[Event]) -> tuple[str | None, str | None]:
 
 
 def _speaker(sent: Span, context: DocContext) -> str | None:
-    for token in context.speech_verbs_in(sent):
-        for child in token.children:
-            if child.dep_ in SUBJECT_DEPS:
-                people = context.entities_in(list(child.subtree), "person")
-                if people:
-                    return people[0][0].name
+    """The person who speaks in the sentence: the first person named in the subject of its
+    first speech verb that has one. The children and the subject's words are read off the
+    token index (no Token object per word)."""
+    index = token_index(sent.doc)
+    for verb in context.speech_verbs_in(sent):
+        for child in index.children(verb.i):
+            if index.dep[child] in SUBJECT_DEPS:
+                for i in index.subtree(child):
+                    entity = context.entity_at_position(i)
+                    if entity is not None and entity.type == "person":
+                        return entity.name
     return None
 
 
-def _percentages(sent: Span, language: str, speaker: str | None) -> list[Claim]:
+def _percent_candidates(doc: Doc, words: frozenset[str]) -> list[int]:
+    """The positions that can start a percentage: a token ending in "%" ("25%", kept as one
+    token by the Spanish tokenizer), or a figure followed by one of ``words`` ("per cent",
+    "%"). ``_percentages`` reads them again within their sentence; the other figures are
+    not read, and a sentence without one is not read at all."""
+    index = token_index(doc)
+    lower, size = index.lower, len(doc)
+    found = [i for i in index.positions(doc[:], "number") if i + 1 < size and lower[i + 1] in words]
+    if "%" in doc_text(doc):  # else no token ends in "%"
+        # The distinct words ending in "%", then their positions: not a test per token.
+        glued = {word for word in set(lower) if word.endswith("%")}
+        if glued:
+            found = sorted({*found, *(i for i, word in enumerate(lower) if word in glued)})
+    return found
+
+
+def _percentages(sent: Span, positions: list[int], words: frozenset[str], language: str,
+                 speaker: str | None) -> list[Claim]:
+    """The percentages of the sentence, from its ``positions`` that can start one
+    (``_percent_candidates``); ``words`` are the words for "per cent" and "%"."""
     found: list[Claim] = []
-    index = token_index(sent.doc)
-    # Only a figure, or a token ending in "%", can be a percentage; a sentence without "%"
-    # (found in the Doc's text, not a copy of the sentence's) takes its figures from the
-    # index instead of a scan of its tokens.
-    positions = index.positions(sent, "number")
-    if doc_text(sent.doc).find("%", sent.start_char, sent.end_char) >= 0:
-        positions = [i for i in range(sent.start, sent.end) if index.like_num[i] or index.lower[i].endswith("%")]
     if not positions:
         return found
-    words = cue_set(language, "percent_words") | {"%"}
+    index = token_index(sent.doc)
     for token in [sent.doc[i] for i in positions]:
         glued = _GLUED_PERCENT.match(token.text)
         if glued:  # "25%" kept as one token by the Spanish tokenizer

@@ -25,6 +25,7 @@ from newsledger.model import Event
 from newsledger.ontology import types_where
 from newsledger.pipeline.roles import cue_set
 from newsledger.pipeline.syntax import path_length
+from newsledger.pipeline.tokenindex import TokenIndex, token_index
 from newsledger.pipeline.triggers import TriggerFinder
 
 # An elliptic ordinal ("the first") refers back at most this many sentences.
@@ -39,6 +40,18 @@ def _finder(language: str) -> TriggerFinder:
 def lexical_types(token: Token, language: str) -> list[str]:
     """The event types a word can name, whatever its frame (participles included)."""
     return list(dict.fromkeys(r.type for r in _finder(language).rules_for(token)))
+
+
+def _types_at(index: TokenIndex, i: int, language: str) -> list[str]:
+    """``lexical_types(doc[i])``, the word's form and tag read off the token index."""
+    return list(dict.fromkeys(r.type for r in _finder(language).rules_at(index, i)))
+
+
+def _lexical_positions(index: TokenIndex, sent: Span, language: str) -> list[int]:
+    """The positions of ``sent`` where a word may name a type: the trigger finder's
+    candidates (a rule's lemma or form, or a tag whose endings it reads), searched once
+    per Doc, instead of a Token and a look-up per word of the sentence."""
+    return _finder(language).candidates(index, sent)
 
 
 def main_series(events: list[Event], members: dict[str, list[int]] | None = None,
@@ -78,10 +91,11 @@ class ClaimTyper:
         """The type of the trigger word nearest ``token`` in the parse. At equal distance a
         word that governs it wins over one that modifies it: in "sent 55 detained men" the
         total counts the sending; "detained" only says who the men were."""
-        governing = {a.i for a in token.ancestors}
-        ranked = sorted((path_length(token, t), t.i not in governing, abs(t.i - token.i), kinds[0])
-                        for t in sent if t.i != token.i
-                        for kinds in [[k for k in lexical_types(t, self.language)
+        doc, index = token.doc, token_index(token.doc)
+        governing = set(index.ancestors(token.i))
+        ranked = sorted((path_length(token, doc[i]), i not in governing, abs(i - token.i), kinds[0])
+                        for i in _lexical_positions(index, sent, self.language) if i != token.i
+                        for kinds in [[k for k in _types_at(index, i, self.language)
                                        if allowed is None or k in allowed]] if kinds)
         return ranked[0][3] if ranked else None
 

@@ -12,7 +12,9 @@ took part in one act without becoming a head count:
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc, Span, Token
 
 from newsledger.kb import fold
 from newsledger.pipeline.nametypes import name_data
@@ -24,100 +26,151 @@ _MODIFIERS = {"nummod", "nmod", "appos", "amod", "det"}
 
 
 class CountFigures:
-    """Finds the figures of one document that count members of an act."""
+    """Finds the figures of one document that count members of an act.
 
-    def __init__(self, doc: Doc, language: str):
+    The rules read positions off the Doc's token index (heads, labels, figures, tags):
+    spaCy makes a new ``Token`` object at each ``doc[i]``, ``.head`` or step of a walk,
+    and an act's sentence holds dozens of nouns to test. A Token is made only where a
+    reading needs one (a lemma to fold, a tag, an edge of the parse)."""
+
+    def __init__(self, doc: Doc, language: str, sentences: list[Span] | None = None):
         self.doc = doc
         self.language = language
         self.groups = name_data(language).organization_heads
         self.percent = cue_set(language, "percent_words") | {"%"}
         self._groups: dict[int, bool] = {}  # position -> whether it is a group noun
-        # Figures inside dates ("el 27 de febrero") count days, not people.
-        self.dated: set[int] = set()
-        for match in doc._.nl_timexes or []:
-            span = doc.char_span(match.start, match.end, alignment_mode="expand")
-            if span is not None:
-                self.dated.update(range(span.start, span.end))
+        self._nouns: list[int] | None = None  # the positions of the nouns
+        self._ranges: dict[tuple[int, int], list[int]] = {}  # (start, end) -> its group nouns
+        # The Doc's sentences in order (``DocContext.sentences``): ``Token.sent`` walks the
+        # Doc to find each one. Read from the Doc on first use when not given.
+        self._sentences = sentences
+        self._starts: list[int] | None = None
+        self._dated: set[int] | None = None
+
+    @property
+    def dated(self) -> set[int]:
+        """The positions of figures inside dates ("el 27 de febrero"): they count days,
+        not people. Read on first use: most documents ask for no figure (a span per
+        date made for nothing cost more than the rest of the component)."""
+        if self._dated is None:
+            self._dated = set()
+            for match in self.doc._.nl_timexes or []:
+                span = self.doc.char_span(match.start, match.end, alignment_mode="expand")
+                if span is not None:
+                    self._dated.update(range(span.start, span.end))
+        return self._dated
 
     def of_ordinal(self, ordinal: Token, anchor: Token) -> Figure | None:
         """"un segundo grupo de 26" (a figure on the ranked noun), "en el segundo …
         fueron 26" (the ranked clause's predicate is the figure)."""
-        for child in anchor.children:
-            if child.dep_ in {"nummod", "nmod"} and child.like_num:
-                figure = self._figure(child)
+        index = token_index(self.doc)
+        for child in index.children(anchor.i):
+            if index.dep[child] in {"nummod", "nmod"} and index.like_num[child]:
+                figure = self._figure_at(child)
                 if figure is not None:
                     return figure
-        head = anchor.head
-        if head.i != anchor.i and head.like_num and anchor.dep_ in {"obl", "nmod"}:
-            return self._figure(head)
+        head = index.head[anchor.i]
+        if head != anchor.i and index.like_num[head] and index.dep[anchor.i] in {"obl", "nmod"}:
+            return self._figure_at(head)
         return None
 
     def of_groups(self, trigger: Token) -> Figure | None:
         """The number of groups an act names: a figure before a group noun that is in
         the trigger's phrase or that the trigger's clause describes."""
-        doc, sent = self.doc, trigger.sent
+        doc, index, at = self.doc, token_index(self.doc), trigger.i
+        sent = self._sentence_of(at)
         # The trigger's subtree lies between its leftmost and rightmost descendants.
         left, right = trigger.left_edge.i, trigger.right_edge.i
         groups = self._groups_in(min(sent.start, left), max(sent.end, right + 1))
-        nouns = self._groups_under(trigger, [i for i in groups if left <= i <= right])
-        if trigger.dep_ in {"acl", "relcl", "acl:relcl"} and self._is_group(trigger.head):
-            nouns.insert(0, trigger.head)
+        nouns = self._groups_under(at, [i for i in groups if left <= i <= right])
+        if index.dep[at] in {"acl", "relcl", "acl:relcl"} and self._is_group_at(index.head[at]):
+            nouns.insert(0, index.head[at])
         # "…, one of eight groups added to the list": the act's object is one of the N.
-        nouns += [doc[i] for i in groups if sent.start <= i < sent.end and self._one_of(doc[i])]
-        like_num = token_index(doc).like_num
+        nouns += [i for i in groups if sent.start <= i < sent.end and self._one_of_at(i)]
+        like_num, dep = index.like_num, index.dep
         for noun in nouns:
-            for i in range(noun.left_edge.i, noun.i):
-                if like_num[i] and doc[i].dep_ in _MODIFIERS:
-                    figure = self._figure(doc[i])
+            for i in range(doc[noun].left_edge.i, noun):
+                if like_num[i] and dep[i] in _MODIFIERS:
+                    figure = self._figure_at(i)
                     if figure is not None and figure.value > 1:
                         return figure
         return None
 
+    def _sentence_of(self, i: int) -> Span:
+        """``doc[i].sent``, found by bisection in the sentences' starts."""
+        if self._starts is None:
+            if self._sentences is None:
+                self._sentences = list(self.doc.sents)
+            self._starts = [sent.start for sent in self._sentences]
+        return self._sentences[bisect_right(self._starts, i) - 1]
+
     def _groups_in(self, start: int, end: int) -> list[int]:
-        """The positions of the group nouns in tokens [start, end). spaCy makes a new Token
-        object per position: only the nouns of the token index are read as tokens, each
-        once per Doc (the acts of one sentence ask again)."""
-        doc, found = self.doc, []
-        for i in token_index(doc).positions(doc[start:end], "pos", NOUNS):
-            group = self._groups.get(i)
-            if group is None:
-                group = self._groups[i] = self._is_group(doc[i])
-            if group:
-                found.append(i)
+        """The positions of the group nouns in tokens [start, end): only the nouns of the
+        token index are tested, each once per Doc, and each range is read once (the acts
+        of one sentence ask for the same one). The list kept is not to be changed."""
+        found = self._ranges.get((start, end))
+        if found is None:
+            if self._nouns is None:  # searched once per Doc, then sliced by bisection
+                self._nouns = token_index(self.doc).positions(self.doc[:], "pos", NOUNS)
+            nouns, groups = self._nouns, self._groups
+            found = self._ranges[start, end] = []
+            for i in nouns[bisect_left(nouns, start):bisect_left(nouns, end)]:
+                group = groups.get(i)
+                if group is None:
+                    group = groups[i] = self._is_group_at(i)
+                if group:
+                    found.append(i)
         return found
 
-    @staticmethod
-    def _groups_under(trigger: Token, groups: list[int]) -> list[Token]:
+    def _groups_under(self, trigger: int, groups: list[int]) -> list[int]:
         """Which of the group nouns ``groups`` are in the trigger's subtree (the trigger
         itself not), in the subtree's order. Only a trigger with two or more of them walks
         its subtree."""
-        doc = trigger.doc
-        under = [i for i in groups if i != trigger.i and trigger.is_ancestor(doc[i])]
+        index = token_index(self.doc)
+        under = [i for i in groups if i != trigger and index.in_subtree(i, trigger)]
         if len(under) < 2:
-            return [doc[i] for i in under]
-        return [t for t in trigger.subtree if t.i in under]
+            return under
+        return [i for i in index.subtree(trigger) if i in under]
 
     def _one_of(self, noun: Token) -> bool:
         """The noun's phrase reads "one of" / "una de" the noun: its grandparent is a one."""
-        link = noun.head
-        owner = link.head if link.dep_ in {"prep", "case"} else link
-        if link.dep_ == "case" or noun.dep_ == "nmod":
-            owner = noun.head
-        figure = figure_at(self.doc, owner.i, self.language) if owner.i != noun.i else None
+        return self._one_of_at(noun.i)
+
+    def _one_of_at(self, noun: int) -> bool:
+        """``_one_of`` of the token at ``noun``, its heads and labels read off the index."""
+        index = token_index(self.doc)
+        head, dep = index.head, index.dep
+        link = head[noun]
+        owner = head[link] if dep[link] in {"prep", "case"} else link
+        if dep[link] == "case" or dep[noun] == "nmod":
+            owner = head[noun]
+        figure = figure_at(self.doc, owner, self.language) if owner != noun else None
         return figure is not None and figure.value == 1
 
     def _is_group(self, token: Token) -> bool:
         return token.pos_ in {"NOUN", "PROPN"} and fold(token.lemma_) in self.groups \
             and morph_values(token, "Number") != ["Sing"] and token.tag_ != "NN"
 
+    def _is_group_at(self, i: int) -> bool:
+        """``_is_group(doc[i])``, the tag and number read off the index first: most nouns
+        are singular, and only the others are made into a Token to fold their lemma."""
+        index = token_index(self.doc)
+        if index.pos[i] not in NOUNS or index.morph(i, "Number") == ["Sing"]:
+            return False
+        token = self.doc[i]
+        return fold(token.lemma_) in self.groups and token.tag_ != "NN"
+
     def _figure(self, token: Token) -> Figure | None:
-        if token.i in self.dated:
+        return self._figure_at(token.i)
+
+    def _figure_at(self, i: int) -> Figure | None:
+        """The figure starting at ``i`` if it counts people: not a date, a percentage or a year."""
+        if i in self.dated:
             return None
-        figure = figure_at(self.doc, token.i, self.language)
-        if figure is None or any(i in self.dated for i in range(figure.start, figure.end)):
+        figure = figure_at(self.doc, i, self.language)
+        if figure is None or any(j in self.dated for j in range(figure.start, figure.end)):
             return None
-        after = self.doc[figure.end] if figure.end < len(self.doc) else None
-        if after is not None and after.lower_ in self.percent:
+        if figure.end < len(self.doc) and token_index(self.doc).lower[figure.end] in self.percent:
             return None
         text = self.doc[figure.start].text
         if text.isdigit() and len(text) == 4 and 1900 <= figure.value <= 2100:

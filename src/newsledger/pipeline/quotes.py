@@ -8,6 +8,7 @@ quotation with no attribution of its own, the speaker of the quotation just befo
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,6 +20,11 @@ from newsledger.model import Entity, Quote
 from newsledger.pipeline.doctext import span_text
 from newsledger.pipeline.roles import DocContext, cue_set
 from newsledger.pipeline.syntax import SUBJECT_DEPS
+from newsledger.pipeline.tokenindex import token_index
+
+# The labels of a speaker's first word that name them as who acts in a sentence: a
+# subject, or part of a name or an apposition ("el fiscal, Gertz Manero, dijo").
+_NAMING_DEPS = SUBJECT_DEPS | {"appos", "flat", "compound"} | {"nsubjpass"}
 
 _PAIRS = (("“", "”"), ("«", "»"), ('"', '"'), ("‘", "’"))
 
@@ -148,6 +154,8 @@ class _SpeakerFinder:
         self.role_nouns = cue_set(language, "role_nouns")
         self.nickname_cues = cue_set(language, "nickname_cues")
         self._channels: dict[int, str | None] = {}  # sentence start -> the channel it names
+        self._positions: dict[int, list[int]] | None = None  # id of an entity -> its words
+        self._sentence_starts: list[int] | None = None
 
     def is_nickname(self, quoted: QuotedText, text: str) -> bool:
         """“Kiki”, «El Mencho», "Z-40": a short capitalised name, not a quotation."""
@@ -182,8 +190,10 @@ class _SpeakerFinder:
         if span is None:
             return None, None
         sentences = _sentences_around(span, self.context)
-        outside = [t for s in sentences for t in s if not quoted.start <= t.idx < quoted.end]
-        verbs = [t for t in outside if self.context.is_speech_verb(t)]
+        # The speech verbs outside the marks: read off the token index, a Token object
+        # made only for each speech verb, not for every word of the sentences.
+        verbs = [t for s in sentences for t in self.context.speech_verbs_in(s)
+                 if not quoted.start <= t.idx < quoted.end]
         if not verbs:
             # "… y advirtiera: «…»": the parser may miss the verb, but a colon right before
             # the quotation still introduces the words of the last person acting.
@@ -208,18 +218,46 @@ class _SpeakerFinder:
         return channel
 
     def _last_channel(self, speaker: Entity, before: int) -> str | None:
-        """"Gertz told a press conference that …" earlier: his later quotes came there too."""
+        """"Gertz told a press conference that …" earlier: his later quotes came there too.
+        The channel of the last sentence before ``before`` where the speaker is first named
+        as a subject (or in a name or apposition): only the sentences that name the speaker
+        are read, through the positions of their words, and only theirs have their channel
+        read."""
         channel = None
-        for sent in self.context.sentences:
+        index = token_index(self.context.doc)
+        dep, head = index.dep, index.head
+        generic = generic_channels(self.language)
+        sentences, starts = self.context.sentences, self._starts()
+        read: set[int] = set()
+        for i in self._positions_of(speaker):
+            number = bisect_right(starts, i) - 1
+            if number in read:
+                continue  # the speaker's first word in the sentence is the one that counts
+            read.add(number)
+            sent = sentences[number]
             if sent.start_char >= before:
                 break
-            named = self._channel_of(sent)
-            if named and named not in generic_channels(self.language) and any(
-                    e is speaker and t.dep_ in SUBJECT_DEPS | {"appos", "flat", "compound"}
-                    | {"nsubjpass"} or e is speaker and t.head.dep_ in SUBJECT_DEPS
-                    for e, t in self.context.span_entities(sent)):
-                channel = named
+            if dep[i] in _NAMING_DEPS or dep[head[i]] in SUBJECT_DEPS:
+                named = self._channel_of(sent)
+                if named and named not in generic:
+                    channel = named
         return channel
+
+    def _positions_of(self, entity: Entity) -> list[int]:
+        """The positions of the entity's words in order (``DocContext.entity_at``)."""
+        if self._positions is None:
+            self._positions = {}
+            for i in sorted(self.context.token_entity):
+                found = self.context.entity_at_position(i)
+                if found is not None:
+                    self._positions.setdefault(id(found), []).append(i)
+        return self._positions.get(id(entity), [])
+
+    def _starts(self) -> list[int]:
+        """The positions where the Doc's sentences start, in order."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [sent.start for sent in self.context.sentences]
+        return self._sentence_starts
 
     def _channel_of(self, sent: Span) -> str | None:
         """The channel a sentence names, read once per sentence: every quote of a long
@@ -229,31 +267,45 @@ class _SpeakerFinder:
         return self._channels[sent.start]
 
     def _subject_entity(self, verb: Token) -> Entity | None:
-        node: Token | None = verb
+        """The speaker a speech verb names: its subject, or that of the clause it is
+        joined to (up to two steps up); the heads and labels read off the token index."""
+        index = token_index(verb.doc)
+        dep, head = index.dep, index.head
+        node: int | None = verb.i
         for _ in range(3):
             if node is None:
                 break
-            for child in node.children:
-                if child.dep_ in SUBJECT_DEPS and not child.is_punct:
-                    return self._resolve(child)
-            node = node.head if node.dep_ in {"advcl", "conj", "xcomp", "ccomp", "parataxis"} \
-                and node.head is not node else None
+            for child in index.children(node):
+                if dep[child] in SUBJECT_DEPS and not verb.doc[child].is_punct:
+                    return self._resolve(verb.doc[child])
+            # (a root is its own head, but its label is never one of these)
+            node = head[node] if dep[node] in {"advcl", "conj", "xcomp", "ccomp", "parataxis"} else None
         return self._last_person(verb.i)
 
     def _resolve(self, subject: Token) -> Entity | None:
         # The subject without its relative clauses: "el funcionario, quien deslindó a la
         # presidenta Sheinbaum" is not Sheinbaum.
-        clauses = [c for c in subject.children if c.dep_ in {"relcl", "acl", "acl:relcl"}]
-        words = [t for t in subject.subtree if not any(t.i in range(c.left_edge.i, c.right_edge.i + 1)
-                                                       for c in clauses)]
-        people = self.context.entities_in(words, "person")
-        if people:
-            return people[0][0]
-        bodies = self.context.entities_in(words, "organization")
+        doc, index = subject.doc, token_index(subject.doc)
+        clauses = [doc[c] for c in index.children(subject.i) if index.dep[c] in {"relcl", "acl", "acl:relcl"}]
+        words = [i for i in index.subtree(subject.i) if not any(i in range(c.left_edge.i, c.right_edge.i + 1)
+                                                                for c in clauses)]
+        person = self._first_entity(words, "person")
+        if person is not None:
+            return person
+        body = self._first_entity(words, "organization")
         if subject.lower_ in self.pronouns or subject.lemma_.lower() in self.role_nouns \
                 or subject.pos_ == "PRON":
             return self._last_person(subject.i)
-        return bodies[0][0] if bodies else self._last_person(subject.i)
+        return body if body is not None else self._last_person(subject.i)
+
+    def _first_entity(self, positions: list[int], type: str) -> Entity | None:
+        """The first entity of the type among the words at ``positions``
+        (``DocContext.entities_in``'s first, without a Token per word)."""
+        for i in positions:
+            entity = self.context.entity_at_position(i)
+            if entity is not None and entity.type == type:
+                return entity
+        return None
 
     def _last_person(self, before: int) -> Entity | None:
         return self.context.last_person_subject(before)
@@ -266,8 +318,9 @@ def _sentences_around(span: Span, context: DocContext) -> list[Span]:
     touched = (context.sentence_of(doc[span.start]), context.sentence_of(doc[span.end - 1]))
     sentences = list({s.start: s for s in touched}.values())
     last = sentences[-1]
-    between = doc[last.end - 1].text_with_ws + (doc[last.end].text if last.end < len(doc) else "")
-    if last.end < len(doc) and span.end >= last.end - 2 and "\n\n" not in between:
+    # The text between the two sentences is read only when the quotation ends its own.
+    if last.end < len(doc) and span.end >= last.end - 2 \
+            and "\n\n" not in doc[last.end - 1].text_with_ws + doc[last.end].text:
         following = context.sentence_of(doc[last.end])
         if len(following) <= 12:
             sentences.append(following)
