@@ -320,3 +320,51 @@ def test_kin_before_reads_the_words_as_the_tokens_say(language: str, text: str) 
     answers = [_kin_before(t, context) for t in doc]
     assert answers == [_kin_before_by_tokens(t, context) for t in doc]
     assert any(answers)
+
+
+def test_readings_by_position_are_those_of_the_tokens() -> None:
+    """The dateline's tokens, a span's entities, the speakers and the subjects read by
+    position are what asking spaCy's Tokens gives."""
+    from newsledger.pipeline import nlp_for
+
+    doc = nlp_for("es")("CIUDAD DE MÉXICO — El canciller Juan Ramón de la Fuente dijo que México envió a 26 reos "
+                        "a Estados Unidos. La presidenta Claudia Sheinbaum afirmó: «Fue una decisión soberana», "
+                        "y Marcelo Ebrard, secretario de Economía, viajó, negoció y firmó en Washington.")
+    context = DocContext.of(doc, "es")
+    assert list(context._dateline_positions) == [t.i for t in doc if context.in_dateline(t)] != []
+
+    def entities_of(tokens, type=None):
+        seen = {}
+        for token in tokens:
+            entity = context.entity_at(token)
+            if entity and (type is None or entity.type == type) and entity.id not in seen:
+                seen[entity.id] = (entity, token.i)
+        return list(seen.values())
+
+    spans = [doc[a:b] for a in range(len(doc)) for b in range(a, len(doc) + 1, 5)]
+    for type in (None, "person", "place"):
+        assert [[(e, t.i) for e, t in context.entities_in(s, type)] for s in spans] \
+            == [entities_of(s, type) for s in spans]
+
+    def speakers_of(sent):
+        return {e.id for token in sent if context.is_speech_verb(token) and context.is_speech_act(token)
+                for child in token.children if child.dep_ in {"nsubj", "csubj", "agent"}
+                for e, _ in entities_of(child.subtree)}
+
+    assert [context.speakers(s) for s in context.sentences] == [speakers_of(s) for s in context.sentences]
+    assert any(context.speakers(s) for s in context.sentences)
+
+    def subject_of(token):
+        node = token
+        for _ in range(3):
+            subjects = [c for c in node.children if c.dep_ in {"nsubj", "csubj", "agent", "nsubjpass", "nsubj:pass"}]
+            if subjects:
+                return min(subjects, key=lambda c: abs(c.i - node.i)).i
+            if node.dep_ in {"conj", "advcl", "xcomp"} and node.head.pos_ in {"VERB", "AUX"}:
+                node = node.head
+            else:
+                break
+        return None
+
+    found = [getattr(context.subject_of(t), "i", None) for t in doc]
+    assert found == [subject_of(t) for t in doc] and any(i is not None for i in found)

@@ -222,3 +222,74 @@ def test_path_length_is_the_walk_of_the_tokens() -> None:
     doc = nlp_for("es")("México envió a 26 reos a Estados Unidos, que los había pedido. Fue el segundo envío.")
     assert [path_length(a, b) for a in doc for b in doc] == [walked(a, b) for a in doc for b in doc]
     assert max(path_length(a, b) for a in doc for b in doc) > 3
+
+
+PARSED = {
+    "es": "México envió a 26 reos a Estados Unidos desde el penal del Altiplano, a petición de la fiscalía, "
+          "y los devolvió al norte. Fueron entregados por parte de las autoridades en manos de la DEA.",
+    "en": "Mexico sent 26 prisoners back to the United States from the Altiplano prison, and flew them home "
+          "out of Sinaloa. They were handed over by the Navy to agents of the DEA.",
+}
+
+
+def _walked_objects(token):
+    """prepositional_objects as spaCy's Tokens read it: each child, grandchild and label."""
+    for child in token.children:
+        if child.dep_ in {"prep", "dative", "agent"} or (child.dep_ == "prt" and child.lower_ in {"over", "back"}):
+            for grandchild in child.children:
+                if grandchild.dep_ in {"pobj", "pcomp"}:
+                    yield child.lower_, grandchild
+                elif grandchild.dep_ == "prep":
+                    for great in grandchild.children:
+                        if great.dep_ == "pobj":
+                            yield grandchild.lower_, great
+        elif child.dep_ in {"obl", "nmod", "obj", "iobj", "obl:arg", "obl:agent"}:
+            prep = _walked_preposition(child)
+            if prep:
+                yield prep, child
+        elif child.dep_ == "advmod" and child.lower_ in {"back", "home"}:
+            yield child.lower_, child
+
+
+def _walked_preposition(token):
+    if token.dep_ == "pobj" and token.head.dep_ in {"prep", "agent", "dative", "prt"}:
+        return token.head.lower_
+    for child in token.children:
+        if child.dep_ == "case":
+            fixed = [g.lower_ for g in child.children if g.dep_ == "fixed"]
+            if fixed:
+                return " ".join([child.lower_, *fixed])
+            return {"del": "de", "al": "a"}.get(child.lower_, child.lower_)
+    return None
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_objects_read_off_the_index_are_the_walk_of_the_tokens(lang: str) -> None:
+    """Prepositions, prepositional objects (as Tokens and as positions), loose objects and
+    subtree membership read off the token index are what walking spaCy's Tokens gives."""
+    from newsledger.pipeline import nlp_for
+    from newsledger.pipeline.syntax import OBJECT_DEPS, loose_objects, object_positions
+
+    doc = nlp_for(lang)(PARSED[lang])
+    walked = {t.i: [(prep, obj.i) for prep, obj in _walked_objects(t)] for t in doc}
+    assert any(walked.values())
+    assert {t.i: [(prep, obj.i) for prep, obj in prepositional_objects(t)] for t in doc} == walked
+    assert {t.i: list(object_positions(doc, t.i)) for t in doc} == walked
+    assert [preposition_of(t) for t in doc] == [_walked_preposition(t) for t in doc]
+
+    def walked_loose(token):
+        found = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+        for child in token.children:
+            if child.dep_ == "npadvmod" and child.pos_ == "NOUN":
+                found.append(child)
+            elif child.dep_ == "advmod":
+                found += [g for g in child.children if g.dep_ == "npadvmod" and g.pos_ == "NOUN"]
+        return [t.i for t in found]
+
+    assert [[t.i for t in loose_objects(t)] for t in doc] == [walked_loose(t) for t in doc]
+
+    def walked_in_subtree(token, root):
+        return root.left_edge.i <= token.i <= root.right_edge.i and (
+            token.i == root.i or any(a.i == root.i for a in token.ancestors))
+
+    assert [in_subtree(a, b) for a in doc for b in doc] == [walked_in_subtree(a, b) for a in doc for b in doc]

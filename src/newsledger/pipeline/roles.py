@@ -7,6 +7,7 @@ speaking in this sentence?" without repeating the lookups.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -16,7 +17,7 @@ from newsledger.kb import KnowledgeBase
 from newsledger.model import Entity, Evidence
 from newsledger.pipeline.doctext import doc_text
 from newsledger.pipeline.evidence import because
-from newsledger.pipeline.syntax import SUBJECT_DEPS, prepositional_objects
+from newsledger.pipeline.syntax import ANY_SUBJECT_DEPS, SUBJECT_DEPS, object_positions, prepositional_objects
 from newsledger.pipeline.tokenindex import VERBS, morph_values, token_index
 
 # A dateline: a place in capitals (", State" allowed) and a dash or an em dash.
@@ -65,20 +66,24 @@ class DocContext:
         self.text = doc_text(doc)  # Doc.text joins every token each time it is read
         # "MEXICO CITY —" names where the report was filed, never a participant.
         self.dateline_start, self.dateline_end = self._dateline()
+        # The positions of the dateline's tokens (in_dateline by position, no Token object).
+        self._dateline_positions = self._dateline_tokens()
         # entity_at is asked about every word of every scope and phrase: each entity's
         # tokens are placed once, by position, with those of the dateline left out.
         self._entity_of: dict[int, Entity] = {}
+        entities, dateline = self.entities, self._dateline_positions
         for i, entity_id in self.token_entity.items():
-            entity = self.entities.get(entity_id) if entity_id else None
-            if entity is not None and not self.in_dateline(doc[i]):
+            entity = entities.get(entity_id) if entity_id else None
+            if entity is not None and i not in dateline:
                 self._entity_of[i] = entity
+        # The positions that name an entity, in order: a span's entities are a slice.
+        self._entity_positions = sorted(self._entity_of)
         self.speech_verbs = cue_set(language, "speech_verbs")
         # token.sent and doc.sents walk the document each time: index the sentences once.
         self.sentences: list[Span] = list(doc.sents)
         self._sentence_at = [0] * len(doc)
         for number, sent in enumerate(self.sentences):
-            for i in range(sent.start, sent.end):
-                self._sentence_at[i] = number
+            self._sentence_at[sent.start:sent.end] = [number] * (sent.end - sent.start)
         self._speakers: dict[int, set[str]] = {}
         self._span_entities: dict[tuple[int, int, str | None], list[tuple[Entity, Token]]] = {}
         self.people_nouns = cue_set(language, "people_nouns")
@@ -98,6 +103,17 @@ class DocContext:
                    for e in self.entities.values()):
                 return found.start(), found.end()
         return (0, match.end()) if match else (0, 0)
+
+    def _dateline_tokens(self) -> range:
+        """The positions of the tokens ``in_dateline`` holds for: those whose ``idx`` is in
+        the dateline, a run since ``idx`` grows with the position, found by bisection (a
+        Token object per step, not one per entity word)."""
+        if self.dateline_start >= self.dateline_end:
+            return range(0)
+        doc = self.doc
+        positions = range(len(doc))
+        first = bisect_left(positions, self.dateline_start, key=lambda i: doc[i].idx)
+        return range(first, bisect_left(positions, self.dateline_end, first, key=lambda i: doc[i].idx))
 
     @property
     def dateline_country(self) -> str | None:
@@ -127,9 +143,11 @@ class DocContext:
         seen: dict[str, tuple[Entity, Token]] = {}
         entity_of = self._entity_of
         if isinstance(tokens, Span):  # a Token object only for each entity's first word
-            for i in range(tokens.start, tokens.end):
-                entity = entity_of.get(i)
-                if entity and (type is None or entity.type == type) and entity.id not in seen:
+            # Only the span's entity words are looked at: a slice of the sorted positions.
+            positions = self._entity_positions
+            for i in positions[bisect_left(positions, tokens.start):bisect_left(positions, tokens.end)]:
+                entity = entity_of[i]
+                if (type is None or entity.type == type) and entity.id not in seen:
                     seen[entity.id] = (entity, tokens.doc[i])
             return list(seen.values())
         for token in tokens:
@@ -190,8 +208,11 @@ class DocContext:
         """The country a phrase names as such ("to the United States", "into U.S. custody",
         "a territorio estadounidense"); a city or an airport does not count, since "taken
         to the airport" is a move within the country."""
+        # (Token.subtree, not the token index's: spaCy's walk of it in C is the quicker, and
+        # the words' text is read off the Tokens anyway.)
+        entity_of = self._entity_of
         for t in token.subtree:
-            entity = self.entity_at(t)
+            entity = entity_of.get(t.i)
             if entity is not None:
                 if entity.category == "country" or entity.type == "place" and entity.kb_id is None \
                         and country_code(entity.name):
@@ -220,11 +241,18 @@ class DocContext:
     def is_speech_act(self, token: Token) -> bool:
         """A speech verb used to report words ("said that …", "dijo: «…»"), not in another
         sense ("sostuvieron una conversación")."""
-        if not self.is_speech_verb(token):
+        return self._speech_act_at(token.i)
+
+    def _speech_act_at(self, i: int) -> bool:
+        """``is_speech_act(doc[i])``: the tag, lemma and children's labels read off the
+        token index (``is_speech_verb``'s reading of them), no Token object per child."""
+        index = token_index(self.doc)
+        if index.pos[i] not in VERBS or index.lemma[i] not in self.speech_verbs:
             return False
-        if any(c.dep_ in {"ccomp", "parataxis", "xcomp"} for c in token.children):
+        dep = index.dep
+        if any(dep[c] in {"ccomp", "parataxis", "xcomp"} for c in index.children(i)):
             return True
-        sent = self.sentence_of(token)
+        sent = self.sentences[self._sentence_at[i]]
         said = self.text[sent.start_char:sent.end_char]  # sliced once, not once per mark
         return any(ch in said for ch in "“”«»\":")
 
@@ -233,26 +261,34 @@ class DocContext:
         if sent.start in self._speakers:
             return self._speakers[sent.start]
         found = self._speakers[sent.start] = set()
-        for token in self.speech_verbs_in(sent):
-            if self.is_speech_act(token):
-                for child in token.children:
-                    if child.dep_ in SUBJECT_DEPS:
-                        found |= {e.id for e, _ in self.entities_in(list(child.subtree))}
+        # The verbs and their subjects by position (the token index), the entities of the
+        # subjects' words looked up directly: a Token object per subject word only.
+        # (Token.subtree, not the index's: spaCy's walk of it in C is the quicker.)
+        doc, index, entity_of = self.doc, token_index(self.doc), self._entity_of
+        dep, pos = index.dep, index.pos
+        for i in index.positions(sent, "lemma", self.speech_verbs):
+            if pos[i] in VERBS and self._speech_act_at(i):
+                for child in index.children(i):
+                    if dep[child] in SUBJECT_DEPS:
+                        for t in doc[child].subtree:
+                            entity = entity_of.get(t.i)
+                            if entity is not None:
+                                found.add(entity.id)
         return found
 
     def subject_of(self, token: Token) -> Token | None:
         """The subject of a verb, also through conjunction ("abducted …, tortured and killed")."""
-        node = token
-        index = token_index(token.doc)  # (children read off the index: no Token objects)
+        node = token.i
+        index = token_index(token.doc)  # (the walk read off the index: no Token objects)
+        dep, head, pos = index.dep, index.head, index.pos
         for _ in range(3):
             # The subject nearest the verb: a dateline ("MEXICO CITY —") can be parsed as
             # a second subject further away.
-            subjects = [c for c in index.children(node.i)
-                        if index.dep[c] in SUBJECT_DEPS or index.dep[c] in {"nsubjpass", "nsubj:pass"}]
+            subjects = [c for c in index.children(node) if dep[c] in ANY_SUBJECT_DEPS]
             if subjects:
-                return token.doc[min(subjects, key=lambda c: abs(c - node.i))]
-            if node.dep_ in {"conj", "advcl", "xcomp"} and node.head.pos_ in {"VERB", "AUX"}:
-                node = node.head
+                return token.doc[min(subjects, key=lambda c: abs(c - node))]
+            if dep[node] in {"conj", "advcl", "xcomp"} and pos[head[node]] in VERBS:
+                node = head[node]
             else:
                 break
         return None
@@ -321,32 +357,38 @@ class DocContext:
         """Where to and where from, each with its evidence: the country a prepositional
         object of the trigger names ("to the United States", "from Mexico")."""
         destination = origin = None
-        heads = [trigger]
-        if trigger.dep_ == "conj":
-            heads.append(trigger.head)
+        # The trigger, its objects and their prepositional objects by position (the token
+        # index): a Token object only for a phrase kept as evidence.
+        doc = trigger.doc
+        index = token_index(doc)
+        dep, pos = index.dep, index.pos
+        heads = [trigger.i]
+        if dep[heads[0]] == "conj":
+            heads.append(index.head[heads[0]])
         # "sends 9 inmates to Chile": the parser may hang the destination on the object.
-        index, doc = token_index(trigger.doc), trigger.doc
-        objects = [doc[c] for h in heads for c in index.children(h.i) if index.dep[c] in {"dobj", "obj"}]
+        objects = [c for h in heads for c in index.children(h) if dep[c] in {"dobj", "obj"}]
         # "transferred 26 people suspected of … to the United States": or on a participle
         # describing the object.
-        objects += [doc[c] for o in objects for c in index.children(o.i)
-                    if index.dep[c] in {"acl", "amod"} and index.pos[c] == "VERB"]
+        objects += [c for o in objects for c in index.children(o) if dep[c] in {"acl", "amod"} and pos[c] == "VERB"]
         for head in heads + objects:
-            for prep, obj in prepositional_objects(head):
+            for prep, obj in object_positions(doc, head):
                 if head in objects and prep not in {"to", "into", "a", "hacia"}:
                     continue
-                code = self.named_country(obj)
-                if (prep in {"to", "into", "a", "hacia", "back", "over"} or prep in self.to_words) \
-                        and code and destination is None:
-                    destination = code, because(self._phrase(obj), "destination.preposition", prep)
-                elif (prep in {"from", "desde", "by", "por"} or prep in self.from_words) and code and origin is None:
+                towards = prep in {"to", "into", "a", "hacia", "back", "over"} or prep in self.to_words
+                away = prep in {"from", "desde", "by", "por"} or prep in self.from_words
+                if not (towards or away or prep == "de"):
+                    continue  # no country read: none of the branches below holds
+                code = self.named_country(doc[obj])
+                if towards and code and destination is None:
+                    destination = code, because(self._phrase(doc[obj]), "destination.preposition", prep)
+                elif away and code and origin is None:
                     # "from Mexico", "handed over … by Mexico", "la entrega, por parte de México"
-                    origin = code, because(self._phrase(obj), "origin.preposition", prep)
-                elif prep == "de" and code and origin is None and head.pos_ in {"VERB", "AUX", "ADJ"} \
-                        and self.entity_at(obj) is not None and self.entity_at(obj).category == "country":
+                    origin = code, because(self._phrase(doc[obj]), "origin.preposition", prep)
+                elif prep == "de" and code and origin is None and pos[head] in {"VERB", "AUX", "ADJ"} \
+                        and self._entity_of.get(obj) is not None and self._entity_of[obj].category == "country":
                     # "expulsado de México": a verb's "de" names where from; a noun's names
                     # what was moved ("el envío de 26 reos")
-                    origin = code, because(self._phrase(obj), "origin.preposition", prep)
+                    origin = code, because(self._phrase(doc[obj]), "origin.preposition", prep)
         return destination, origin
 
     @staticmethod
@@ -361,18 +403,22 @@ class DocContext:
 def modifies_another_person(token: Token, context: DocContext) -> bool:
     """True for "El Mencho" in "a brother of CJNG leader El Mencho": a person named only
     to describe another one, through a preposition or a possessive."""
-    if context.entity_at(token) is not None and (_kin_before(token, context) or _described_in_text(token, context)
-                                                 or _kin_owner(token, context)):
+    named = context.entity_at(token)
+    if named is not None and (_kin_before(token, context) or _described_in_text(token, context)
+                              or _kin_owner(token, context)):
         return True
+    # The ancestors walked on the token index: no Token object per step.
+    index = token_index(token.doc)
+    dep, lower, pos = index.dep, index.lower, index.pos
     passed_preposition = False
-    for ancestor in token.ancestors:
-        if ancestor.dep_ in {"prep", "case"} or ancestor.lower_ in {"of", "de"}:
+    for ancestor in index.ancestors(token.i):
+        if dep[ancestor] in {"prep", "case"} or lower[ancestor] in {"of", "de"}:
             passed_preposition = True
-        entity = context.entity_at(ancestor)
+        entity = context.entity_at_position(ancestor)
         if entity is not None and entity.type == "person" and passed_preposition:
-            if context.entity_at(token) is not entity:
+            if named is not entity:
                 return True
-        if ancestor.pos_ in {"VERB", "AUX"}:
+        if pos[ancestor] in VERBS:
             return False
     return False
 
@@ -380,17 +426,23 @@ def modifies_another_person(token: Token, context: DocContext) -> bool:
 def _kin_owner(token: Token, context: DocContext) -> bool:
     """"Guzmán López's brother, Ovidio": the owner of a relative or a superior only
     names whom the relative is."""
-    head = token
-    while head.dep_ in {"compound", "flat", "flat:name"} and head.head is not head:
-        head = head.head
+    # The name's head, its owner and the owner's appositions read off the token index.
+    index = token_index(token.doc)
+    dep, heads = index.dep, index.head
+    head = token.i
+    # (A root is its own head: ``Token.head`` makes a new object, so the walk could not
+    # stop on one by identity, and no root has these labels.)
+    while dep[head] in {"compound", "flat", "flat:name"} and heads[head] != head:
+        head = heads[head]
     relations = cue_set(context.language, "relation_nouns")
-    if head.dep_ != "poss" or not (head.head.lemma_.lower() in relations or head.head.lower_ in relations):
+    owner = heads[head]
+    if dep[head] != "poss" or not (index.lemma[owner] in relations or index.lower[owner] in relations):
         return False
     # The relative named in apposition may be read as the same entity ("Ruiz's brother,
     # Tomás Ruiz"): then this mention is the first of the one the act is about.
     entity = context.entity_at(token)
-    return not any(context.entity_at(t) is entity for c in head.head.children if c.dep_ == "appos"
-                   for t in c.subtree)
+    return not any(context.entity_at_position(t) is entity for c in index.children(owner) if dep[c] == "appos"
+                   for t in index.subtree(c))
 
 
 def _kin_before(token: Token, context: DocContext) -> bool:
@@ -419,17 +471,18 @@ def _described_in_text(token: Token, context: DocContext) -> bool:
     if entity is None:
         return False
     sent = context.sentence_of(token)
-    index = token_index(sent.doc)  # a Token object only where the walk stops
+    index = token_index(sent.doc)  # the words read off the index: no Token objects
     for i in range(token.i - 1, sent.start - 1, -1):
         other = context.entity_at_position(i)
         if other is not None and other is not entity and other.type == "person":
-            between = sent.doc[i + 1:token.i]
-            if any(t.pos_ in {"VERB", "AUX"} for t in between):
+            if any(pos in VERBS for pos in index.pos[i + 1:token.i]):
                 return False  # a clause between: not a chain of descriptions
-            words = {t.lower_ for t in between}
-            listed = any(a.text == "," and b.lower_ in {"and", "y", "e"} for a, b in zip(between, between[1:]))
+            between = index.lower[i + 1:token.i]
+            words = set(between)
+            # (A comma's lower-cased form is its text.)
+            listed = any(a == "," and b in {"and", "y", "e"} for a, b in zip(between, between[1:]))
             return bool(words & {"of", "de", "del"}) and ";" not in words and not listed \
-                and not any(t.lower_ in {"who", "quien"} for t in between)
+                and not any(t in {"who", "quien"} for t in between)
         if index.lower[i] == ";":
             return False
     return False

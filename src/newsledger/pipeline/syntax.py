@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from newsledger.pipeline.tokenindex import morph_values, token_index
+from newsledger.pipeline.tokenindex import TokenIndex, morph_values, token_index
 
 OBJECT_DEPS = {"dobj", "obj", "nsubjpass", "nsubj:pass", "dative", "iobj", "oprd", "attr"}
 SUBJECT_DEPS = {"nsubj", "csubj", "agent"}
@@ -26,14 +26,21 @@ CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "xcomp", "csubj", "relcl", "acl"}
 
 def preposition_of(token: Token) -> str | None:
     """The preposition that introduces ``token`` ("to" in "to the U.S.", "a" in "a EE.UU.")."""
-    if token.dep_ == "pobj" and token.head.dep_ in {"prep", "agent", "dative", "prt"}:
-        return token.head.lower_
-    for child in token.children:
-        if child.dep_ == "case":
-            fixed = [g.lower_ for g in child.children if g.dep_ == "fixed"]
+    return preposition_at(token_index(token.doc), token.i)
+
+
+def preposition_at(index: TokenIndex, i: int) -> str | None:
+    """``preposition_of(doc[i])`` read off the token index: the labels, heads and forms it
+    tests are columns there, with no ``Token`` object per child looked at."""
+    dep, lower = index.dep, index.lower
+    if dep[i] == "pobj" and dep[index.head[i]] in {"prep", "agent", "dative", "prt"}:
+        return lower[index.head[i]]
+    for child in index.children(i):
+        if dep[child] == "case":
+            fixed = [lower[g] for g in index.children(child) if dep[g] == "fixed"]
             if fixed:  # "a petición de", "por parte de": a multiword preposition of its own
-                return " ".join([child.lower_, *fixed])
-            return CONTRACTIONS.get(child.lower_, child.lower_)
+                return " ".join([lower[child], *fixed])
+            return CONTRACTIONS.get(lower[child], lower[child])
     return None
 
 
@@ -49,32 +56,64 @@ def prepositional_objects(token: Token) -> Iterator[tuple[str, Token]]:
     one repair re-tags, it never re-attaches), so each token's pairs are read once per Doc.
     """
     doc = token.doc
-    kept = doc.user_data.get(_OBJECTS_KEY)
-    # user_data can be copied into another Doc: the answers kept count for their own Doc only.
-    if kept is None or kept[0] is not doc:
-        kept = doc.user_data[_OBJECTS_KEY] = (doc, {})
-    found = kept[1].get(token.i)
+    kept = _kept_objects(doc)[1]
+    found = kept.get(token.i)
     if found is None:
-        found = kept[1][token.i] = tuple(_prepositional_objects(token))
+        found = kept[token.i] = tuple((prep, doc[i]) for prep, i in object_positions(doc, token.i))
     return iter(found)
 
 
-def _prepositional_objects(token: Token) -> Iterator[tuple[str, Token]]:
-    for child in token.children:
-        if child.dep_ in {"prep", "dative", "agent"} or (child.dep_ == "prt" and child.lower_ in {"over", "back"}):
-            for grandchild in child.children:
-                if grandchild.dep_ in {"pobj", "pcomp"}:
-                    yield child.lower_, grandchild
-                elif grandchild.dep_ == "prep":
-                    for great in grandchild.children:
-                        if great.dep_ == "pobj":
-                            yield grandchild.lower_, great
-        elif child.dep_ in {"obl", "nmod", "obj", "iobj", "obl:arg", "obl:agent"}:
-            prep = preposition_of(child)
+def object_positions(doc: Doc, i: int) -> tuple[tuple[str, int], ...]:
+    """``prepositional_objects(doc[i])`` with each object's position, not its ``Token``:
+    for the rules that only test positions (which entity, which country)."""
+    kept = _kept_objects(doc)[2]
+    found = kept.get(i)
+    if found is None:
+        found = kept[i] = tuple(_object_positions(token_index(doc), i))
+    return found
+
+
+# What prepositional_objects and object_positions keep of a Doc: the Doc, the pairs with
+# Tokens and the pairs with positions, per token position.
+_Kept = tuple[Doc, dict[int, tuple[tuple[str, Token], ...]], dict[int, tuple[tuple[str, int], ...]]]
+# The answers of the last Doc asked about: the rules ask for one Doc at a time, and the
+# ``user_data`` look-up (a tuple key hashed anew each time) cost more than the answer. It
+# holds the last Doc alive until the next one asks, as the token index's does.
+_last_objects: _Kept | None = None
+
+
+def _kept_objects(doc: Doc) -> _Kept:
+    global _last_objects
+    if _last_objects is not None and _last_objects[0] is doc:
+        return _last_objects
+    kept = doc.user_data.get(_OBJECTS_KEY)
+    # user_data can be copied into another Doc: the answers kept count for their own Doc only.
+    if kept is None or kept[0] is not doc:
+        kept = doc.user_data[_OBJECTS_KEY] = (doc, {}, {})
+    _last_objects = kept
+    return kept
+
+
+def _object_positions(index: TokenIndex, i: int) -> list[tuple[str, int]]:
+    """``prepositional_objects`` by position, read off the token index (no ``Token``
+    object per child and grandchild looked at)."""
+    dep, lower, children = index.dep, index.lower, index.children
+    found: list[tuple[str, int]] = []
+    for child in children(i):
+        label = dep[child]
+        if label in {"prep", "dative", "agent"} or (label == "prt" and lower[child] in {"over", "back"}):
+            for grandchild in children(child):
+                if dep[grandchild] in {"pobj", "pcomp"}:
+                    found.append((lower[child], grandchild))
+                elif dep[grandchild] == "prep":
+                    found += [(lower[grandchild], great) for great in children(grandchild) if dep[great] == "pobj"]
+        elif label in {"obl", "nmod", "obj", "iobj", "obl:arg", "obl:agent"}:
+            prep = preposition_at(index, child)
             if prep:
-                yield prep, child
-        elif child.dep_ == "advmod" and child.lower_ in {"back", "home"}:
-            yield child.lower_, child
+                found.append((prep, child))
+        elif label == "advmod" and lower[child] in {"back", "home"}:
+            found.append((lower[child], child))
+    return found
 
 
 def path_length(a: Token, b: Token) -> int:
@@ -114,13 +153,16 @@ def is_passive(verb: Token) -> bool:
 def loose_objects(token: Token) -> list[Token]:
     """The verb's objects, also where the parser hung them elsewhere: "sent 29 prisoners
     north" comes out with "prisoners" as a noun modifier of "north"."""
-    found = [c for c in token.children if c.dep_ in OBJECT_DEPS]
-    for child in token.children:
-        if child.dep_ == "npadvmod" and child.pos_ == "NOUN":
+    index = token_index(token.doc)  # (the children read off the index: a Token per object only)
+    dep, pos, children = index.dep, index.pos, index.children(token.i)
+    found = [c for c in children if dep[c] in OBJECT_DEPS]
+    for child in children:
+        if dep[child] == "npadvmod" and pos[child] == "NOUN":
             found.append(child)
-        elif child.dep_ == "advmod":
-            found += [g for g in child.children if g.dep_ == "npadvmod" and g.pos_ == "NOUN"]
-    return found
+        elif dep[child] == "advmod":
+            found += [g for g in index.children(child) if dep[g] == "npadvmod" and pos[g] == "NOUN"]
+    doc = token.doc
+    return [doc[i] for i in found]
 
 
 def controller(verb: Token) -> Token | None:
