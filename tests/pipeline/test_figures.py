@@ -4,7 +4,7 @@ from functools import cache
 
 import pytest
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsledger.pipeline.figures import _cumulative_patterns, closing_words, cumulative_figures, is_series, ordinal_mentions
 
@@ -220,3 +220,22 @@ def test_patterns_skipped_only_without_a_figure(text: str, language: str, monkey
         with monkeypatch.context() as patched:
             patched.setattr(figures, "may_hold_figure", lambda *_: True)
             assert totals(sent.text, language) == checked
+
+
+def test_is_series_read_off_the_index(build: Callable[..., Doc]) -> None:
+    """``is_series`` reads the tag, lemma, number and children off the token index; the
+    direct reading of the Tokens agrees at every position."""
+    from newsledger.lang import grammar
+    from newsledger.pipeline.triggers import rules
+
+    doc = build("los el DET det 2\ndos dos NUM nummod 2\ntraslados traslado NOUN ROOT 2 _ Number=Plur\n"
+                "y y CCONJ cc 5\nambos ambos DET det 5\nenvíos envío NOUN conj 2 _ Number=Plur\n"
+                "y y CCONJ cc 7\nel el DET det 8\nenvío envío NOUN conj 2 _ Number=Sing", lang="es")
+
+    def direct(noun: Token) -> bool:
+        return noun.pos_ in {"NOUN", "PROPN"} and bool(rules("es").get(noun.lemma_.lower())) \
+            and (noun.morph.get("Number") == ["Plur"] or noun.tag_ == "NNS") \
+            and any(c.dep_ == "nummod" or c.lemma_.lower() in grammar("es", "both_words") for c in noun.children)
+
+    assert [is_series(t, "es") for t in doc] == [direct(t) for t in doc]
+    assert [t.i for t in doc if is_series(t, "es")] == [2, 5]

@@ -283,3 +283,29 @@ def test_candidates_follow_a_retagged_verb(build: Callable[..., Doc]) -> None:
     finder.repair(doc[:])
     assert doc[2].pos_ == "VERB"
     assert [(t.token.text, t.type) for t in finder.find(doc[:])] == [("extraditó", "transfer")]
+
+
+def test_misread_verb_read_off_the_index(build: Callable[..., Doc]) -> None:
+    """The index's reading of a misread verb is the Token's: a lower-case, alphabetic
+    name heading a subject."""
+    from newsledger.pipeline.tokenindex import token_index
+    from newsledger.pipeline.triggers import _misread_at
+
+    doc = build("""
+    Estado    Estado    PROPN nsubj  1
+    designó   designó   PROPN ROOT   1
+    a         a         ADP   case   3
+    México    México    PROPN obj    1
+    y         y         CCONJ cc     5
+    envió2    envió2    PROPN conj   1
+    ellos     él        PRON  nsubj  5
+    .         .         PUNCT punct  1
+    """, lang="es")
+    index = token_index(doc)
+    direct = [t.pos_ == "PROPN" and t.is_lower and t.is_alpha
+              and any(c.dep_ in {"nsubj", "nsubj:pass"} for c in t.children) for t in doc]
+    assert [_misread_at(index, i) for i in range(len(doc))] == direct == [
+        False, True, False, False, False, False, False, False]
+    doc[1].pos_ = "VERB"
+    index.retagged(doc[1])
+    assert not _misread_at(index, 1)

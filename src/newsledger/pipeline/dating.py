@@ -31,16 +31,27 @@ class DateAssigner:
                                 if offset == 0)
         self._quotes: list[QuotedText] | None = None
         self._unquoted: set[int] = set()  # quoted dates resolved to the day of their saying
+        self._inside: dict[int, bool] = {}  # position -> whether a quotation holds it
 
     def assign(self, mentions: list[Mention], timexes: list[tuple[TimexMatch, Token]]) -> None:
         """Each date goes to the nearest trigger in the tree; one date per mention."""
+        if not mentions:
+            # Nothing to date. (What ``_speakers_today`` would note, the quoted dates it
+            # resolves, holds for this sentence's dates only: the reader asks once per
+            # sentence, each date in the sentence it starts in.)
+            return
         pairs = []
         # "Today's transfer …," a speaker said: a quotation's relative dates are the
         # speaker's, not the report's.
         timexes = self._speakers_today(timexes)
-        set_aside = [(m, "date.quoted" if self._quoted(m.start) else "date.since") for m, _ in timexes
-                     if self._quoted(m.start) or self._since(m)]
-        timexes = [(m, h) for m, h in timexes if not self._quoted(m.start) and not self._since(m)]
+        set_aside, kept = [], []
+        for match, head in timexes:
+            quoted = self._quoted(match.start)
+            if quoted or self._since(match):
+                set_aside.append((match, "date.quoted" if quoted else "date.since"))
+            else:
+                kept.append((match, head))
+        timexes = kept
         for match, head in timexes:
             for mention in mentions:
                 cost = self._date_cost(mention.trigger, head)
@@ -151,9 +162,14 @@ class DateAssigner:
     def _quoted(self, position: int) -> bool:
         if position in self._unquoted:
             return False
-        if self._quotes is None:
-            self._quotes = quoted_spans(self.context.text)
-        return any(q.start <= position < q.end for q in self._quotes)
+        inside = self._inside.get(position)
+        if inside is None:
+            # (asked again for each date: the quotations are read once, and each
+            # position is looked for in them once)
+            if self._quotes is None:
+                self._quotes = quoted_spans(self.context.text)
+            inside = self._inside[position] = any(q.start <= position < q.end for q in self._quotes)
+        return inside
 
     def _date_cost(self, trigger: Token, head: Token) -> float | None:
         inside = in_subtree(head, trigger)
@@ -176,9 +192,10 @@ class DateAssigner:
         if not inside and self._judged_act(trigger) and in_subtree(head, trigger.head):
             return None  # "celebró este miércoles la entrega de 37": the day of the judging
         cost = float(path_length(trigger, head))
-        speech = head if self.context.is_speech_verb(head) else head.head \
+        # (the saying is looked for only where it counts: outside the trigger's subtree)
+        speech = None if inside else head if self.context.is_speech_verb(head) else head.head \
             if self.context.is_speech_verb(head.head) else None
-        if speech is not None and not inside:
+        if speech is not None:
             # "…, the department said Wednesday": the day of the saying dates only the
             # event reported in the verb's own complement.
             reported = [c for c in speech.children if c.dep_ in {"ccomp", "xcomp", "parataxis"}]

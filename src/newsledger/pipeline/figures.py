@@ -17,7 +17,7 @@ from newsledger.ontology import types_where
 from newsledger.pipeline.doctext import span_text
 from newsledger.pipeline.numbers import Figure, _scales, _words, figure_at, ordinals
 from newsledger.pipeline.roles import cue_set
-from newsledger.pipeline.tokenindex import NOUNS, morph_values, token_index
+from newsledger.pipeline.tokenindex import NOUNS, TokenIndex, token_index
 from newsledger.pipeline.triggers import rules
 
 @cache
@@ -120,22 +120,43 @@ def counts_occurrences(figure: Token, language: str) -> bool:
 def is_series(noun: Token, language: str) -> bool:
     """"the two mass transfers", "ambos envíos": an event noun in the plural with a number
     names a series of events, not one."""
-    if noun.pos_ not in {"NOUN", "PROPN"} or not rules(language).get(noun.lemma_.lower()):
+    return _series_at(token_index(noun.doc), noun.i, language)
+
+
+def _series_at(index: TokenIndex, i: int, language: str) -> bool:
+    """``is_series`` of the token at ``i``: its tag, lemma, number and children read off
+    the Doc's token index (no Token object per child)."""
+    if index.pos[i] not in NOUNS or not rules(language).get(index.lemma[i]):
         return False
-    if morph_values(noun, "Number") != ["Plur"] and noun.tag_ != "NNS":
+    if index.morph(i, "Number") != ["Plur"] and index.doc[i].tag_ != "NNS":
         return False
-    return any(c.dep_ == "nummod" or c.lemma_.lower() in lang.grammar(language, "both_words") for c in noun.children)
+    both = lang.grammar(language, "both_words")
+    return any(index.dep[c] == "nummod" or index.lemma[c] in both for c in index.children(i))
+
+
+# language -> (the rules and counted types it was read with, the lemmas of those rules
+# whose types count people)
+_COUNTED: dict[str, tuple[object, frozenset[str], frozenset[str]]] = {}
+
+
+def _counted_lemmas(language: str) -> frozenset[str]:
+    """The trigger lemmas with a rule of a type whose members have head counts, kept
+    while the rules are the same object (tests re-read them) and the types the same."""
+    rules_, counted = rules(language), types_where(counts_people=True)
+    kept = _COUNTED.get(language)
+    if kept is None or kept[0] is not rules_ or kept[1] != counted:
+        lemmas = frozenset(lemma for lemma, found in rules_.items() if {r.type for r in found} & counted)
+        kept = _COUNTED[language] = (rules_, counted, lemmas)
+    return kept[2]
 
 
 def series_totals(sent: Span, language: str) -> list[Figure]:
     """In a sentence about a series, a head count not tied to its own date is a total:
     "the two mass transfers …, in which it sent 55 …: 29 in February … and 26 in August"."""
-    counted = types_where(counts_people=True)  # series whose members have head counts
     index = token_index(sent.doc)
-    # is_series holds only for a noun whose lemma names an event.
-    nouns = [sent.doc[i] for i in index.positions(sent, "lemma", rules(language)) if index.pos[i] in NOUNS]
-    if not any(is_series(t, language) and {r.type for r in rules(language)[t.lemma_.lower()]} & counted
-               for t in nouns):
+    # A series whose members have head counts: is_series holds only for a noun whose
+    # lemma names an event, so only the nouns of those types' lemmas are asked.
+    if not any(_series_at(index, i, language) for i in index.positions(sent, "lemma", _counted_lemmas(language))):
         return []
     people = cue_set(language, "people_nouns")
     found = []

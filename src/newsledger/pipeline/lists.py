@@ -13,7 +13,7 @@ from newsledger.pipeline.mentions import Mention, mention_span
 from newsledger.pipeline.numbers import Figure, figure_at
 from newsledger.pipeline.roles import DocContext, cue_set, modifies_another_person
 from newsledger.pipeline.syntax import in_subtree, prepositional_objects
-from newsledger.pipeline.tokenindex import token_index
+from newsledger.pipeline.tokenindex import TokenIndex, token_index
 from newsledger.pipeline.triggers import Trigger, TriggerFinder
 from newsledger.timex import TimexMatch
 
@@ -127,28 +127,32 @@ class ListReader:
         return any(any(r.type == "transfer" for r in self.finder.rules_at(index, i))
                    for i in self.finder.candidates(index, sent))
 
-    def _lists_people(self, token: Token) -> bool:
+    def _lists_people(self, index: TokenIndex, i: int) -> bool:
         """A membership cue that speaks of people or of a transfer: "the group included",
-        "Among them", "Also on the list", "Besides Caro Quintero"."""
-        if token.lemma_.lower() not in self.membership and token.lower_ not in self.membership:
+        "Among them", "Also on the list", "Besides Caro Quintero". (The cue's words and
+        its neighbours' are read off the Doc's token index: no Token object per neighbour.)"""
+        lemma, lower = index.lemma, index.lower
+        if lemma[i] not in self.membership and lower[i] not in self.membership:
             return False
-        neighbours = [token.head, *token.children, *(g for c in token.children for g in c.children)]
+        children = index.children(i)
+        neighbours = [index.head[i], *children, *(g for c in children for g in index.children(c))]
         listing = self.context.people_nouns | cue_set(self.language, "list_nouns")
-        if token.lemma_.lower() in listing and token.pos_ == "NOUN":
+        if lemma[i] in listing and index.pos[i] == "NOUN":
             return True  # "Also on the list was …"
         for other in neighbours:
-            if other.i == token.i:
+            if other == i:
                 continue
-            if other.lemma_.lower() in listing or other.lower_ in listing \
-                    or other.i in self.finder.person_tokens:
+            if lemma[other] in listing or lower[other] in listing or other in self.finder.person_tokens:
                 return True
-            if any(r.type == "transfer" for r in self.finder.rules.get(other.lemma_.lower(), ())):
+            if any(r.type == "transfer" for r in self.finder.rules.get(lemma[other], ())):
                 return True
         return False
 
     def attach_members(self, sent: Span, earlier: list[Mention], triggers: list[Token]) -> None:
         """"Among them was …", "the group included …": people of the last transfer."""
-        cue = next((t for t in token_index(sent.doc).with_word(sent, self.membership) if self._lists_people(t)), None)
+        index = token_index(sent.doc)
+        cue = next((sent.doc[i] for i in index.positions(sent, "word", self.membership)
+                    if self._lists_people(index, i)), None)
         if cue is None:
             return
         # The report's own transfer, not one recalled as background in between.

@@ -15,7 +15,7 @@ from newsledger.errors import KnowledgeBaseError
 from newsledger.model import EVENT_TYPES
 from newsledger.pipeline.clause import has_people
 from newsledger.pipeline.syntax import in_subtree, is_passive, loose_objects, prepositional_objects
-from newsledger.pipeline.tokenindex import NAMES, TokenIndex, token_index
+from newsledger.pipeline.tokenindex import NAMES, NOUNS, VERBS, TokenIndex, token_index
 
 
 @dataclass(frozen=True)
@@ -85,8 +85,20 @@ def rules(language: str) -> dict[str, tuple[TriggerRule, ...]]:
 def _misread_verb(token: Token) -> bool:
     """"el Departamento de Estado designó como …": a lower-case word tagged as a name that
     heads a subject is a finite verb the tagger misread."""
-    return token.pos_ == "PROPN" and token.is_lower and token.is_alpha \
-        and any(c.dep_ in {"nsubj", "nsubj:pass"} for c in token.children)
+    return _misread_at(token_index(token.doc), token.i)
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+# The labels of a word that describes its head: the head's words count as nearby.
+_DESCRIBING = frozenset({"compound", "amod", "nmod"})
+
+
+def _misread_at(index: TokenIndex, i: int) -> bool:
+    """``_misread_verb`` of the token at ``i``, read off the Doc's token index (its tag,
+    which ``repair`` keeps there, its letters and its children's labels): no Token
+    object per name of every sentence."""
+    return index.pos[i] == "PROPN" and index.is_lower[i] and index.alpha[i] \
+        and any(index.dep[c] in _SUBJECTS for c in index.children(i))
 
 
 def _verb_like(token: Token) -> bool:
@@ -140,8 +152,9 @@ class TriggerFinder:
         rules that read verbs see it as one."""
         self._found.pop((sent.start, sent.end), None)
         index = token_index(sent.doc)
-        for token in index.with_pos(sent, NAMES):
-            if _misread_verb(token):
+        for i in index.positions(sent, "pos", NAMES):
+            if _misread_at(index, i):
+                token = sent.doc[i]
                 found = self._rules_for(token)
                 if found:
                     token.pos_, token.lemma_ = "VERB", found[0].lemma
@@ -169,7 +182,7 @@ class TriggerFinder:
             token = sent.doc[i]
             for rule in candidates:
                 if self._matches(token, rule):
-                    direct = rule.lemma in {token.lemma_.lower(), token.lower_}
+                    direct = rule.lemma in (index.lemma[i], index.lower[i])
                     found.append(Trigger(token, rule.type, rule.subject_role, rule.needs_destination,
                                          "trigger" if direct else "trigger.participle", rule.lemma, rule.by_state))
                     break
@@ -191,7 +204,7 @@ class TriggerFinder:
         """``rules_for`` of the token at position ``i``, read off the Doc's token index."""
         pos = index.pos[i]
         # (only a lower-case name can be a misread verb: no Token object for the others)
-        misread = pos == "PROPN" and index.is_lower[i] and _misread_verb(index.doc[i])
+        misread = pos == "PROPN" and _misread_at(index, i)
         return self._rules_of_form((index.lemma[i], index.lower[i], pos, misread))
 
     def _rules_for(self, token: Token) -> tuple[TriggerRule, ...]:
@@ -221,29 +234,36 @@ class TriggerFinder:
         return ()
 
     def _matches(self, token: Token, rule: TriggerRule) -> bool:
-        if rule.pos == "VERB" and token.pos_ not in {"VERB", "AUX"} \
-                and not (token.pos_ == "ADJ" and (self.participles or _verb_like(token))):
+        # The token's words, tag and label, its head's and its children's, are read off
+        # the index (no Token object per child), and its prepositional objects once.
+        index, i = token_index(token.doc), token.i
+        pos, dep = index.pos[i], index.dep[i]
+        if rule.pos == "VERB" and pos not in VERBS \
+                and not (pos == "ADJ" and (self.participles or _verb_like(token))):
             return False
-        if rule.pos == "NOUN" and token.pos_ not in {"NOUN", "PROPN"}:
+        if rule.pos == "NOUN" and pos not in NOUNS:
             return False
-        index = token_index(token.doc)  # (the children's words read off the index)
-        children = index.children(token.i)
-        nearby = {index.lower[c] for c in children} | {index.lemma[c] for c in children}
-        if token.dep_ in {"compound", "amod", "nmod"}:
-            nearby |= {token.head.lower_, token.head.lemma_.lower()}
-        complements = {o.lemma_.lower() for _, o in prepositional_objects(token)} if rule.pos == "VERB" else set()
-        if rule.not_with and (nearby | complements) & set(rule.not_with):
-            return False  # "took them into custody": an arrest, not a transfer
-        if rule.not_with and token.head.lemma_.lower() in rule.not_with and token.dep_ in {"compound", "amod"}:
-            return False
-        if rule.needs_modifier:
-            modifiers = nearby | {index.lower[g] for c in children for g in index.children(c)}
-            # "puso en manos de la justicia": the words of a multiword preposition
-            modifiers |= {w for p, _ in prepositional_objects(token) for w in p.split()}
-            if not modifiers & set(rule.needs_modifier):
+        lower, lemma, head = index.lower, index.lemma, index.head[i]
+        children = index.children(i)
+        nearby = {lower[c] for c in children} | {lemma[c] for c in children}
+        if dep in _DESCRIBING:
+            nearby |= {lower[head], lemma[head]}
+        objects = tuple(prepositional_objects(token)) \
+            if rule.pos == "VERB" and rule.not_with or rule.needs_modifier or rule.needs_particle else ()
+        if rule.not_with:
+            complements = {lemma[o.i] for _, o in objects} if rule.pos == "VERB" else set()
+            if not (nearby | complements).isdisjoint(rule.not_with):
+                return False  # "took them into custody": an arrest, not a transfer
+            if lemma[head] in rule.not_with and dep in {"compound", "amod"}:
                 return False
-        if rule.needs_particle and not {p for p, _ in prepositional_objects(token)} \
-                & set(rule.needs_particle) and not nearby & set(rule.needs_particle):
+        if rule.needs_modifier:
+            modifiers = nearby | {lower[g] for c in children for g in index.children(c)}
+            # "puso en manos de la justicia": the words of a multiword preposition
+            modifiers |= {w for p, _ in objects for w in p.split()}
+            if modifiers.isdisjoint(rule.needs_modifier):
+                return False
+        if rule.needs_particle and {p for p, _ in objects}.isdisjoint(rule.needs_particle) \
+                and nearby.isdisjoint(rule.needs_particle):
             return False
         if rule.needs_object and not self._has_people_object(token):
             return False
