@@ -25,6 +25,6 @@ def test_spanish_model_loads_without_a_warning() -> None:
 def test_pipelines_carry_the_newsledger_components() -> None:
     for language in ("en", "es"):
         names = nlp_for(language).pipe_names
-        assert names.index("newsledger_kb_ruler") < names.index("ner")
+        assert names.index("newsledger_kb_ruler") < names.index("ner") < names.index("newsledger_kb_labels")
         assert names[-5:] == ["newsledger_entities", "newsledger_dates", "newsledger_events",
                               "newsledger_quotes", "newsledger_claims"]

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from newsledger.pipeline import nlp_for
-from newsledger.pipeline.ruler import RULER_NAME
+from newsledger.pipeline.ruler import RULER_NAME, restore_kb_labels
 
 _TEXTS = {
     "es": "La Fiscalía General de la República y el Cártel de Sinaloa: EE.UU. recibió a 26 reos en "
@@ -33,7 +33,7 @@ def test_ruler_sets_what_the_ents_setter_sets() -> None:
     for language in ("es", "en"):
         ruler = nlp_for(language).get_pipe(RULER_NAME)
         ours, theirs = _before_ruler(language), _before_ruler(language)
-        ruler(ours)
+        restore_kb_labels(ruler(ours))  # (the recogniser, between them, is left out here)
         spans = [ruler._span(theirs, key, start, end) for key, start, end in ruler.exact(theirs)]
         spans += [ruler._span(theirs, key, start, end) for key, start, end in ruler.folded(theirs)
                   if ruler._first_word_fits(key, theirs[start].text)]
@@ -43,3 +43,20 @@ def test_ruler_sets_what_the_ents_setter_sets() -> None:
         assert [(e.start, e.end, e.label_, e.id_) for e in ours.ents] \
             == [(e.start, e.end, e.label_, e.id_) for e in theirs.ents]
         assert all(isinstance(e, Span) for e in ours.ents)
+
+
+def test_the_recogniser_is_never_taught_the_knowledge_base_labels() -> None:
+    # Spanish model labels are PER/LOC/ORG/MISC; handed a PERSON it would add actions it
+    # then scores at every word of every later document.
+    nlp = nlp_for("es")
+    ner = nlp.get_pipe("ner")
+    moves = ner.moves.n_moves
+    doc = nlp("Omar García Harfuch habló en Culiacán con la Fiscalía General de la República.")
+    assert ner.moves.n_moves == moves and "PERSON" not in ner.labels
+    assert [(e.text, e.label_) for e in doc.ents if e.id_] == [
+        ("Omar García Harfuch", "PERSON"), ("Culiacán", "GPE"), ("Fiscalía General de la República", "ORG")]
+
+
+def test_a_text_without_known_names_leaves_nothing_to_restore() -> None:
+    doc = nlp_for("es")("Llovió toda la tarde.")
+    assert ("newsledger", "kb_labels") not in doc.user_data

@@ -58,6 +58,7 @@ def nlp_for(language: str) -> Language:
     nlp.add_pipe("newsledger_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
     nlp.add_pipe(ruler.RULER_NAME, before="ner" if "ner" in nlp.pipe_names else None,
                  config={"language": language})
+    nlp.add_pipe(ruler.LABELS_NAME, after="ner" if "ner" in nlp.pipe_names else ruler.RULER_NAME)
     for name in COMPONENTS:
         nlp.add_pipe(name, config={"language": language})
     return nlp
